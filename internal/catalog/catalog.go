@@ -46,14 +46,30 @@ var identifier = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 // ValidIdentifier reports whether name is a valid catalog identifier.
 func ValidIdentifier(name string) bool { return identifier.MatchString(name) }
 
-// Apply returns the catalog after cs; c is left unchanged.
-func (c *Catalog) Apply(cs Changeset) (*Catalog, error) {
-	next := &Catalog{Version: cs.Version, byName: map[string]*Table{}}
+func (c *Catalog) clone() *Catalog {
+	next := &Catalog{Version: c.Version, byName: map[string]*Table{}}
 	for _, t := range c.tables {
 		t2 := t.clone()
 		next.tables = append(next.tables, t2)
 		next.byName[t2.Name] = t2
 	}
+	return next
+}
+
+// Step returns the catalog after one operation; c is left unchanged. It does
+// not validate the result (Apply does, once the whole change set is in).
+func (c *Catalog) Step(op Operation) (*Catalog, error) {
+	next := c.clone()
+	if err := next.apply(op); err != nil {
+		return nil, err
+	}
+	return next, nil
+}
+
+// Apply returns the catalog after cs; c is left unchanged.
+func (c *Catalog) Apply(cs Changeset) (*Catalog, error) {
+	next := c.clone()
+	next.Version = cs.Version
 	for i, op := range cs.Operations {
 		if err := next.apply(op); err != nil {
 			return nil, fmt.Errorf("change set %s, operation %d: %w", cs.File, i+1, err)

@@ -1,0 +1,117 @@
+// Package dialects defines what an engine adapter must say about its SQL.
+// Each engine is one folder below this one (dialects/postgres, ...), holding a
+// small Go file and its templates; dialects/all lists them. Everything that
+// is not engine-specific (the catalog, the change sets, goose, the CLI) lives
+// elsewhere and talks to engines only through this interface.
+package dialects
+
+import (
+	"database/sql"
+	"io/fs"
+
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database/dialect"
+	"github.com/pressly/goose/v3/lock"
+)
+
+// Dialect is one engine's adapter.
+type Dialect interface {
+	// Name is the name users type: --dialect NAME.
+	Name() string
+	// Quote quotes one identifier, always, so reserved words such as
+	// "timestamp" or "type" are safe as column names.
+	Quote(ident string) string
+	// ColumnType maps a column of a table to this engine's physical type.
+	ColumnType(t *catalog.Table, c catalog.Column, o Options) string
+	// TransactionalDDL reports whether DDL runs inside a transaction that a
+	// failure rolls back. Where it does not, mtx makes every statement
+	// idempotent so a rerun finishes a half-applied version.
+	TransactionalDDL() bool
+	// Templates returns the dialect's template overrides, by file name
+	// (create_table.sql.tmpl, ...); files it lacks use the defaults.
+	Templates() fs.FS
+
+	// ValidateDSN parses a DSN without connecting.
+	ValidateDSN(dsn string) error
+	// RedactDSN returns the DSN with any secret replaced, safe for output.
+	RedactDSN(dsn string) string
+	// Open connects (lazily, as database/sql does) and prepares the session
+	// (UTC time zone and the like).
+	Open(dsn string) (*sql.DB, error)
+
+	// Goose says how goose keeps its version table on this engine: either one
+	// of goose's own dialects, or goose.DialectCustom with a Querier.
+	Goose() (goose.Dialect, dialect.Querier)
+	// ColumnsQuery returns a query listing (table_name, column_name,
+	// data_type) of every table in schema, for introspection.
+	ColumnsQuery(schema string) string
+}
+
+// TemplateFuncer is implemented by dialects whose templates need functions
+// of their own (ClickHouse's version expression, say).
+type TemplateFuncer interface {
+	TemplateFuncs(o Options) map[string]any
+}
+
+// SessionLockerer is implemented by dialects whose goose store can take a
+// session lock, so that concurrent `mtx migrate` runs queue.
+type SessionLockerer interface {
+	SessionLocker() (lock.SessionLocker, error)
+}
+
+// Options are the user-configurable parts of the physical schema.
+type Options struct {
+	// Schema is the schema (BigQuery: dataset; MySQL, ClickHouse: database)
+	// holding the export tables.
+	Schema string
+	// DecimalPrecision and DecimalScale size every decimal column. Bare
+	// DECIMAL/NUMBER defaults round or truncate on several engines, so mtx
+	// always spells both out.
+	DecimalPrecision int
+	DecimalScale     int
+}
+
+// DefaultOptions are the documented defaults: schema metronome, DECIMAL(38,9),
+// which holds 29 integer and 9 fractional digits and is BigQuery's NUMERIC.
+func DefaultOptions() Options {
+	return Options{Schema: "metronome", DecimalPrecision: 38, DecimalScale: 9}
+}
+
+// IsKeyColumn reports whether c identifies rows or snapshots of t, for
+// engines that can index only bounded strings.
+func IsKeyColumn(t *catalog.Table, c catalog.Column) bool {
+	if c.Name == t.Snapshot {
+		return true
+	}
+	for _, k := range t.Key {
+		if k == c.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// QuoteWith doubles every quote character inside ident and wraps it: the
+// standard way to quote an identifier on every engine mtx knows.
+func QuoteWith(open, close string, ident string) string {
+	out := make([]byte, 0, len(ident)+2)
+	out = append(out, open...)
+	for i := 0; i < len(ident); i++ {
+		if string(ident[i]) == close {
+			out = append(out, close...)
+		}
+		out = append(out, ident[i])
+	}
+	return string(append(out, close...))
+}
+
+// StringLiteral quotes s as a standard SQL string literal.
+func StringLiteral(s string) string { return QuoteWith("'", "'", s) }
+
+// InformationSchemaColumns is the standard introspection query, which most
+// engines answer.
+func InformationSchemaColumns(schema string) string {
+	return "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = " +
+		StringLiteral(schema) + " ORDER BY table_name, ordinal_position"
+}

@@ -1,0 +1,76 @@
+// Package duckdb is the adapter for DuckDB, mtx's embedded default: a single
+// file, no server.
+package duckdb
+
+import (
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/versiontable"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database/dialect"
+)
+
+// Dialect is the DuckDB adapter.
+type Dialect struct{}
+
+var _ dialects.Dialect = Dialect{}
+
+func (Dialect) Name() string              { return "duckdb" }
+func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool    { return true }
+func (Dialect) Templates() fs.FS          { return nil }
+func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+
+// ColumnType: TIMESTAMPTZ is a UTC instant with microseconds; JSON keeps the
+// document as text; VARCHAR has no length cap.
+func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
+	switch c.Type {
+	case catalog.Decimal:
+		return fmt.Sprintf("DECIMAL(%d,%d)", o.DecimalPrecision, o.DecimalScale)
+	case catalog.Float:
+		return "DOUBLE"
+	case catalog.Integer:
+		return "BIGINT"
+	case catalog.Boolean:
+		return "BOOLEAN"
+	case catalog.Timestamp:
+		return "TIMESTAMPTZ"
+	case catalog.JSON:
+		return "JSON"
+	default:
+		return "VARCHAR"
+	}
+}
+
+// ValidateDSN accepts a file path (with optional ?key=value settings).
+func (Dialect) ValidateDSN(dsn string) error {
+	if strings.TrimSpace(dsn) == "" {
+		return fmt.Errorf("empty DuckDB path (use a file name such as mtx.duckdb)")
+	}
+	return nil
+}
+
+// Open opens the database file and pins the session to UTC, so timestamps
+// never depend on the client's zone.
+func (d Dialect) Open(dsn string) (*sql.DB, error) {
+	if err := d.ValidateDSN(dsn); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("duckdb", dsn)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
+	return goose.DialectCustom, versiontable.Querier{BigInt: "BIGINT", Bool: "BOOLEAN", Timestamp: "TIMESTAMPTZ", Now: "now()", Param: versiontable.Dollar}
+}
+
+func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }

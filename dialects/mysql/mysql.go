@@ -1,0 +1,92 @@
+// Package mysql is the adapter for MySQL and MariaDB.
+package mysql
+
+import (
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"time"
+
+	driver "github.com/go-sql-driver/mysql"
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database/dialect"
+)
+
+//go:embed templates/*.sql.tmpl
+var templates embed.FS
+
+// Dialect is the MySQL/MariaDB adapter.
+type Dialect struct{}
+
+var _ dialects.Dialect = Dialect{}
+
+func (Dialect) Name() string              { return "mysql" }
+func (Dialect) Quote(s string) string     { return dialects.QuoteWith("`", "`", s) }
+func (Dialect) TransactionalDDL() bool    { return false }
+func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+
+// Templates: MySQL 8 has no IF [NOT] EXISTS on ADD/DROP COLUMN (MariaDB
+// does); mtx checks for the column itself before running either. Tables
+// use a binary collation, because ids differing only in case are different ids.
+func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); return sub }
+
+// ColumnType: DECIMAL is (10,0) unless sized; TEXT cannot be keyed, so key
+// and snapshot columns are VARCHAR(255) and other strings LONGTEXT;
+// TIMESTAMP ends in 2038, so instants are DATETIME(6) in UTC.
+func (Dialect) ColumnType(t *catalog.Table, c catalog.Column, o dialects.Options) string {
+	switch c.Type {
+	case catalog.Decimal:
+		return fmt.Sprintf("DECIMAL(%d,%d)", o.DecimalPrecision, o.DecimalScale)
+	case catalog.Float:
+		return "DOUBLE"
+	case catalog.Integer:
+		return "BIGINT"
+	case catalog.Boolean:
+		return "BOOLEAN"
+	case catalog.Timestamp:
+		return "DATETIME(6)"
+	case catalog.JSON:
+		return "JSON"
+	default:
+		if dialects.IsKeyColumn(t, c) {
+			return "VARCHAR(255)"
+		}
+		return "LONGTEXT"
+	}
+}
+
+// ParseConfig parses a go-sql-driver DSN and pins the session to UTC.
+func ParseConfig(dsn string) (*driver.Config, error) {
+	cfg, err := driver.ParseDSN(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("invalid MySQL DSN %s: %w", dialects.RedactDSN(dsn), err)
+	}
+	cfg.ParseTime = true
+	cfg.Loc = time.UTC
+	if cfg.Params == nil {
+		cfg.Params = map[string]string{}
+	}
+	cfg.Params["time_zone"] = "'+00:00'"
+	return cfg, nil
+}
+
+func (Dialect) ValidateDSN(dsn string) error { _, err := ParseConfig(dsn); return err }
+
+func (Dialect) Open(dsn string) (*sql.DB, error) {
+	cfg, err := ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := driver.NewConnector(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(conn), nil
+}
+
+func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectMySQL, nil }
+
+func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }

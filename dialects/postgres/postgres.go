@@ -1,0 +1,76 @@
+// Package postgres is the adapter for PostgreSQL (via pgx).
+package postgres
+
+import (
+	"database/sql"
+	"fmt"
+	"io/fs"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database/dialect"
+	"github.com/pressly/goose/v3/lock"
+)
+
+// Dialect is the PostgreSQL adapter.
+type Dialect struct{}
+
+var _ dialects.Dialect = Dialect{}
+
+func (Dialect) Name() string              { return "postgres" }
+func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool    { return true }
+func (Dialect) Templates() fs.FS          { return nil }
+func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+
+// ColumnType: NUMERIC(p,s) never rounds within its size; JSONB holds
+// documents up to 255 MB; TIMESTAMPTZ is a UTC instant with microseconds.
+func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
+	switch c.Type {
+	case catalog.Decimal:
+		return fmt.Sprintf("NUMERIC(%d,%d)", o.DecimalPrecision, o.DecimalScale)
+	case catalog.Float:
+		return "DOUBLE PRECISION"
+	case catalog.Integer:
+		return "BIGINT"
+	case catalog.Boolean:
+		return "BOOLEAN"
+	case catalog.Timestamp:
+		return "TIMESTAMPTZ"
+	case catalog.JSON:
+		return "JSONB"
+	default:
+		return "TEXT"
+	}
+}
+
+// ParseConfig parses a URL or keyword/value DSN and pins the session to UTC.
+func ParseConfig(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		// pgx masks the password in the DSN it quotes (tested).
+		return nil, fmt.Errorf("invalid PostgreSQL DSN: %w", err)
+	}
+	cfg.RuntimeParams["timezone"] = "UTC"
+	return cfg, nil
+}
+
+func (Dialect) ValidateDSN(dsn string) error { _, err := ParseConfig(dsn); return err }
+
+func (Dialect) Open(dsn string) (*sql.DB, error) {
+	cfg, err := ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return stdlib.OpenDB(*cfg), nil
+}
+
+func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectPostgres, nil }
+
+// SessionLocker is goose's advisory lock, so concurrent migrations queue.
+func (Dialect) SessionLocker() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() }
+
+func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
