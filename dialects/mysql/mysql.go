@@ -34,7 +34,8 @@ func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
 func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); return sub }
 
 // ColumnType: DECIMAL is (10,0) unless sized; TEXT cannot be keyed, so key
-// and snapshot columns are VARCHAR(255) and other strings LONGTEXT;
+// and snapshot columns are VARCHAR(768), the most InnoDB can index in
+// utf8mb4, and other strings LONGTEXT (4 GB);
 // TIMESTAMP ends in 2038, so instants are DATETIME(6) in UTC.
 func (Dialect) ColumnType(t *catalog.Table, c catalog.Column, o dialects.Options) string {
 	switch c.Type {
@@ -52,7 +53,7 @@ func (Dialect) ColumnType(t *catalog.Table, c catalog.Column, o dialects.Options
 		return "JSON"
 	default:
 		if dialects.IsKeyColumn(t, c) {
-			return "VARCHAR(255)"
+			return "VARCHAR(768)"
 		}
 		return "LONGTEXT"
 	}

@@ -6,7 +6,7 @@
 CREATE SCHEMA IF NOT EXISTS `metronome` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `alert_type` LONGTEXT,
   `threshold` DECIMAL(38,9),
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `aggregate` LONGTEXT,
   `aggregate_keys` JSON,
   `environment_type` LONGTEXT,
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `name` LONGTEXT,
   `invoice_id` LONGTEXT,
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `credit_grant_id` LONGTEXT,
   `amount` DECIMAL(38,9),
   `memo` LONGTEXT,
@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `is_currency` BOOLEAN,
   `environment_type` LONGTEXT,
@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `alert_id` LONGTEXT,
   `alert_status` LONGTEXT,
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `ingest_aliases` JSON,
   `salesforce_account_id` LONGTEXT,
@@ -116,7 +116,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `plan_id` LONGTEXT,
   `plan_name` LONGTEXT,
@@ -134,7 +134,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `status` LONGTEXT,
   `total` DECIMAL(38,9),
   `credit_type_id` LONGTEXT,
@@ -157,7 +157,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `credit_grant_id` LONGTEXT,
   `credit_type_id` LONGTEXT,
@@ -179,7 +179,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `line_item_id` LONGTEXT,
   `name` LONGTEXT,
   `quantity` DECIMAL(38,9),
@@ -197,7 +197,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`events` (
-  `transaction_id` VARCHAR(255),
+  `transaction_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `timestamp` DATETIME(6),
   `event_type` LONGTEXT,
@@ -210,7 +210,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`events` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `status` LONGTEXT,
   `total` DECIMAL(38,9),
   `credit_type_id` LONGTEXT,
@@ -235,7 +235,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `base_invoice_id` LONGTEXT,
   `reason` LONGTEXT,
@@ -249,7 +249,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `credit_grant_id` LONGTEXT,
   `credit_type_id` LONGTEXT,
@@ -273,7 +273,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `line_item_id` LONGTEXT,
   `name` LONGTEXT,
   `quantity` DECIMAL(38,9),
@@ -289,7 +289,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `charge_id` LONGTEXT,
   `name` LONGTEXT,
   `plan_id` LONGTEXT,
@@ -312,7 +312,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `description` LONGTEXT,
   `billing_frequency` LONGTEXT,
@@ -328,7 +328,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`product` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `description` LONGTEXT,
   `custom_fields` JSON,

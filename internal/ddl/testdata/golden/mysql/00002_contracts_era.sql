@@ -40,7 +40,7 @@ ALTER TABLE `metronome`.`alert` ADD COLUMN `group_values` JSON;
 ALTER TABLE `metronome`.`alert` ADD COLUMN `seat_filter` JSON;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `invoice_id` LONGTEXT,
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `watermark_timestamp` DATETIME(6),
@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `invoice_id` LONGTEXT,
@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `watermark_timestamp` DATETIME(6),
@@ -178,9 +178,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `name` LONGTEXT,
   `customer_id` LONGTEXT,
   `package_id` LONGTEXT,
@@ -202,9 +202,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `type` LONGTEXT,
@@ -233,9 +233,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
@@ -266,9 +266,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `customer_id` LONGTEXT,
   `type` LONGTEXT,
@@ -297,7 +297,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits`
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `starting_at` DATETIME(6),
   `ending_before` DATETIME(6),
@@ -311,9 +311,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `version` BIGINT,
   `starting_at` DATETIME(6),
@@ -327,9 +327,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `enabled` BOOLEAN,
   `threshold_amount` DOUBLE,
@@ -350,9 +350,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_conf
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `enabled` BOOLEAN,
   `threshold_amount` DOUBLE,
@@ -370,9 +370,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -394,9 +394,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `name` LONGTEXT,
@@ -413,7 +413,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `parent_contract_id` LONGTEXT,
   `parent_customer_id` LONGTEXT,
@@ -421,7 +421,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
   `updated_at` DATETIME(6),
   `metadata` JSON,
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `payer` LONGTEXT,
   `usage_statement_behavior` LONGTEXT,
   `invoice_consolidation_type` LONGTEXT,
@@ -431,9 +431,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -460,9 +460,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `type` LONGTEXT,
   `contract_id` LONGTEXT,
   `from_contract_id` LONGTEXT,
@@ -476,7 +476,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `timestamp` DATETIME(6),
   `edits` JSON,
@@ -484,16 +484,16 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
   `environment_type` LONGTEXT,
   `created_by` LONGTEXT,
   `updated_at` DATETIME(6),
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `_mtx_source_file` LONGTEXT,
   `_mtx_transferred_at` DATETIME(6),
   `_mtx_loaded_at` DATETIME(6)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `effective_at` DATETIME(6),
   `metadata` JSON,
@@ -506,9 +506,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `credit_type_conversions` JSON,
   `metadata` JSON,
   `aliases` JSON,
@@ -526,7 +526,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `rate_card_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -536,7 +536,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
   `commit_rate` LONGTEXT,
   `product_order` BIGINT,
   `pricing_group_values` JSON,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `metadata` JSON,
   `credit_type_id` LONGTEXT,
   `credit_type_name` LONGTEXT,
@@ -550,9 +550,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `product_list_item_id` LONGTEXT,
   `type` LONGTEXT,
   `version` BIGINT,
@@ -578,7 +578,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `rate_card_id` LONGTEXT,
   `duration_unit` LONGTEXT,
@@ -595,7 +595,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
   `archived_at` DATETIME(6),
   `updated_at` DATETIME(6),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `metadata` JSON,
   `_mtx_source_file` LONGTEXT,
   `_mtx_transferred_at` DATETIME(6),
@@ -603,7 +603,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,

@@ -1,7 +1,7 @@
 CREATE SCHEMA IF NOT EXISTS `metronome` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `alert_type` LONGTEXT,
   `threshold` DECIMAL(38,9),
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `aggregate` LONGTEXT,
   `aggregate_keys` JSON,
   `environment_type` LONGTEXT,
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `name` LONGTEXT,
   `invoice_id` LONGTEXT,
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `credit_grant_id` LONGTEXT,
   `amount` DECIMAL(38,9),
   `memo` LONGTEXT,
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `is_currency` BOOLEAN,
   `environment_type` LONGTEXT,
@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `alert_id` LONGTEXT,
   `alert_status` LONGTEXT,
@@ -97,7 +97,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `ingest_aliases` JSON,
   `salesforce_account_id` LONGTEXT,
@@ -114,7 +114,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `plan_id` LONGTEXT,
   `plan_name` LONGTEXT,
@@ -132,7 +132,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `status` LONGTEXT,
   `total` DECIMAL(38,9),
   `credit_type_id` LONGTEXT,
@@ -157,7 +157,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `credit_grant_id` LONGTEXT,
   `credit_type_id` LONGTEXT,
@@ -186,7 +186,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
   `_metronome_metadata_id` LONGTEXT,
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `line_item_id` LONGTEXT,
   `name` LONGTEXT,
   `quantity` DECIMAL(38,9),
@@ -204,7 +204,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`events` (
-  `transaction_id` VARCHAR(255),
+  `transaction_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `timestamp` DATETIME(6),
   `event_type` LONGTEXT,
@@ -218,7 +218,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`events` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `status` LONGTEXT,
   `total` DECIMAL(38,9),
   `credit_type_id` LONGTEXT,
@@ -244,7 +244,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `base_invoice_id` LONGTEXT,
   `reason` LONGTEXT,
@@ -258,7 +258,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `credit_grant_id` LONGTEXT,
   `credit_type_id` LONGTEXT,
@@ -286,7 +286,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `line_item_id` LONGTEXT,
   `name` LONGTEXT,
   `quantity` DECIMAL(38,9),
@@ -302,7 +302,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `charge_id` LONGTEXT,
   `name` LONGTEXT,
   `plan_id` LONGTEXT,
@@ -325,7 +325,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `description` LONGTEXT,
   `billing_frequency` LONGTEXT,
@@ -341,7 +341,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`product` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `description` LONGTEXT,
   `custom_fields` JSON,
@@ -355,7 +355,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`product` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `invoice_id` LONGTEXT,
@@ -387,7 +387,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `watermark_timestamp` DATETIME(6),
@@ -424,7 +424,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `invoice_id` LONGTEXT,
@@ -456,7 +456,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `snapshot_timestamp` DATETIME(6),
   `watermark_timestamp` DATETIME(6),
@@ -493,9 +493,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `name` LONGTEXT,
   `customer_id` LONGTEXT,
   `package_id` LONGTEXT,
@@ -517,9 +517,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `type` LONGTEXT,
@@ -548,9 +548,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
@@ -581,9 +581,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `customer_id` LONGTEXT,
   `type` LONGTEXT,
@@ -612,7 +612,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits`
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `starting_at` DATETIME(6),
   `ending_before` DATETIME(6),
@@ -626,9 +626,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `version` BIGINT,
   `starting_at` DATETIME(6),
@@ -642,9 +642,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `enabled` BOOLEAN,
   `threshold_amount` DOUBLE,
@@ -665,9 +665,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_conf
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `enabled` BOOLEAN,
   `threshold_amount` DOUBLE,
@@ -685,9 +685,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -709,9 +709,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `name` LONGTEXT,
@@ -728,7 +728,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `parent_contract_id` LONGTEXT,
   `parent_customer_id` LONGTEXT,
@@ -736,7 +736,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
   `updated_at` DATETIME(6),
   `metadata` JSON,
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `payer` LONGTEXT,
   `usage_statement_behavior` LONGTEXT,
   `invoice_consolidation_type` LONGTEXT,
@@ -746,9 +746,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `amendment_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -775,9 +775,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `type` LONGTEXT,
   `contract_id` LONGTEXT,
   `from_contract_id` LONGTEXT,
@@ -791,7 +791,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `timestamp` DATETIME(6),
   `edits` JSON,
@@ -799,16 +799,16 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
   `environment_type` LONGTEXT,
   `created_by` LONGTEXT,
   `updated_at` DATETIME(6),
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `_mtx_source_file` LONGTEXT,
   `_mtx_transferred_at` DATETIME(6),
   `_mtx_loaded_at` DATETIME(6)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `contract_id` LONGTEXT,
   `effective_at` DATETIME(6),
   `metadata` JSON,
@@ -821,9 +821,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `credit_type_conversions` JSON,
   `metadata` JSON,
   `aliases` JSON,
@@ -841,7 +841,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
   `rate_card_id` LONGTEXT,
   `product_id` LONGTEXT,
@@ -851,7 +851,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
   `commit_rate` LONGTEXT,
   `product_order` BIGINT,
   `pricing_group_values` JSON,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `metadata` JSON,
   `credit_type_id` LONGTEXT,
   `credit_type_name` LONGTEXT,
@@ -865,9 +865,9 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `product_list_item_id` LONGTEXT,
   `type` LONGTEXT,
   `version` BIGINT,
@@ -893,7 +893,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `name` LONGTEXT,
   `rate_card_id` LONGTEXT,
   `duration_unit` LONGTEXT,
@@ -910,7 +910,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
   `archived_at` DATETIME(6),
   `updated_at` DATETIME(6),
   `environment_type` LONGTEXT,
-  `snapshot_id` VARCHAR(255),
+  `snapshot_id` VARCHAR(768),
   `metadata` JSON,
   `_mtx_source_file` LONGTEXT,
   `_mtx_transferred_at` DATETIME(6),
@@ -918,7 +918,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
-  `id` VARCHAR(255),
+  `id` VARCHAR(768),
   `invoice_id` LONGTEXT,
   `customer_id` LONGTEXT,
   `contract_id` LONGTEXT,
