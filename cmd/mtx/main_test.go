@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/pressly/goose/v3"
+)
+
+// run executes the CLI in-process from dir and returns its output and error.
+func run(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	return out.String(), err
+}
+
+func writeProject(t *testing.T, body string) string {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "project.yaml"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestErrors(t *testing.T) {
+	const secret = "s3cretPassw0rd"
+	empty := t.TempDir()
+	tests := []struct {
+		name    string
+		project string
+		args    []string
+		want    string
+	}{
+		{"unknown dialect", "", []string{"migrate", "status", "--dialect", "oracle", "--dsn", "x"}, `unknown dialect "oracle"`},
+		{"no dialect", "", []string{"migrate", "status"}, "no dialect"},
+		{"unreachable postgres", "", []string{"migrate", "status", "--dialect", "postgres", "--dsn", "postgres://mtx:" + secret + "@127.0.0.1:1/mtx?connect_timeout=2"}, "cannot reach postgres at postgres://mtx:xxxxx@127.0.0.1:1"},
+		{"unreachable mysql", "", []string{"migrate", "status", "--dialect", "mysql", "--dsn", "mtx:" + secret + "@tcp(127.0.0.1:1)/mtx?timeout=2s"}, "cannot reach mysql at mtx:xxxxx@tcp(127.0.0.1:1)"},
+		{"bad mysql dsn", "", []string{"migrate", "status", "--dialect", "mysql", "--dsn", "mtx:" + secret + "@127.0.0.1/mtx"}, "invalid MySQL DSN"},
+		{"bad postgres dsn", "", []string{"migrate", "status", "--dialect", "postgres", "--dsn", "postgres://mtx:" + secret + "@host:notaport/db"}, "invalid PostgreSQL DSN"},
+		{"bad bigquery dsn", "", []string{"migrate", "status", "--dialect", "bigquery", "--dsn", "project-only"}, "invalid BigQuery DSN"},
+		{"hostile schema", "", []string{"render", "ddl", "--dialect", "postgres", "--schema", `x"; DROP TABLE y; --`}, "is not a valid identifier"},
+		{"typo in project", "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: x.duckdb}\nshcema: billing\n", []string{"render", "ddl"}, "shcema"},
+		{"unknown group", "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: x.duckdb}\ntables: {exclude_groups: [legacy]}\n", []string{"render", "ddl"}, `unknown group "legacy"`},
+		{"unknown target", "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: x.duckdb}\n", []string{"render", "ddl", "--target", "prod"}, `no target "prod"`},
+		{"unset env var", "default_target: pg\ntargets:\n  pg: {dialect: postgres, dsn: \"${MTX_TEST_SURELY_UNSET}\"}\n", []string{"migrate", "status"}, "MTX_TEST_SURELY_UNSET, which is not set"},
+		{"bad decimal", "decimal: {precision: 10, scale: 12}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "not a valid size"},
+		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate command "sideways"`},
+		{"up-to without N", "", []string{"migrate", "up-to", "--dialect", "duckdb"}, "needs a version number"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := empty
+			if tc.project != "" {
+				dir = writeProject(t, tc.project)
+			}
+			out, err := run(t, dir, tc.args...)
+			if err == nil {
+				t.Fatalf("no error; output:\n%s", out)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("error %q does not contain %q", msg, tc.want)
+			}
+			if strings.Contains(msg+out, secret) {
+				t.Errorf("the password leaked: %q", msg+out)
+			}
+		})
+	}
+}
+
+// TestDuckDBDefaultProject runs the README's main command on the demo
+// project: migrate up on the embedded DuckDB default, then status.
+func TestDuckDBDefaultProject(t *testing.T) {
+	data, err := os.ReadFile("../../project.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeProject(t, string(data))
+	if out, err := run(t, dir, "migrate", "up"); err != nil || !strings.Contains(out, "00002_contracts_era") {
+		t.Fatalf("migrate up: %v\n%s", err, out)
+	}
+	out, err := run(t, dir, "migrate", "status")
+	if err != nil || strings.Count(out, "applied") != 2 {
+		t.Fatalf("status: %v\n%s", err, out)
+	}
+	if out, err := run(t, dir, "migrate", "up"); err != nil || !strings.Contains(out, "nothing to do") {
+		t.Fatalf("second up: %v\n%s", err, out)
+	}
+	if out, _ := run(t, dir, "migrate", "version"); strings.TrimSpace(out) != "2" {
+		t.Errorf("version = %q", out)
+	}
+}
+
+// TestRenderedGooseFilesApplyWithStockGoose applies `mtx render migrations`
+// output with goose's own SQL reader (as the goose CLI does) on PostgreSQL
+// and MariaDB.
+func TestRenderedGooseFilesApplyWithStockGoose(t *testing.T) {
+	for _, tc := range []struct{ dialect, env string }{{"postgres", "MTX_TEST_POSTGRES_DSN"}, {"mysql", "MTX_TEST_MYSQL_DSN"}} {
+		t.Run(tc.dialect, func(t *testing.T) {
+			dsn := os.Getenv(tc.env)
+			if dsn == "" {
+				if strings.Contains(os.Getenv("MTX_REQUIRE_ENGINES"), tc.dialect) {
+					t.Fatalf("%s is required but %s is not set", tc.dialect, tc.env)
+				}
+				t.Skipf("%s not set: run eval \"$(tests/engines/up)\"", tc.env)
+			}
+			out := t.TempDir()
+			schema := "mtx_goose_cli_test"
+			if _, err := run(t, t.TempDir(), "render", "migrations", "--dialect", tc.dialect, "--schema", schema, "--out", out); err != nil {
+				t.Fatal(err)
+			}
+			d, _ := all.Get(tc.dialect)
+			db, err := d.Open(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			gd, _ := d.Goose()
+			p, err := goose.NewProvider(gd, db, os.DirFS(out), goose.WithTableName("mtx_goose_cli_test_version"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			defer db.Exec("DROP SCHEMA IF EXISTS " + d.Quote(schema))
+			defer db.Exec("DROP TABLE IF EXISTS mtx_goose_cli_test_version")
+			defer p.DownTo(ctx, 0)
+			if _, err := p.Up(ctx); err != nil {
+				t.Fatalf("stock goose up: %v", err)
+			}
+			if _, err := p.DownTo(ctx, 0); err != nil {
+				t.Fatalf("stock goose down: %v", err)
+			}
+			if _, err := p.Up(ctx); err != nil {
+				t.Fatalf("stock goose up again: %v", err)
+			}
+			if n := len(p.ListSources()); n != 2 {
+				t.Errorf("%d goose files, want 2", n)
+			}
+		})
+	}
+}
