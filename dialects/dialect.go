@@ -7,6 +7,7 @@ package dialects
 
 import (
 	"database/sql"
+	"fmt"
 	"io/fs"
 
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -114,4 +115,17 @@ func StringLiteral(s string) string { return QuoteWith("'", "'", s) }
 func InformationSchemaColumns(schema string) string {
 	return "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = " +
 		StringLiteral(schema) + " ORDER BY table_name, ordinal_position"
+}
+
+// TypeMap is a dialect's physical type for each logical type: its type
+// facts kept as data. The Decimal entry is a format taking precision and
+// scale, e.g. "NUMERIC(%d,%d)".
+type TypeMap map[catalog.LogicalType]string
+
+// Of returns the physical type of a logical type.
+func (m TypeMap) Of(t catalog.LogicalType, o Options) string {
+	if t == catalog.Decimal {
+		return fmt.Sprintf(m[t], o.DecimalPrecision, o.DecimalScale)
+	}
+	return m[t]
 }

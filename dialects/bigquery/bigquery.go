@@ -29,25 +29,20 @@ func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
 // ColumnType: NUMERIC is exactly (38,9); a larger configured scale or
 // precision needs BIGNUMERIC. TIMESTAMP is a UTC instant in microseconds.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		if o.DecimalScale <= 9 && o.DecimalPrecision-o.DecimalScale <= 29 {
-			return fmt.Sprintf("NUMERIC(%d, %d)", o.DecimalPrecision, o.DecimalScale)
-		}
+	if c.Type == catalog.Decimal && (o.DecimalScale > 9 || o.DecimalPrecision-o.DecimalScale > 29) {
 		return fmt.Sprintf("BIGNUMERIC(%d, %d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "FLOAT64"
-	case catalog.Integer:
-		return "INT64"
-	case catalog.Boolean:
-		return "BOOL"
-	case catalog.Timestamp:
-		return "TIMESTAMP"
-	case catalog.JSON:
-		return "JSON"
-	default:
-		return "STRING"
 	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "STRING",
+	catalog.Decimal:   "NUMERIC(%d, %d)",
+	catalog.Float:     "FLOAT64",
+	catalog.Integer:   "INT64",
+	catalog.Boolean:   "BOOL",
+	catalog.Timestamp: "TIMESTAMP",
+	catalog.JSON:      "JSON",
 }
 
 // ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL].

@@ -34,22 +34,17 @@ func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); ret
 // ColumnType: every column Nullable; DateTime64(6,'UTC') spans 1900-2299;
 // JSON documents are kept verbatim as String.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	var t string
-	switch c.Type {
-	case catalog.Decimal:
-		t = fmt.Sprintf("Decimal(%d, %d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		t = "Float64"
-	case catalog.Integer:
-		t = "Int64"
-	case catalog.Boolean:
-		t = "Bool"
-	case catalog.Timestamp:
-		t = "DateTime64(6, 'UTC')"
-	default:
-		t = "String"
-	}
-	return "Nullable(" + t + ")"
+	return "Nullable(" + types.Of(c.Type, o) + ")"
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "String",
+	catalog.Decimal:   "Decimal(%d, %d)",
+	catalog.Float:     "Float64",
+	catalog.Integer:   "Int64",
+	catalog.Boolean:   "Bool",
+	catalog.Timestamp: "DateTime64(6, 'UTC')",
+	catalog.JSON:      "String",
 }
 
 // VersionExpr is the non-nullable expression ReplacingMergeTree keeps the

@@ -30,22 +30,17 @@ func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
 // ColumnType: TIMESTAMPTZ is a UTC instant with microseconds; JSON keeps the
 // document as text; VARCHAR has no length cap.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		return fmt.Sprintf("DECIMAL(%d,%d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "DOUBLE"
-	case catalog.Integer:
-		return "BIGINT"
-	case catalog.Boolean:
-		return "BOOLEAN"
-	case catalog.Timestamp:
-		return "TIMESTAMPTZ"
-	case catalog.JSON:
-		return "JSON"
-	default:
-		return "VARCHAR"
-	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "VARCHAR",
+	catalog.Decimal:   "DECIMAL(%d,%d)",
+	catalog.Float:     "DOUBLE",
+	catalog.Integer:   "BIGINT",
+	catalog.Boolean:   "BOOLEAN",
+	catalog.Timestamp: "TIMESTAMPTZ",
+	catalog.JSON:      "JSON",
 }
 
 // ValidateDSN accepts a file path (with optional ?key=value settings).

@@ -38,25 +38,20 @@ func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); ret
 // utf8mb4, and other strings LONGTEXT (4 GB);
 // TIMESTAMP ends in 2038, so instants are DATETIME(6) in UTC.
 func (Dialect) ColumnType(t *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		return fmt.Sprintf("DECIMAL(%d,%d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "DOUBLE"
-	case catalog.Integer:
-		return "BIGINT"
-	case catalog.Boolean:
-		return "BOOLEAN"
-	case catalog.Timestamp:
-		return "DATETIME(6)"
-	case catalog.JSON:
-		return "JSON"
-	default:
-		if dialects.IsKeyColumn(t, c) {
-			return "VARCHAR(768)"
-		}
-		return "LONGTEXT"
+	if c.Type == catalog.String && dialects.IsKeyColumn(t, c) {
+		return "VARCHAR(768)"
 	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "LONGTEXT",
+	catalog.Decimal:   "DECIMAL(%d,%d)",
+	catalog.Float:     "DOUBLE",
+	catalog.Integer:   "BIGINT",
+	catalog.Boolean:   "BOOLEAN",
+	catalog.Timestamp: "DATETIME(6)",
+	catalog.JSON:      "JSON",
 }
 
 // ParseConfig parses a go-sql-driver DSN and pins the session to UTC.

@@ -29,22 +29,17 @@ func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
 // ColumnType: NUMERIC(p,s) never rounds within its size; JSONB holds
 // documents up to 255 MB; TIMESTAMPTZ is a UTC instant with microseconds.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		return fmt.Sprintf("NUMERIC(%d,%d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "DOUBLE PRECISION"
-	case catalog.Integer:
-		return "BIGINT"
-	case catalog.Boolean:
-		return "BOOLEAN"
-	case catalog.Timestamp:
-		return "TIMESTAMPTZ"
-	case catalog.JSON:
-		return "JSONB"
-	default:
-		return "TEXT"
-	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "TEXT",
+	catalog.Decimal:   "NUMERIC(%d,%d)",
+	catalog.Float:     "DOUBLE PRECISION",
+	catalog.Integer:   "BIGINT",
+	catalog.Boolean:   "BOOLEAN",
+	catalog.Timestamp: "TIMESTAMPTZ",
+	catalog.JSON:      "JSONB",
 }
 
 // ParseConfig parses a URL or keyword/value DSN and pins the session to UTC.

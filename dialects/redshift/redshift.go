@@ -5,7 +5,6 @@ package redshift
 import (
 	"database/sql"
 	"embed"
-	"fmt"
 	"io/fs"
 
 	"github.com/jackc/pgx/v5/stdlib"
@@ -35,22 +34,17 @@ func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); ret
 // ColumnType: bare VARCHAR is 256 bytes and bare DECIMAL is (18,0), so both
 // are sized; SUPER holds JSON documents up to 16 MB.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		return fmt.Sprintf("DECIMAL(%d,%d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "DOUBLE PRECISION"
-	case catalog.Integer:
-		return "BIGINT"
-	case catalog.Boolean:
-		return "BOOLEAN"
-	case catalog.Timestamp:
-		return "TIMESTAMPTZ"
-	case catalog.JSON:
-		return "SUPER"
-	default:
-		return "VARCHAR(65535)"
-	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "VARCHAR(65535)",
+	catalog.Decimal:   "DECIMAL(%d,%d)",
+	catalog.Float:     "DOUBLE PRECISION",
+	catalog.Integer:   "BIGINT",
+	catalog.Boolean:   "BOOLEAN",
+	catalog.Timestamp: "TIMESTAMPTZ",
+	catalog.JSON:      "SUPER",
 }
 
 func (Dialect) ValidateDSN(dsn string) error { _, err := postgres.ParseConfig(dsn); return err }

@@ -34,22 +34,17 @@ func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
 // keeps the instant and its UTC offset without truncation; VARIANT holds
 // JSON up to 16 MB and is queryable with path syntax.
 func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
-	switch c.Type {
-	case catalog.Decimal:
-		return fmt.Sprintf("NUMBER(%d,%d)", o.DecimalPrecision, o.DecimalScale)
-	case catalog.Float:
-		return "FLOAT"
-	case catalog.Integer:
-		return "NUMBER(38,0)"
-	case catalog.Boolean:
-		return "BOOLEAN"
-	case catalog.Timestamp:
-		return "TIMESTAMP_TZ(9)"
-	case catalog.JSON:
-		return "VARIANT"
-	default:
-		return "VARCHAR"
-	}
+	return types.Of(c.Type, o)
+}
+
+var types = dialects.TypeMap{
+	catalog.String:    "VARCHAR",
+	catalog.Decimal:   "NUMBER(%d,%d)",
+	catalog.Float:     "FLOAT",
+	catalog.Integer:   "NUMBER(38,0)",
+	catalog.Boolean:   "BOOLEAN",
+	catalog.Timestamp: "TIMESTAMP_TZ(9)",
+	catalog.JSON:      "VARIANT",
 }
 
 func parse(dsn string) (*sf.Config, error) {

@@ -87,6 +87,9 @@ func TestDDLRules(t *testing.T) {
 		for _, tbl := range h.Current().Tables() {
 			for _, c := range tbl.Columns {
 				typ := d.ColumnType(tbl, c, o)
+				if strings.TrimSpace(typ) == "" || strings.Contains(typ, "%!") {
+					t.Fatalf("%s: no physical type for %s (%s.%s)", name, c.Type, tbl.Name, c.Name)
+				}
 				if !strings.Contains(sql, d.Quote(c.Name)+" "+typ) {
 					t.Errorf("%s: column %s.%s is not rendered quoted as %s %s", name, tbl.Name, c.Name, d.Quote(c.Name), typ)
 				}
