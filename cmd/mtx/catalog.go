@@ -36,7 +36,7 @@ func newCatalog(g *globalFlags) *cobra.Command {
 				}
 				fmt.Fprintln(w, "\nCOLUMN\tTYPE\tPHYSICAL\tDOCUMENTED\tDESCRIPTION")
 				for _, c := range t.Columns {
-					doc := "nullable?"
+					doc := "undocumented"
 					switch {
 					case c.System:
 						doc = "mtx"
