@@ -68,9 +68,6 @@ func New(d dialects.Dialect, o dialects.Options) (*Renderer, error) {
 	funcs["q"] = d.Quote
 	funcs["qualify"] = func(name string) string { return d.Quote(o.Schema) + "." + d.Quote(name) }
 	funcs["coltype"] = func(t *catalog.Table, c catalog.Column) string { return d.ColumnType(t, c, o) }
-	funcs["literal"] = dialects.StringLiteral
-	funcs["iskey"] = dialects.IsKeyColumn
-	funcs["opts"] = func() dialects.Options { return o }
 	if f, ok := d.(dialects.TemplateFuncer); ok {
 		for name, fn := range f.TemplateFuncs(o) {
 			funcs[name] = fn

@@ -160,9 +160,6 @@ func describe(st ddl.Statement) string {
 	return string(st.Op)
 }
 
-// Close releases the provider (not the database).
-func (m *Migrator) Close() error { return nil }
-
 // Provider exposes goose's provider for the commands goose already has.
 func (m *Migrator) Provider() *goose.Provider { return m.provider }
 
