@@ -63,17 +63,33 @@ func (d Dialect) TemplateFuncs(dialects.Options) map[string]any {
 	return map[string]any{"versionexpr": func(t *catalog.Table) string { return VersionExpr(t, d.Quote) }}
 }
 
+// schemes are the DSN forms clickhouse-go understands: the native protocol
+// (clickhouse://, tcp://, port 9000) and the HTTP interface (http://,
+// https://, port 8123). Any other scheme would silently mean "native", so it
+// is refused instead.
+var schemes = map[string]bool{"clickhouse": true, "tcp": true, "http": true, "https": true}
+
+// ValidateDSN accepts clickhouse://user:pass@host:9000/db?settings (native
+// protocol) and http://user:pass@host:8123/db?settings (HTTP interface).
 func (Dialect) ValidateDSN(dsn string) error {
+	scheme, _, ok := strings.Cut(dsn, "://")
+	if !ok || !schemes[strings.ToLower(scheme)] {
+		return fmt.Errorf("invalid ClickHouse DSN %s: want clickhouse://host:9000/database or http://host:8123/database", dialects.RedactDSN(dsn))
+	}
 	if _, err := ch.ParseDSN(dsn); err != nil {
 		return fmt.Errorf("invalid ClickHouse DSN %s: %w", dialects.RedactDSN(dsn), err)
 	}
 	return nil
 }
 
+// Open connects over the protocol the DSN's scheme names.
 func (d Dialect) Open(dsn string) (*sql.DB, error) {
+	if err := d.ValidateDSN(dsn); err != nil {
+		return nil, err
+	}
 	opts, err := ch.ParseDSN(dsn)
 	if err != nil {
-		return nil, d.ValidateDSN(dsn)
+		return nil, err
 	}
 	return ch.OpenDB(opts), nil
 }
