@@ -28,7 +28,7 @@ type engine struct {
 }
 
 // liveEngines are the engines this live suite covers.
-var liveEngines = []string{"duckdb", "postgres", "mysql"}
+var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse"}
 
 // required lists the engines CI demands: a missing one fails, never skips.
 func required(name string) bool {
@@ -87,15 +87,22 @@ func freshSchema(t *testing.T, e engine, db *sql.DB) string {
 	rand.Read(b)
 	schema := "mtx_test_" + hex.EncodeToString(b)
 	t.Cleanup(func() {
-		drop := "DROP SCHEMA IF EXISTS " + e.d.Quote(schema)
-		if e.name != "mysql" {
-			drop += " CASCADE"
+		drop := fmt.Sprintf("DROP SCHEMA IF EXISTS %s CASCADE", e.d.Quote(schema))
+		if f, ok := dropSchema[e.name]; ok {
+			drop = fmt.Sprintf(f, e.d.Quote(schema))
 		}
 		if _, err := db.Exec(drop); err != nil {
 			t.Logf("dropping %s: %v", schema, err)
 		}
 	})
 	return schema
+}
+
+// dropSchema is how an engine drops a schema and all it holds, where that
+// is not DROP SCHEMA ... CASCADE.
+var dropSchema = map[string]string{
+	"mysql":      "DROP SCHEMA IF EXISTS %s",
+	"clickhouse": "DROP DATABASE IF EXISTS %s SYNC", // databases, not schemas
 }
 
 // The engine matrix printed at the end of the run: tests per engine.

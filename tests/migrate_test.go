@@ -29,6 +29,12 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.String: "longtext|varchar", catalog.Decimal: "decimal", catalog.Float: "double", catalog.Integer: "bigint",
 		catalog.Boolean: "tinyint", catalog.Timestamp: "datetime", catalog.JSON: "json|longtext",
 	},
+	"clickhouse": {
+		// Every column Nullable; JSON documents are kept verbatim as String.
+		catalog.String: "Nullable(String)", catalog.Decimal: "Nullable(Decimal(38, 9))", catalog.Float: "Nullable(Float64)",
+		catalog.Integer: "Nullable(Int64)", catalog.Boolean: "Nullable(Bool)", catalog.Timestamp: "Nullable(DateTime64(6, 'UTC'))",
+		catalog.JSON: "Nullable(String)",
+	},
 }
 
 type setup struct {

@@ -96,6 +96,14 @@ func (d Dialect) Open(dsn string) (*sql.DB, error) {
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectClickHouse, nil }
 
+// VersionColumn is the MATERIALIZED column ReplacingMergeTree keeps the
+// newest row by (see VersionExpr and templates/create_table.sql.tmpl).
+const VersionColumn = "_mtx_version"
+
+// ColumnsQuery lists the export columns. The version column is left out: it
+// is how ClickHouse implements the catalog's Version, not a catalog column,
+// and no INSERT ever names it.
 func (Dialect) ColumnsQuery(schema string) string {
-	return "SELECT table, name, type FROM system.columns WHERE database = " + dialects.StringLiteral(schema) + " ORDER BY table, position"
+	return "SELECT table, name, type FROM system.columns WHERE database = " + dialects.StringLiteral(schema) +
+		" AND name != " + dialects.StringLiteral(VersionColumn) + " ORDER BY table, position"
 }
