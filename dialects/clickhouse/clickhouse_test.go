@@ -19,6 +19,7 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
+	"github.com/paulmach/orb"
 	"github.com/shopspring/decimal"
 )
 
@@ -86,7 +87,7 @@ func TestLiveNativeTypes(t *testing.T) {
 		map('k', 7)::Map(String, UInt64), tuple('s', -1)::Tuple(a String, b Int8),
 		toUUID('123e4567-e89b-12d3-a456-426614174000'), CAST('b' AS Enum8('a' = 1, 'b' = 2)),
 		toIPv4('10.1.2.3'), toIPv6('::1'), toInt128('-170141183460469231731687303715884105728'),
-		toDecimal256('1.5', 40)`)
+		toDecimal256('1.5', 40), CAST((1.5, -2.5) AS Point), CAST([(0, 0), (1, 0), (1, 1)] AS Ring)`)
 	var (
 		i8    int8
 		u8    uint8
@@ -118,9 +119,11 @@ func TestLiveNativeTypes(t *testing.T) {
 		ip6   net.IP
 		i128  *big.Int
 		d256  decimal.Decimal
+		point orb.Point
+		ring  orb.Ring
 	)
 	if err := row.Scan(&i8, &u8, &i16, &u16, &i32, &u32, &i64, &u64, &f32, &f64, &b, &dec, &ts, &d, &d32, &s, &fs, &nul, &nnul,
-		&arr, &lc, &lcnul, &m, &tup, &id, &enum, &ip4, &ip6, &i128, &d256); err != nil {
+		&arr, &lc, &lcnul, &m, &tup, &id, &enum, &ip4, &ip6, &i128, &d256, &point, &ring); err != nil {
 		t.Fatal(err)
 	}
 	check := func(what string, ok bool, got any) {
@@ -148,6 +151,7 @@ func TestLiveNativeTypes(t *testing.T) {
 	check("ip", ip4.String() == "10.1.2.3" && ip6.String() == "::1", []any{ip4, ip6})
 	check("int128", i128 != nil && i128.String() == "-170141183460469231731687303715884105728", i128)
 	check("decimal256", d256.String() == "1.5", d256)
+	check("geo", point == orb.Point{1.5, -2.5} && len(ring) == 3 && ring[2] == orb.Point{1, 1}, []any{point, ring})
 }
 
 // TestLiveManyBlocks reads a result that arrives in many Native blocks, and

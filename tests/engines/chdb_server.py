@@ -166,9 +166,23 @@ def decimal_size(args):
     return 4 if p <= 9 else 8 if p <= 18 else 16 if p <= 38 else 32
 
 
+# Geo types are names for tuples and arrays of Float64.
+ALIASES = {
+    "Point": "Tuple(Float64, Float64)", "Ring": "Array(Point)", "LineString": "Array(Point)",
+    "Polygon": "Array(Ring)", "MultiLineString": "Array(LineString)", "MultiPolygon": "Array(Polygon)",
+}
+
+
+def parse_column_type(typ):
+    name, args = parse_type(typ)
+    if name in ALIASES and not args:
+        return parse_type(ALIASES[name])
+    return name, args
+
+
 def skip_prefix(r, typ):
     """Skip a column's serialization state prefix (written before its data)."""
-    name, args = parse_type(typ)
+    name, args = parse_column_type(typ)
     if name == "LowCardinality":
         r.skip(8)  # key serialization version
     elif name in ("Nullable", "Array", "SimpleAggregateFunction"):
@@ -183,7 +197,7 @@ def skip_prefix(r, typ):
 
 def skip_data(r, typ, rows):
     """Skip `rows` values of a column of type typ (bulk serialization)."""
-    name, args = parse_type(typ)
+    name, args = parse_column_type(typ)
     if rows == 0:
         return
     if name in FIXED_SIZE:
@@ -469,9 +483,15 @@ def main():
     a = ap.parse_args()
 
     os.makedirs(a.data, exist_ok=True)
-    Handler.engine = Engine(a.data)
+    try:
+        srv = ThreadingHTTPServer((a.host, a.port), Handler)
+    except OSError as e:
+        sys.exit("chdb_server: cannot listen on %s:%d: %s" % (a.host, a.port, e.strerror or e))
+    try:
+        Handler.engine = Engine(a.data)
+    except Exception as e:
+        sys.exit("chdb_server: cannot open chDB data directory %s: %s" % (a.data, e))
     Handler.quiet = a.quiet
-    srv = ThreadingHTTPServer((a.host, a.port), Handler)
     srv.daemon_threads = True
 
     def stop(*_):
