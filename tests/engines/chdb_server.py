@@ -445,7 +445,6 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, body, {
             "Content-Type": "application/octet-stream" if fmt in ("Native", "RowBinary") else "text/plain; charset=UTF-8",
             "X-ClickHouse-Format": fmt,
-            "X-ClickHouse-Timezone": "UTC",
             "X-ClickHouse-Query-Id": params.get("query_id", ""),
         })
 
