@@ -52,6 +52,11 @@ func TestValidateDSN(t *testing.T) {
 // unless MTX_REQUIRE_ENGINES names clickhouse.
 func liveDB(t *testing.T) *sql.DB {
 	t.Helper()
+	return openDSN(t, liveDSN(t))
+}
+
+func liveDSN(t *testing.T) string {
+	t.Helper()
 	dsn := os.Getenv("MTX_TEST_CLICKHOUSE_DSN")
 	if dsn == "" {
 		for _, e := range strings.Split(os.Getenv("MTX_REQUIRE_ENGINES"), ",") {
@@ -61,6 +66,11 @@ func liveDB(t *testing.T) *sql.DB {
 		}
 		t.Skip(`MTX_TEST_CLICKHOUSE_DSN not set: run eval "$(tests/engines/up clickhouse)"`)
 	}
+	return dsn
+}
+
+func openDSN(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
 	db, err := Dialect{}.Open(dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +197,28 @@ func TestLiveManyBlocks(t *testing.T) {
 // TestLiveBatchInsert sends rows the way clickhouse-go batches them over
 // HTTP: INSERT ... FORMAT Native with a Native block as the request body.
 func TestLiveBatchInsert(t *testing.T) {
-	db := liveDB(t)
+	dsn := liveDSN(t)
+	variants := []string{"plain"}
+	if strings.HasPrefix(dsn, "http") {
+		// HTTP compression clickhouse-go offers: gzip/deflate request bodies.
+		variants = append(variants, "compress=gzip", "compress=deflate")
+	}
+	for _, v := range variants {
+		t.Run(v, func(t *testing.T) {
+			d := dsn
+			if v != "plain" {
+				sep := "?"
+				if strings.Contains(d, "?") {
+					sep = "&"
+				}
+				d += sep + v
+			}
+			testBatchInsert(t, openDSN(t, d))
+		})
+	}
+}
+
+func testBatchInsert(t *testing.T, db *sql.DB) {
 	ctx := context.Background()
 	dbname := freshDatabase(t, db)
 	table := dbname + ".t"

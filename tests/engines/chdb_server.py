@@ -441,7 +441,8 @@ class Handler(BaseHTTPRequestHandler):
         except Exception as e:  # chDB raises its own error types; all become ClickHouse exceptions
             self.log(t0, sql, "error " + str(e).splitlines()[0][:200] if str(e) else repr(e))
             return self.fail(e)
-        self.log(t0, sql, "%d bytes" % len(body))
+        enc = self.headers.get("Content-Encoding")
+        self.log(t0, sql, "%d bytes%s" % (len(body), " (%d bytes in, %s)" % (len(data), enc) if enc else ""))
         self.reply(200, body, {
             "Content-Type": "application/octet-stream" if fmt in ("Native", "RowBinary") else "text/plain; charset=UTF-8",
             "X-ClickHouse-Format": fmt,
