@@ -50,12 +50,12 @@ func TestValidateDSN(t *testing.T) {
 // liveDB connects to MTX_TEST_CLICKHOUSE_DSN (tests/engines/up clickhouse
 // starts chDB behind ClickHouse's HTTP interface); without it the test skips,
 // unless MTX_REQUIRE_ENGINES names clickhouse.
-func liveDB(t *testing.T) *sql.DB {
+func liveDB(t testing.TB) *sql.DB {
 	t.Helper()
 	return openDSN(t, liveDSN(t))
 }
 
-func liveDSN(t *testing.T) string {
+func liveDSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("MTX_TEST_CLICKHOUSE_DSN")
 	if dsn == "" {
@@ -69,7 +69,7 @@ func liveDSN(t *testing.T) string {
 	return dsn
 }
 
-func openDSN(t *testing.T, dsn string) *sql.DB {
+func openDSN(t testing.TB, dsn string) *sql.DB {
 	t.Helper()
 	db, err := Dialect{}.Open(dsn)
 	if err != nil {
@@ -489,4 +489,57 @@ func insertRows(t *testing.T, db *sql.DB, schema string, tbl *catalog.Table, row
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkLiveBatchInsert measures rows written through mtx's path
+// (clickhouse-go batch → HTTP → engine) against the engine writing the same
+// rows itself (INSERT ... SELECT), and reports the ratio.
+func BenchmarkLiveBatchInsert(b *testing.B) {
+	db := liveDB(b)
+	const rowsN = 100_000
+	name := "mtx_bench_" + itoa(int(time.Now().UnixNano()%1e9))
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		b.Fatal(err)
+	}
+	defer db.Exec("DROP DATABASE IF EXISTS " + name + " SYNC")
+	create := " (id String, amount Nullable(Decimal(38, 9)), at Nullable(DateTime64(6, 'UTC')), doc Nullable(String), n Nullable(Int64)) ENGINE = ReplacingMergeTree ORDER BY id"
+	for _, tb := range []string{"viago", "native"} {
+		if _, err := db.Exec("CREATE TABLE " + name + "." + tb + create); err != nil {
+			b.Fatal(err)
+		}
+	}
+	at := time.Date(2026, 1, 2, 3, 4, 5, 123456000, time.UTC)
+	amount := decimal.RequireFromString("1234567.123456789")
+	doc := `{"a":1,"b":"two","c":[1,2,3]}`
+	var goTime, nativeTime time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		tx, err := db.Begin()
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := tx.Prepare("INSERT INTO " + name + ".viago")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for r := 0; r < rowsN; r++ {
+			if _, err := st.Exec("id-"+itoa(r), amount, at, doc, int64(r)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		goTime += time.Since(start)
+
+		start = time.Now()
+		if _, err := db.Exec("INSERT INTO " + name + ".native SELECT concat('id-', toString(number)), toDecimal128('1234567.123456789', 9), toDateTime64('2026-01-02 03:04:05.123456', 6, 'UTC'), '" + doc + "', number FROM numbers(" + itoa(rowsN) + ")"); err != nil {
+			b.Fatal(err)
+		}
+		nativeTime += time.Since(start)
+	}
+	b.ReportMetric(float64(rowsN*b.N)/goTime.Seconds(), "rows/s")
+	b.ReportMetric(goTime.Seconds()/nativeTime.Seconds(), "x-native")
+	b.Logf("%d rows: batch via clickhouse-go/HTTP %v, engine INSERT SELECT %v per run, ratio %.1fx",
+		rowsN, goTime/time.Duration(b.N), nativeTime/time.Duration(b.N), goTime.Seconds()/nativeTime.Seconds())
 }
