@@ -28,7 +28,8 @@ Errors come back as a real server sends them: a non-200 status, the text
 Not supported (a clear error, never a wrong answer): native LZ4/ZSTD HTTP
 compression (compress=1 / decompress=1), external tables (multipart
 bodies), per-request sessions (session_id is accepted and ignored: all
-requests share the one chDB session), and Native reframing of
+requests share the one chDB session, so a SET statement outlives its
+request), and Native reframing of
 Dynamic/Variant/JSON/AggregateFunction columns. Authentication is not
 checked. Requests run one at a time (chDB sessions are not thread-safe).
 """
@@ -303,8 +304,7 @@ class Engine:
     def run(self, params, sql, data):
         """Execute one request; return (body, format)."""
         fmt = params.get("default_format") or "TabSeparated"
-        settings = {k: v for k, v in params.items() if k not in PROTOCOL_PARAMS
-                    and not k.startswith("param_") and not re.match(r".*_(format|structure|types)$", k)}
+        settings = {k: v for k, v in params.items() if k not in PROTOCOL_PARAMS and not k.startswith("param_")}
         for k in settings:
             if k not in self.settings:
                 raise ShimError(115, "UNKNOWN_SETTING", "Unknown setting '%s'" % k, 400)
