@@ -42,7 +42,10 @@ func (Macros) BoolLiteral(b bool) string {
 	}
 	return "FALSE"
 }
-func (Macros) JSONText(expr, key string) string { return fmt.Sprintf("(%s ->> '%s')", expr, key) }
+// JSONText casts to JSONB first, so the macro works on JSON, JSONB and text.
+func (Macros) JSONText(expr, key string) string {
+	return fmt.Sprintf("(CAST(%s AS JSONB) ->> '%s')", expr, key)
+}
 func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS NUMERIC(%d,%d))", expr, p, s)
 }
