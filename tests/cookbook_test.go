@@ -278,7 +278,7 @@ func TestMacrosOnEngines(t *testing.T) {
 		}
 		m, _ := dialects.MacrosOf(e.d)
 		at := m.TimestampLiteral(ts("2024-03-01T07:59:59.5Z")) // Feb 29 in Los Angeles
-		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))   // a DST change follows in Los Angeles
+		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))  // a DST change follows in Los Angeles
 		for _, tc := range []struct{ expr, want string }{
 			{m.DateTrunc(dialects.Month, at), "2024-03-01T00:00:00Z"},
 			{m.DateTrunc(dialects.Day, at), "2024-03-01T00:00:00Z"},

@@ -42,6 +42,7 @@ func (Macros) BoolLiteral(b bool) string {
 	}
 	return "FALSE"
 }
+
 // JSONText casts to JSONB first, so the macro works on JSON, JSONB and text.
 func (Macros) JSONText(expr, key string) string {
 	return fmt.Sprintf("(CAST(%s AS JSONB) ->> '%s')", expr, key)
