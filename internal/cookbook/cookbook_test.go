@@ -160,3 +160,17 @@ func TestViewStatements(t *testing.T) {
 		t.Errorf("view statements: %q", st)
 	}
 }
+
+// TestDocsListEveryEntry keeps docs/cookbook.md's table in step with the
+// shipped entries.
+func TestDocsListEveryEntry(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "cookbook.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range book(t).Entries() {
+		if !strings.Contains(string(doc), "| `"+e.Name+"` |") {
+			t.Errorf("docs/cookbook.md has no row for %s", e.Name)
+		}
+	}
+}
