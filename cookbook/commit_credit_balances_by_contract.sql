@@ -14,7 +14,7 @@ SELECT b.customer_id,
        b.contract_id,
        b.{{ q "type" }} AS balance_type,
        COUNT(*) AS balance_count,
-       SUM(b.balance) AS balance
+       SUM(b.balance) AS total_balance
 FROM {{ current "contracts_balances" }} b
 WHERE b.environment_type = {{ param "environment" }}
 GROUP BY 1, 2, 3

@@ -14,7 +14,7 @@
 SELECT {{ date_trunc "day" "li.breakdown_start_timestamp" }} AS day,
        bi.customer_id,
        li.credit_type_name,
-       SUM(li.total) AS total
+       SUM(li.total) AS total_amount
 FROM {{ current "breakdowns_draft_line_items" }} li
 JOIN {{ current "breakdowns_draft_invoices" }} bi
   ON bi.id = li.invoice_breakdown_id AND bi.environment_type = li.environment_type

@@ -14,14 +14,14 @@
 --     default: PRODUCTION
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
-       COALESCE(t.line_item_type, 'UNKNOWN') AS line_item_type,
+       COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
        li.credit_type_name,
-       SUM(li.total) AS total
+       SUM(li.total) AS line_item_total
 FROM {{ current "invoice" }} i
 JOIN {{ current "line_item" }} li
   ON li.invoice_id = i.id AND li.environment_type = i.environment_type
 LEFT JOIN (
-  SELECT b.line_item_id, MAX(b.line_item_type) AS line_item_type
+  SELECT b.line_item_id, MAX(b.line_item_type) AS item_type
   FROM {{ current "breakdowns_line_items" }} b
   WHERE b.environment_type = {{ param "environment" }}
   GROUP BY b.line_item_id

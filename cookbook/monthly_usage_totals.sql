@@ -16,7 +16,7 @@
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        i.credit_type_name,
-       SUM(sli.subtotal) AS total
+       SUM(sli.subtotal) AS subtotal_sum
 FROM {{ current "invoice" }} i
 JOIN {{ current "line_item" }} li
   ON li.invoice_id = i.id AND li.environment_type = i.environment_type

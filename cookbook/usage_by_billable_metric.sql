@@ -13,8 +13,8 @@ SELECT {{ date_trunc "month" "b.breakdown_start_timestamp" }} AS month,
        b.billable_metric_id,
        m.{{ q "name" }} AS billable_metric_name,
        b.credit_type_name,
-       SUM(b.quantity) AS quantity,
-       SUM(b.total) AS total
+       SUM(b.quantity) AS total_quantity,
+       SUM(b.total) AS total_amount
 FROM {{ current "breakdowns_line_items" }} b
 LEFT JOIN {{ current "billable_metric" }} m
   ON m.id = b.billable_metric_id AND m.environment_type = b.environment_type

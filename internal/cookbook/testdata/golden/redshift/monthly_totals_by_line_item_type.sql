@@ -1,12 +1,12 @@
 SELECT DATE_TRUNC('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
-       COALESCE(t.line_item_type, 'UNKNOWN') AS line_item_type,
+       COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
        li.credit_type_name,
-       SUM(li.total) AS total
+       SUM(li.total) AS line_item_total
 FROM "metronome"."current_invoice" i
 JOIN "metronome"."current_line_item" li
   ON li.invoice_id = i.id AND li.environment_type = i.environment_type
 LEFT JOIN (
-  SELECT b.line_item_id, MAX(b.line_item_type) AS line_item_type
+  SELECT b.line_item_id, MAX(b.line_item_type) AS item_type
   FROM "metronome"."current_breakdowns_line_items" b
   WHERE b.environment_type = 'PRODUCTION'
   GROUP BY b.line_item_id

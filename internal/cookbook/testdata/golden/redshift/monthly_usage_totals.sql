@@ -1,7 +1,7 @@
 SELECT DATE_TRUNC('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        i.credit_type_name,
-       SUM(sli.subtotal) AS total
+       SUM(sli.subtotal) AS subtotal_sum
 FROM "metronome"."current_invoice" i
 JOIN "metronome"."current_line_item" li
   ON li.invoice_id = i.id AND li.environment_type = i.environment_type
