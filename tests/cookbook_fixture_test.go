@@ -86,10 +86,23 @@ var fixture = map[string][]row{
 		{"id": "d2", "environment_type": prod, "snapshot_time": ts("2024-03-02T00:00:00Z"), "credit_type_name": "USD", "status": "DRAFT_INCOMPLETE"},
 	},
 	"draft_invoice": {
-		{"id": "d1", "environment_type": prod, "contract_id": "k1", "credit_type_name": "USD", "total": "12"},
-		{"id": "d2", "environment_type": prod, "contract_id": "k1", "credit_type_name": "USD", "status": "DRAFT_INCOMPLETE"},
-		{"id": "d4", "environment_type": prod, "contract_id": "k2", "credit_type_name": "USD", "total": "7"},
-		{"id": "d5", "environment_type": sbx, "contract_id": "k1", "credit_type_name": "USD", "total": "100"},
+		{"id": "d1", "environment_type": prod, "contract_id": "k1", "plan_id": "pl1", "plan_name": "Starter", "credit_type_name": "USD", "total": "12"},
+		{"id": "d2", "environment_type": prod, "contract_id": "k1", "plan_id": "pl1", "plan_name": "Starter", "credit_type_name": "USD", "status": "DRAFT_INCOMPLETE"},
+		{"id": "d4", "environment_type": prod, "contract_id": "k2", "plan_id": "pl2", "plan_name": "Pro", "credit_type_name": "USD", "total": "7"},
+		{"id": "d5", "environment_type": sbx, "contract_id": "k1", "plan_id": "pl1", "plan_name": "Starter", "credit_type_name": "USD", "total": "100"},
+	},
+	"raw:draft_line_item": {
+		{"id": "dl1", "environment_type": prod, "snapshot_time": ts("2024-03-01T00:00:00Z"), "credit_type_name": "USD", "_mtx_source_file": "a.parquet"},
+		{"id": "dl1", "environment_type": prod, "snapshot_time": ts("2024-03-01T00:00:00Z"), "credit_type_name": "USD", "_mtx_source_file": "b.parquet"},
+		{"id": "dl1", "environment_type": prod, "snapshot_time": ts("2024-03-02T00:00:00Z"), "credit_type_name": "USD"},
+		{"id": "dl2", "environment_type": sbx, "snapshot_time": ts("2024-03-01T00:00:00Z"), "credit_type_name": "USD"},
+	},
+	"raw:draft_sub_line_item": {
+		{"id": "ds1", "line_item_id": "dl1", "snapshot_time": ts("2024-03-01T00:00:00Z"), "billable_metric_id": "m1", "subtotal": "2.5", "_mtx_source_file": "a.parquet"},
+		{"id": "ds1", "line_item_id": "dl1", "snapshot_time": ts("2024-03-01T00:00:00Z"), "billable_metric_id": "m1", "subtotal": "2.5", "_mtx_source_file": "b.parquet"},
+		{"id": "ds2", "line_item_id": "dl1", "snapshot_time": ts("2024-03-01T00:00:00Z"), "subtotal": "1"},
+		{"id": "ds3", "line_item_id": "dl1", "snapshot_time": ts("2024-03-02T00:00:00Z"), "billable_metric_id": "m1", "subtotal": "3.000000001"},
+		{"id": "ds4", "line_item_id": "dl2", "snapshot_time": ts("2024-03-01T00:00:00Z"), "billable_metric_id": "m1", "subtotal": "100"},
 	},
 	"contracts_contracts": {
 		{"id": "k1", "environment_type": prod, "name": "Acme 2024", "customer_id": "c1", "starting_at": ts("2024-01-01T00:00:00Z")},
@@ -220,6 +233,15 @@ var expected = map[string][]expectation{
 	"draft_invoice_total_by_contract": {{nil, [][]string{
 		{"k1", "Acme 2024", "USD", "2", "12"},
 		{"k2", "Globex", "USD", "1", "7"},
+	}}},
+	"daily_draft_usage_totals": {{nil, [][]string{
+		{"2024-03-01T00:00:00Z", "NON_USAGE", "USD", "1"},
+		{"2024-03-01T00:00:00Z", "USAGE", "USD", "2.5"},
+		{"2024-03-02T00:00:00Z", "USAGE", "USD", "3.000000001"},
+	}}},
+	"draft_invoice_total_by_plan": {{nil, [][]string{
+		{"pl1", "Starter", "USD", "2", "12"},
+		{"pl2", "Pro", "USD", "1", "7"},
 	}}},
 	"daily_draft_line_item_totals": {{nil, [][]string{
 		{"2024-03-01T00:00:00Z", "Compute", "USD", "15", "2.25"},
