@@ -273,5 +273,5 @@ func jsonValue(v *string, k kind) string {
 // isJSONNumber reports whether s is a valid JSON number literal (NaN,
 // Infinity and "1e" are not).
 func isJSONNumber(s string) bool {
-	return json.Valid([]byte(s)) && s != "" && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && !strings.HasPrefix(s, "-\"")
+	return s != "" && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && json.Valid([]byte(s))
 }
