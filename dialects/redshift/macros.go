@@ -54,6 +54,7 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS VARCHAR(65535))" }
 func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
+
 // UseSchema keeps public after the project's schema, where extensions'
 // functions usually live.
 func (Macros) UseSchema(schema string) string {
