@@ -1,0 +1,158 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtxhq/mtx/dialects/all"
+)
+
+const exact = "12345678901234567890.123456789"
+
+// duckdbWithData creates a DuckDB file with schema metronome holding an
+// amounts table and a current_customer table.
+func duckdbWithData(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "q.duckdb")
+	d, _ := all.Get("duckdb")
+	db, err := d.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, st := range []string{
+		`CREATE SCHEMA metronome`,
+		`CREATE TABLE metronome.amounts (total DECIMAL(38,9), "at" TIMESTAMPTZ, note VARCHAR)`,
+		`INSERT INTO metronome.amounts VALUES ('` + exact + `', TIMESTAMPTZ '2024-02-29 23:59:59.5+00', 'a,b'), (NULL, NULL, NULL)`,
+		`CREATE TABLE metronome.current_customer (id VARCHAR, environment_type VARCHAR, archived_at TIMESTAMPTZ)`,
+		`INSERT INTO metronome.current_customer VALUES ('c1', 'PRODUCTION', NULL), ('c2', 'SANDBOX', NULL), ('c3', 'SANDBOX', NULL), ('c4', 'SANDBOX', now())`,
+	} {
+		if _, err := db.Exec(st); err != nil {
+			t.Fatalf("%s: %v", st, err)
+		}
+	}
+	return path
+}
+
+func TestQueryFormats(t *testing.T) {
+	path := duckdbWithData(t)
+	dir := t.TempDir()
+	q := `SELECT total, "at", note FROM amounts ORDER BY total NULLS LAST`
+	for _, tc := range []struct{ format, want string }{
+		{"csv", "total,at,note\n" + exact + ",2024-02-29T23:59:59.5Z,\"a,b\"\n,,\n"},
+		{"json", "[\n  {\"total\": " + exact + ", \"at\": \"2024-02-29T23:59:59.5Z\", \"note\": \"a,b\"},\n  {\"total\": null, \"at\": null, \"note\": null}\n]\n"},
+	} {
+		out, err := run(t, dir, "query", q, "--dialect", "duckdb", "--dsn", path, "--format", tc.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.format, out, tc.want)
+		}
+	}
+	out, err := run(t, dir, "query", q, "--dialect", "duckdb", "--dsn", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, exact) || !strings.Contains(out, "NULL") || !strings.HasPrefix(out, "total") || !strings.HasSuffix(out, "(2 rows)\n") {
+		t.Errorf("table:\n%s", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "SELEC 1", "--dialect", "duckdb", "--dsn", path}, "query failed"},
+		{[]string{"query", "SELECT * FROM no_such_table", "--dialect", "duckdb", "--dsn", path}, "no_such_table"},
+		{[]string{"query", "SELECT 1", "--dialect", "duckdb", "--dsn", path, "--format", "xml"}, `unknown output format "xml"`},
+		{[]string{"query", "SELECT 1", "--dialect", "duckdb", "--dsn", path, "--schema", "nope"}, "setting the default schema"},
+	} {
+		_, err := run(t, dir, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want one containing %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestCookbookCommands(t *testing.T) {
+	path := duckdbWithData(t)
+	dir := t.TempDir()
+	out, err := run(t, dir, "cookbook", "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"active_customers", "events_per_month", "monthly_invoice_totals", "monthly_usage_totals", "environment=PRODUCTION"} {
+		if !strings.Contains(out, name) {
+			t.Errorf("list lacks %s:\n%s", name, out)
+		}
+	}
+	out, err = run(t, dir, "cookbook", "show", "monthly_invoice_totals", "--dialect", "bigquery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "TIMESTAMP_TRUNC(i.end_timestamp, MONTH, 'UTC')") || !strings.Contains(out, "-- fixed: VOID invoices") || !strings.Contains(out, "`metronome`.`current_invoice`") {
+		t.Errorf("show:\n%s", out)
+	}
+	out, err = run(t, dir, "cookbook", "run", "active_customers", "--param", "environment=SANDBOX", "--format", "csv", "--dialect", "duckdb", "--dsn", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "active_customers\n2\n" {
+		t.Errorf("run: %q", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"cookbook", "run", "active_customers", "--param", "envirnment=SANDBOX", "--dialect", "duckdb", "--dsn", path}, `no parameter "envirnment"`},
+		{[]string{"cookbook", "run", "active_customers", "--param", "environment", "--dialect", "duckdb", "--dsn", path}, "use --param name=value"},
+		{[]string{"cookbook", "show", "no_such_entry", "--dialect", "duckdb"}, `unknown cookbook entry "no_such_entry"`},
+		{[]string{"cookbook", "run", "monthly_invoice_totals", "--dialect", "duckdb", "--dsn", path}, "current_invoice"},
+	} {
+		_, err := run(t, dir, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want one containing %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+// TestProjectCookbookOverride: a cookbook/ folder next to project.yaml adds
+// entries and replaces shipped ones.
+func TestProjectCookbookOverride(t *testing.T) {
+	dir := writeProject(t, "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: x.duckdb}\n")
+	os.Mkdir(filepath.Join(dir, "cookbook"), 0o755)
+	os.WriteFile(filepath.Join(dir, "cookbook", "my_count.sql"), []byte("-- name: my_count\n-- description: Mine.\n-- source: project\nSELECT COUNT(*) FROM {{ current \"customer\" }}\n"), 0o644)
+	out, err := run(t, dir, "cookbook", "show", "my_count")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `SELECT COUNT(*) FROM "metronome"."current_customer"`) {
+		t.Errorf("show:\n%s", out)
+	}
+}
+
+// TestQueryExitCode runs the real binary: an SQL error is one line on
+// standard error and exit status 1.
+func TestQueryExitCode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	path := duckdbWithData(t)
+	bin := filepath.Join(t.TempDir(), "mtx")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "query", "SELECT nope FROM amounts", "--dialect", "duckdb", "--dsn", path)
+	cmd.Dir = t.TempDir()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v", err)
+	}
+	if msg := stderr.String(); !strings.HasPrefix(msg, "mtx: query failed") || strings.Count(msg, "\n") != 1 {
+		t.Errorf("stderr: %q", msg)
+	}
+}

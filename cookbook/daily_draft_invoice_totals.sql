@@ -1,0 +1,30 @@
+-- name: daily_draft_invoice_totals
+-- description: >-
+--   Draft invoices per daily snapshot (UTC day of snapshot_time), with count
+--   and total per credit type: how the open invoices grew day by day. Reads
+--   the raw draft_invoice history, one row per invoice per snapshot.
+--   DRAFT_INCOMPLETE invoices have no total; they are counted, not summed.
+-- source: Metronome SQL cookbook, "daily draft invoice totals"
+-- fixed:
+--   - an invoice delivered twice within one snapshot (at-least-once transfers) counts once
+--   - one environment; totals per credit type
+--   - days are UTC days
+-- params:
+--   - name: environment
+--     description: PRODUCTION or SANDBOX
+--     default: PRODUCTION
+--     values: [PRODUCTION, SANDBOX]
+SELECT {{ date_trunc "day" "d.snapshot_time" }} AS day,
+       d.credit_type_name,
+       COUNT(*) AS invoice_count,
+       SUM(d.total) AS invoice_total
+FROM (
+  SELECT r.snapshot_time, r.id, r.credit_type_name, r.total,
+         ROW_NUMBER() OVER (PARTITION BY r.snapshot_time, r.id
+                            ORDER BY r.updated_at DESC, r._mtx_transferred_at DESC, r._mtx_source_file DESC) AS row_num
+  FROM {{ raw "draft_invoice" }} r
+  WHERE r.environment_type = {{ param "environment" }}
+) d
+WHERE d.row_num = 1
+GROUP BY 1, 2
+ORDER BY 1, 2

@@ -1,0 +1,35 @@
+-- name: daily_draft_usage_totals
+-- description: >-
+--   Plans-era draft invoices: sub line item subtotals per daily snapshot (UTC
+--   day of snapshot_time), split into USAGE (a billable metric) and NON_USAGE,
+--   per credit type. Reads the raw snapshot history.
+-- source: Metronome export page (Plans era), "daily usage-based totals"
+-- fixed:
+--   - a row delivered twice within one snapshot counts once (sub line items and their line items)
+--   - draft_sub_line_item has no environment; its line item's environment (same snapshot) filters
+--   - totals per credit type; the subtotal column is named (the original left SUM(subtotal) without a name)
+-- params:
+--   - name: environment
+--     description: PRODUCTION or SANDBOX
+--     default: PRODUCTION
+--     values: [PRODUCTION, SANDBOX]
+SELECT {{ date_trunc "day" "s.snapshot_time" }} AS day,
+       CASE WHEN s.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
+       li.credit_type_name,
+       SUM(s.subtotal) AS subtotal_sum
+FROM (
+  SELECT r.snapshot_time, r.id, r.line_item_id, r.billable_metric_id, r.subtotal,
+         ROW_NUMBER() OVER (PARTITION BY r.snapshot_time, r.id
+                            ORDER BY r.updated_at DESC, r._mtx_transferred_at DESC, r._mtx_source_file DESC) AS row_num
+  FROM {{ raw "draft_sub_line_item" }} r
+) s
+JOIN (
+  SELECT r.snapshot_time, r.id, r.environment_type, r.credit_type_name,
+         ROW_NUMBER() OVER (PARTITION BY r.snapshot_time, r.id
+                            ORDER BY r.updated_at DESC, r._mtx_transferred_at DESC, r._mtx_source_file DESC) AS row_num
+  FROM {{ raw "draft_line_item" }} r
+) li ON li.id = s.line_item_id AND li.snapshot_time = s.snapshot_time AND li.row_num = 1
+WHERE s.row_num = 1
+  AND li.environment_type = {{ param "environment" }}
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3

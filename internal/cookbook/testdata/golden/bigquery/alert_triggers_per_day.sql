@@ -1,0 +1,12 @@
+SELECT TIMESTAMP_TRUNC(h.created_at, DAY, 'UTC') AS day,
+       a.id AS alert_id,
+       a.`name` AS alert_name,
+       COUNT(*) AS triggered_count
+FROM `metronome`.`current_customer_alert_history` h
+JOIN `metronome`.`current_alert` a
+  ON a.id = h.alert_id AND a.environment_type = h.environment_type
+WHERE h.environment_type = 'PRODUCTION'
+  AND h.created_at >= TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL -168 HOUR)
+  AND h.created_at < CURRENT_TIMESTAMP()
+GROUP BY 1, 2, 3
+ORDER BY 1, 3, 2;

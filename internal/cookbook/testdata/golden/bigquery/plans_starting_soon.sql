@@ -1,0 +1,10 @@
+SELECT p.id AS plan_id,
+       p.`name` AS plan_name,
+       p.billing_frequency,
+       p.starting_on
+FROM `metronome`.`current_plan` p
+WHERE p.environment_type = 'PRODUCTION'
+  AND p.deprecated_at IS NULL
+  AND p.starting_on >= CURRENT_TIMESTAMP()
+  AND p.starting_on < TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 168 HOUR)
+ORDER BY p.starting_on, p.id;

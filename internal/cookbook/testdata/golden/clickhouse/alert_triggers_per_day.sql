@@ -1,0 +1,12 @@
+SELECT toDateTime(toStartOfDay(h.created_at, 'UTC'), 'UTC') AS day,
+       a.id AS alert_id,
+       a.`name` AS alert_name,
+       COUNT(*) AS triggered_count
+FROM `metronome`.`current_customer_alert_history` h
+JOIN `metronome`.`current_alert` a
+  ON a.id = h.alert_id AND a.environment_type = h.environment_type
+WHERE h.environment_type = 'PRODUCTION'
+  AND h.created_at >= (now64(6, 'UTC') + toIntervalHour(-168))
+  AND h.created_at < now64(6, 'UTC')
+GROUP BY 1, 2, 3
+ORDER BY 1, 3, 2;

@@ -1,0 +1,13 @@
+SELECT o.contract_id,
+       o.id AS override_id,
+       o.product_id,
+       o.rate_type,
+       o.target,
+       if(JSONHas(o.new_rate, 'type'), JSONExtractString(o.new_rate, 'type'), NULL) AS new_rate_type,
+       o.starting_at,
+       o.ending_before,
+       o.created_at
+FROM `metronome`.`current_contracts_overrides` o
+WHERE o.environment_type = 'PRODUCTION'
+ORDER BY o.created_at DESC, o.id
+LIMIT 20;

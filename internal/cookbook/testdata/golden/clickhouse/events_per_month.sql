@@ -1,0 +1,6 @@
+SELECT toDateTime(toStartOfMonth(e.`timestamp`, 'UTC'), 'UTC') AS month,
+       COUNT(*) AS event_count
+FROM `metronome`.`current_events` e
+WHERE e.environment_type = 'PRODUCTION'
+GROUP BY 1
+ORDER BY 1;

@@ -1,0 +1,12 @@
+SELECT date_trunc('day', (h.created_at) AT TIME ZONE 'UTC') AS day,
+       a.id AS alert_id,
+       a."name" AS alert_name,
+       COUNT(*) AS triggered_count
+FROM "metronome"."current_customer_alert_history" h
+JOIN "metronome"."current_alert" a
+  ON a.id = h.alert_id AND a.environment_type = h.environment_type
+WHERE h.environment_type = 'PRODUCTION'
+  AND h.created_at >= ((current_timestamp) + INTERVAL '-168 hour')
+  AND h.created_at < current_timestamp
+GROUP BY 1, 2, 3
+ORDER BY 1, 3, 2;

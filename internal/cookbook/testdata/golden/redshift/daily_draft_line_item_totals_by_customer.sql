@@ -1,0 +1,10 @@
+SELECT DATE_TRUNC('day', (li.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS day,
+       bi.customer_id,
+       li.credit_type_name,
+       SUM(li.total) AS total_amount
+FROM "metronome"."current_breakdowns_draft_line_items" li
+JOIN "metronome"."current_breakdowns_draft_invoices" bi
+  ON bi.id = li.invoice_breakdown_id AND bi.environment_type = li.environment_type
+WHERE li.environment_type = 'PRODUCTION'
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3;

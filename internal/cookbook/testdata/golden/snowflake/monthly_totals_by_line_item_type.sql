@@ -1,0 +1,17 @@
+SELECT DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', i.end_timestamp)::TIMESTAMP_NTZ) AS month,
+       COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
+       li.credit_type_name,
+       SUM(li.total) AS line_item_total
+FROM "METRONOME"."CURRENT_INVOICE" i
+JOIN "METRONOME"."CURRENT_LINE_ITEM" li
+  ON li.invoice_id = i.id AND li.environment_type = i.environment_type
+LEFT JOIN (
+  SELECT b.line_item_id, MAX(b.line_item_type) AS item_type
+  FROM "METRONOME"."CURRENT_BREAKDOWNS_LINE_ITEMS" b
+  WHERE b.environment_type = 'PRODUCTION'
+  GROUP BY b.line_item_id
+) t ON t.line_item_id = li.id
+WHERE i.environment_type = 'PRODUCTION'
+  AND COALESCE(i."STATUS", '') <> 'VOID'
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3;

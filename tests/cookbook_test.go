@@ -1,0 +1,364 @@
+package tests
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	shipped "github.com/mtxhq/mtx/cookbook"
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/cookbook"
+	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/output"
+)
+
+// sessionZone puts the session in a zone far from UTC, so a bucket that
+// followed the session's time zone would land in the wrong month.
+var sessionZone = map[string]string{
+	"duckdb":   "SET TimeZone = 'America/Los_Angeles'",
+	"postgres": "SET TIME ZONE 'America/Los_Angeles'",
+	"mysql":    "SET time_zone = '-08:00'",
+}
+
+// setupCookbook creates, in a fresh schema, the raw export tables the
+// cookbook reads and a current_<table> copy of each with the catalog's
+// columns (the current-state models come from `mtx run`; plain tables with
+// the same columns are enough to run the queries, and prove every column
+// they name exists), then loads the fixture with the session in Los
+// Angeles time.
+func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, dialects.Options, *sql.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db := e.open(t)
+	db.SetMaxOpenConns(1)
+	o := dialects.DefaultOptions()
+	o.Schema = freshSchema(t, e, db)
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := h.Current()
+	b, err := cookbook.Load(shipped.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := cookbook.NewRenderer(e.d, o, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	needed := map[string]bool{}
+	for _, entry := range b.Entries() {
+		rd, err := r.Render(entry, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range rd.Tables {
+			needed[tb] = true
+		}
+	}
+	var ops []catalog.Operation
+	for _, tb := range cur.Tables() {
+		if !needed[tb.Name] {
+			continue
+		}
+		for _, name := range []string{tb.Name, cookbook.CurrentPrefix + tb.Name} {
+			cp := *tb
+			cp.Name = name
+			cp.Columns = nil
+			for _, c := range tb.Columns {
+				if !c.System {
+					cp.Columns = append(cp.Columns, c)
+				}
+			}
+			ops = append(ops, catalog.Operation{CreateTable: &cp})
+		}
+	}
+	cat, err := catalog.Empty().Apply(catalog.Changeset{Version: 1, File: "cookbook fixture", Operations: ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr, err := ddl.New(e.d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, err := dr.Script(cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range sts {
+		if _, err := db.ExecContext(ctx, st.SQL); err != nil {
+			t.Fatalf("%s: %v", st.SQL, err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, sessionZone[e.name]); err != nil {
+		t.Fatal(err)
+	}
+	// The fixture's rows.
+	for key, rows := range fixture {
+		name := cookbook.CurrentPrefix + key
+		if raw, ok := strings.CutPrefix(key, "raw:"); ok {
+			name = raw
+		} else if !needed[key] {
+			t.Fatalf("fixture table %s is read by no entry", key)
+		}
+		if _, ok := cat.Table(name); !ok {
+			t.Fatalf("fixture table %s is not in the catalog", name)
+		}
+		for _, rw := range rows {
+			var cols, ph []string
+			var args []any
+			keys := make([]string, 0, len(rw))
+			for k := range rw {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for i, k := range keys {
+				cols = append(cols, e.d.Quote(k))
+				ph = append(ph, placeholder[e.name](i+1))
+				args = append(args, rw[k])
+			}
+			ins := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES (%s)", e.d.Quote(o.Schema), e.d.Quote(name), strings.Join(cols, ", "), strings.Join(ph, ", "))
+			if _, err := db.ExecContext(ctx, ins, args...); err != nil {
+				t.Fatalf("%s: %v", ins, err)
+			}
+		}
+	}
+	return b, r, o, db
+}
+
+var trailingZeros = regexp.MustCompile(`^(-?\d+)\.(\d*?)0*$`)
+
+// normalize removes formatting differences between engines: decimals'
+// trailing zeros (NUMERIC(38,9) prints 10.500000000, DuckDB 10.5).
+func normalize(res *output.Result) [][]string {
+	var out [][]string
+	for _, row := range res.Rows {
+		var r []string
+		for _, v := range row {
+			if v == nil {
+				r = append(r, N)
+				continue
+			}
+			s := *v
+			if m := trailingZeros.FindStringSubmatch(s); m != nil {
+				s = m[1]
+				if m[2] != "" {
+					s += "." + m[2]
+				}
+			}
+			r = append(r, s)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// TestCookbookKnownAnswers runs every cookbook entry on every live engine
+// against the fixture, with the session in Los Angeles time, and checks
+// the exact answers; then checks the engines agree with each other.
+func TestCookbookKnownAnswers(t *testing.T) {
+	answers := map[string]map[string]string{} // engine -> run -> answer
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		b, r, _, db := setupCookbook(t, e)
+		answers[e.name] = map[string]string{}
+		for _, entry := range b.Entries() {
+			exps, ok := expected[entry.Name]
+			if !ok {
+				t.Errorf("%s: no expected answer in the fixture", entry.Name)
+				continue
+			}
+			for i, x := range exps {
+				rd, err := r.Render(entry, x.params)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res, err := output.Query(ctx, db, "", rd.SQL)
+				if err != nil {
+					t.Errorf("%s %v: %v\n%s", entry.Name, x.params, err, rd.SQL)
+					continue
+				}
+				got := normalize(res)
+				if fmt.Sprint(got) != fmt.Sprint(x.rows) {
+					t.Errorf("%s %v:\n got %q\nwant %q\n%s", entry.Name, x.params, got, x.rows, rd.SQL)
+				}
+				answers[e.name][fmt.Sprintf("%s#%d", entry.Name, i)] = fmt.Sprint(got)
+			}
+		}
+	})
+	var engines []string
+	for n := range answers {
+		engines = append(engines, n)
+	}
+	sort.Strings(engines)
+	for _, a := range engines[min(1, len(engines)):] {
+		for run, ans := range answers[engines[0]] {
+			if answers[a][run] != ans {
+				t.Errorf("%s: %s answers %s, %s answers %s", run, engines[0], ans, a, answers[a][run])
+			}
+		}
+	}
+}
+
+// TestCookbookViews creates the cookbook_<name> views (what `mtx run`
+// does) and reads two of them back.
+func TestCookbookViews(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		b, r, o, db := setupCookbook(t, e)
+		created, err := cookbook.CreateViews(ctx, db, r, b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(created) != len(b.Entries()) {
+			t.Errorf("created %d views for %d entries", len(created), len(b.Entries()))
+		}
+		// Twice: a rerun replaces them.
+		if _, err := cookbook.CreateViews(ctx, db, r, b, nil); err != nil {
+			t.Fatal(err)
+		}
+		q := func(view string) [][]string {
+			res, err := output.Query(ctx, db, "", "SELECT * FROM "+e.d.Quote(o.Schema)+"."+e.d.Quote(view))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return normalize(res)
+		}
+		if got := fmt.Sprint(q("cookbook_active_customers")); got != "[[2]]" {
+			t.Errorf("cookbook_active_customers: %s", got)
+		}
+		if got, want := fmt.Sprint(q("cookbook_monthly_invoice_totals")), fmt.Sprint(expected["monthly_invoice_totals"][0].rows); got != want {
+			t.Errorf("cookbook_monthly_invoice_totals: %s, want %s", got, want)
+		}
+		// Skipped when a table is not selected.
+		none, err := cookbook.CreateViews(ctx, db, r, b, func(string) bool { return false })
+		if err != nil || len(none) != 0 {
+			t.Errorf("views with no table selected: %v %v", none, err)
+		}
+	})
+}
+
+// TestLiteralsAreData renders hostile strings through the dialect's
+// StringLiteral and reads them back unchanged: no value can end a literal.
+func TestLiteralsAreData(t *testing.T) {
+	hostile := []string{`'`, `''`, `\`, `\'`, `\\'`, `x' OR '1'='1`, `a\' OR 1=1 -- `, "line\nbreak", `"; DROP TABLE x; --`, `$$`, "tab\tend\\", "Zoë 🧾"}
+	forEachEngine(t, func(t *testing.T, e engine) {
+		db := e.open(t)
+		m, err := dialects.MacrosOf(e.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hostile {
+			var got string
+			if err := db.QueryRow("SELECT " + m.StringLiteral(h)).Scan(&got); err != nil {
+				t.Errorf("%q: %v", h, err)
+			} else if got != h {
+				t.Errorf("%q came back as %q", h, got)
+			}
+		}
+	})
+}
+
+// TestMacrosOnEngines checks the macros' answers on real engines with the
+// session in Los Angeles time.
+func TestMacrosOnEngines(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		db := e.open(t)
+		db.SetMaxOpenConns(1)
+		if _, err := db.ExecContext(ctx, sessionZone[e.name]); err != nil {
+			t.Fatal(err)
+		}
+		m, _ := dialects.MacrosOf(e.d)
+		at := m.TimestampLiteral(ts("2024-03-01T07:59:59.5Z")) // Feb 29 in Los Angeles
+		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))  // a DST change follows in Los Angeles
+		for _, tc := range []struct{ expr, want string }{
+			{m.DateTrunc(dialects.Month, at), "2024-03-01T00:00:00Z"},
+			{m.DateTrunc(dialects.Day, at), "2024-03-01T00:00:00Z"},
+			{m.DateTrunc(dialects.Hour, at), "2024-03-01T07:00:00Z"},
+			{m.DateTrunc(dialects.Minute, at), "2024-03-01T07:59:00Z"},
+			{m.DateTrunc(dialects.Year, at), "2024-01-01T00:00:00Z"},
+			{m.AddInterval(dst, 1, dialects.Day), "2024-03-10T12:00:00Z"},
+			{m.AddInterval(dst, -7, dialects.Day), "2024-03-02T12:00:00Z"},
+			{m.AddInterval(dst, 90, dialects.Minute), "2024-03-09T13:30:00Z"},
+			{m.CastDecimal("'"+huge+"'", 38, 9), huge},
+			{m.CastString(m.CastDecimal("'1.5'", 38, 9)), "1.5"},
+			{m.JSONText(m.StringLiteral(`{"type": "flat", "n": 2}`), "type"), "flat"},
+			{m.JSONText(m.StringLiteral(`{"type": "flat"}`), "missing"), N},
+			{"CASE WHEN " + m.BoolLiteral(true) + " THEN 'yes' ELSE 'no' END", "yes"},
+		} {
+			res, err := output.Query(ctx, db, "", "SELECT "+tc.expr+" AS v")
+			if err != nil {
+				t.Errorf("%s: %v", tc.expr, err)
+				continue
+			}
+			if got := normalize(res)[0][0]; got != tc.want {
+				t.Errorf("%s = %s, want %s", tc.expr, got, tc.want)
+			}
+		}
+		// Now is within a minute of the test's clock.
+		res, err := output.Query(ctx, db, "", "SELECT "+m.Now()+" AS v")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := time.Parse(time.RFC3339Nano, *res.Rows[0][0])
+		if err != nil || time.Since(got).Abs() > time.Minute {
+			t.Errorf("now() = %s (%v)", *res.Rows[0][0], err)
+		}
+		if _, err := output.Query(ctx, db, "", "SELECT 1 AS x "+m.Limit(1)); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// TestQueryOutputExact prints an exact decimal and a timestamp in every
+// format, from every engine, with the project schema as the default.
+func TestQueryOutputExact(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		db := e.open(t)
+		schema := freshSchema(t, e, db)
+		q := e.d.Quote
+		m, _ := dialects.MacrosOf(e.d)
+		for _, st := range []string{
+			"CREATE SCHEMA " + q(schema),
+			fmt.Sprintf("CREATE TABLE %s.%s (%s DECIMAL(38,9), %s %s, s VARCHAR(20))", q(schema), q("amounts"), q("total"), q("at"),
+				map[string]string{"duckdb": "TIMESTAMPTZ", "postgres": "TIMESTAMPTZ", "mysql": "DATETIME(6)"}[e.name]),
+			fmt.Sprintf("INSERT INTO %s.%s VALUES (%s, %s, 'a,\"b\"'), (-0.000000001, NULL, NULL)", q(schema), q("amounts"),
+				m.CastDecimal("'"+huge+"'", 38, 9), m.TimestampLiteral(ts("2024-02-29T23:59:59.123456Z"))),
+		} {
+			if _, err := db.ExecContext(ctx, st); err != nil {
+				t.Fatalf("%s: %v", st, err)
+			}
+		}
+		// Unqualified: the default schema comes from UseSchema.
+		res, err := output.Query(ctx, db, m.UseSchema(schema), "SELECT total, "+q("at")+", s FROM amounts ORDER BY total DESC")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var csv, js, table bytes.Buffer
+		output.Write(&csv, output.CSV, res)
+		output.Write(&js, output.JSON, res)
+		output.Write(&table, output.Table, res)
+		if want := "total,at,s\n" + huge + ",2024-02-29T23:59:59.123456Z,\"a,\"\"b\"\"\"\n-0.000000001,,\n"; csv.String() != want {
+			t.Errorf("csv:\n%s\nwant:\n%s", csv.String(), want)
+		}
+		if want := "[\n  {\"total\": " + huge + ", \"at\": \"2024-02-29T23:59:59.123456Z\", \"s\": \"a,\\\"b\\\"\"},\n  {\"total\": -0.000000001, \"at\": null, \"s\": null}\n]\n"; js.String() != want {
+			t.Errorf("json:\n%s\nwant:\n%s", js.String(), want)
+		}
+		if !strings.Contains(table.String(), huge) || !strings.Contains(table.String(), "NULL") || !strings.Contains(table.String(), "(2 rows)") {
+			t.Errorf("table:\n%s", table.String())
+		}
+		// An SQL error is returned, naming the failure.
+		if _, err := output.Query(ctx, db, m.UseSchema(schema), "SELECT nope FROM amounts"); err == nil || !strings.Contains(err.Error(), "query failed") {
+			t.Errorf("bad SQL: %v", err)
+		}
+	})
+}
