@@ -196,4 +196,3 @@ func testMigrateLockTimeout(t *testing.T, bin string) {
 		}
 	})
 }
-
