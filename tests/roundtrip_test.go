@@ -50,10 +50,11 @@ func bigJSON() string {
 }
 
 // textCast reads a column as text, so decimals compare digit for digit.
-var textCast = map[string]string{"duckdb": "CAST(%s AS VARCHAR)", "postgres": "%s::text", "mysql": "CAST(%s AS CHAR)"}
+var textCast = map[string]string{"duckdb": "CAST(%s AS VARCHAR)", "postgres": "%s::text", "mysql": "CAST(%s AS CHAR)", "redshift": "%s::text"}
 var placeholder = map[string]func(int) string{
 	"duckdb":   func(i int) string { return fmt.Sprintf("$%d", i) },
 	"postgres": func(i int) string { return fmt.Sprintf("$%d", i) },
+	"redshift": func(i int) string { return fmt.Sprintf("$%d", i) },
 	"mysql":    func(int) string { return "?" },
 }
 
