@@ -108,7 +108,7 @@ type Table struct {
 
 // Statements are the statements a Table lock sends, for validation.
 func (t *Table) Statements() []string {
-	return []string{t.Create, t.insert("host:1:abcd", 0), t.status(), t.drop()}
+	return []string{t.Create, t.insert("host:1:abcd", 0), t.status(), t.drop(), t.dropAbandoned()}
 }
 
 func (t *Table) insert(owner string, beat int64) string {
@@ -119,6 +119,9 @@ func (t *Table) status() string {
 	return fmt.Sprintf("SELECT MAX(%s), COUNT(*) FROM %s", t.Quote("owner"), t.Name)
 }
 func (t *Table) drop() string { return "DROP TABLE " + t.Name }
+
+// dropAbandoned tolerates another waiter having dropped it first.
+func (t *Table) dropAbandoned() string { return "DROP TABLE IF EXISTS " + t.Name }
 
 func (t *Table) defaults() {
 	if t.Heartbeat == 0 {
@@ -178,11 +181,12 @@ func (t *Table) TryLock(ctx context.Context) (bool, string, error) {
 	if t.lastChange.IsZero() || beats != t.lastBeats {
 		t.lastBeats, t.lastChange = beats, now
 	} else if now.Sub(t.lastChange) >= t.StaleAfter {
-		// Abandoned: its holder has not written for StaleAfter.
-		if _, err := t.DB.ExecContext(ctx, t.drop()); err != nil {
-			return false, holder.String, fmt.Errorf("dropping the abandoned lock of %s: %w", holder.String, err)
-		}
+		// Abandoned: its holder has not written for StaleAfter. A failed
+		// drop (another waiter was quicker) is tried again next round.
 		t.lastChange = time.Time{}
+		if _, err := t.DB.ExecContext(ctx, t.dropAbandoned()); err != nil {
+			return false, holder.String, nil
+		}
 		return false, holder.String + " (abandoned, taken over)", nil
 	}
 	return false, holder.String, nil
