@@ -77,7 +77,11 @@ func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
 					if how, ok := noLocalEngine[name]; ok {
 						t.Skipf("%s not set: %s", env, how)
 					}
-					t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", env, name)
+					orDocker := ""
+					if _, ok := containerImages[name]; ok {
+						orDocker = ", or make a Docker engine reachable for a container"
+					}
+					t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s%s", env, name, orDocker)
 				}
 			}
 			fn(t, e)
