@@ -42,8 +42,13 @@ func (e *TimeoutError) Error() string {
 	if e.Holder != "" {
 		held = " (held by " + e.Holder + ")"
 	}
+	// Truncated: it waited at least that long (the timeout, as the user wrote it).
+	w := e.Waited.Truncate(time.Second)
+	if e.Waited < time.Second {
+		w = e.Waited.Truncate(100 * time.Millisecond)
+	}
 	return fmt.Sprintf("waited %s for the migration lock on %s%s: another `mtx migrate` is still running; try again later or raise --lock-timeout",
-		e.Waited.Round(time.Second), e.What, held)
+		w, e.What, held)
 }
 
 // poll is the wait between two tries: short at first, so queued runs
