@@ -100,8 +100,11 @@ func testConcurrentMigrateUp(t *testing.T, bin string) {
 			schema = freshSchema(t, e, e.open(t))
 		}
 		res := runMTX(t, bin, 4, "migrate", "up", "--dialect", e.name, "--dsn", e.dsn, "--schema", schema, "--lock-timeout", "5m")
-		applied := 0
+		applied, waited := 0, 0
 		for i, r := range res {
+			if strings.Contains(r.stderr, "waiting up to") {
+				waited++
+			}
 			switch {
 			case r.err == nil:
 				applied += strings.Count(r.stdout, "OK     up")
@@ -111,6 +114,8 @@ func testConcurrentMigrateUp(t *testing.T, bin string) {
 				t.Errorf("mtx #%d failed: %s", i, r)
 			}
 		}
+
+		t.Logf("%d of %d runs waited for the lock", waited, len(res))
 
 		db := e.open(t)
 		o := dialects.DefaultOptions()
