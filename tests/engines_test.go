@@ -27,8 +27,15 @@ type engine struct {
 	dsn  string
 }
 
-// liveEngines are the engines this issue's live suite covers.
-var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse"}
+// liveEngines are the engines the live suite covers. Redshift has no local
+// engine: it runs only against a real cluster (MTX_TEST_REDSHIFT_DSN) and
+// otherwise skips; its SQL is parse-validated everywhere (redshift-parse).
+var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse", "redshift"}
+
+// noLocalEngine says how to provide an engine tests/engines/up cannot start.
+var noLocalEngine = map[string]string{
+	"redshift": "set it to a Redshift cluster's DSN (postgres://user:pass@cluster:5439/db) to run the live suite there; redshift-parse checks its SQL without one",
+}
 
 // required lists the engines CI demands: a missing one fails, never skips.
 func required(name string) bool {
@@ -49,19 +56,34 @@ func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
 				t.Fatal(err)
 			}
 			e := engine{name: name, d: d}
+			record(name, t)
 			if name == "duckdb" {
 				e.dsn = filepath.Join(t.TempDir(), "test.duckdb")
 			} else {
 				env := "MTX_TEST_" + strings.ToUpper(name) + "_DSN"
 				e.dsn = os.Getenv(env)
 				if e.dsn == "" {
+					// An explicit DSN wins; else a container where Docker runs.
+					dsn, err := containerDSN(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					e.dsn = dsn
+				}
+				if e.dsn == "" {
 					if required(name) {
 						t.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, env)
 					}
-					t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", env, name)
+					if how, ok := noLocalEngine[name]; ok {
+						t.Skipf("%s not set: %s", env, how)
+					}
+					orDocker := ""
+					if _, ok := containerImages[name]; ok {
+						orDocker = ", or make a Docker engine reachable for a container"
+					}
+					t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s%s", env, name, orDocker)
 				}
 			}
-			record(name, t)
 			fn(t, e)
 		})
 	}
@@ -119,7 +141,19 @@ func record(engine string, t *testing.T) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	stopContainers()
 	matrixMu.Lock()
+	// MTX_MATRIX_FILE (set by .ci/run) collects every test binary's rows,
+	// so the combined matrix can close the whole `go test ./...` output.
+	var mf *os.File
+	if path := os.Getenv("MTX_MATRIX_FILE"); path != "" {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "MTX_MATRIX_FILE: %v\n", err)
+			code = 1
+		}
+		mf = f
+	}
 	names := make([]string, 0, len(matrix))
 	for n := range matrix {
 		names = append(names, n)
@@ -138,8 +172,17 @@ func TestMain(m *testing.M) {
 				passed++
 			}
 		}
-		fmt.Printf("  %-10s run %d, passed %d, failed %d, skipped %d\n", n, len(matrix[n]), passed, failed, skipped)
+		fmt.Printf("  %-14s run %d, passed %d, failed %d, skipped %d\n", n, len(matrix[n]), passed, failed, skipped)
+		if mf != nil {
+			fmt.Fprintf(mf, "%s %d %d %d %d\n", n, len(matrix[n]), passed, failed, skipped)
+		}
 	}
 	matrixMu.Unlock()
+	if mf != nil {
+		if err := mf.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "MTX_MATRIX_FILE: %v\n", err)
+			code = 1
+		}
+	}
 	os.Exit(code)
 }

@@ -24,6 +24,11 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.String: "text", catalog.Decimal: "numeric", catalog.Float: "double precision", catalog.Integer: "bigint",
 		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp with time zone", catalog.JSON: "jsonb",
 	},
+	"redshift": {
+		// information_schema names; only checked against a real cluster.
+		catalog.String: "character varying", catalog.Decimal: "numeric", catalog.Float: "double precision", catalog.Integer: "bigint",
+		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp with time zone", catalog.JSON: "super",
+	},
 	"mysql": {
 		// MariaDB reports JSON as longtext (with a json_valid check) and BOOLEAN as tinyint.
 		catalog.String: "longtext|varchar", catalog.Decimal: "decimal", catalog.Float: "double", catalog.Integer: "bigint",

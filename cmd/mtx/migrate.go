@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/pressly/goose/v3"
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 
 func newMigrate(g *globalFlags) *cobra.Command {
 	var dryRun bool
+	var lockTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "migrate [up|up-to N|down|down-to N|redo|reset|version|status]",
 		Short: "Create and evolve the export schema with goose (default: up)",
@@ -65,21 +67,22 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if dryRun {
 				return printPlan(out, e, versions, action, n)
 			}
-			return runMigrate(cmd.Context(), out, e, versions, action, n)
+			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout)
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the SQL it would run; connect to nothing")
+	cmd.Flags().DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx migrate run on the same schema to finish")
 	return cmd
 }
 
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
-func runMigrate(ctx context.Context, out io.Writer, e *env, versions []ddl.Version, action string, n int64) error {
-	db, err := e.connect(ctx)
+func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration) error {
+	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer release()
 	m, err := migrate.New(ctx, e.Dialect, db, e.Options, versions)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/database/dialect"
-	"github.com/pressly/goose/v3/lock"
 )
 
 // Dialect is the PostgreSQL adapter.
@@ -64,8 +63,5 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 }
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectPostgres, nil }
-
-// SessionLocker is goose's advisory lock, so concurrent migrations queue.
-func (Dialect) SessionLocker() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }

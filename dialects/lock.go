@@ -1,0 +1,31 @@
+package dialects
+
+// The ways an engine can keep two `mtx migrate` runs on one schema apart.
+// Every dialect implements exactly one (tests check it); internal/migrate
+// does the waiting, the same for all.
+
+// AdvisoryLocker is implemented by engines with session-scoped named locks
+// (PostgreSQL, MySQL/MariaDB), released by the engine when a session dies.
+type AdvisoryLocker interface {
+	// AdvisoryLock returns a query that tries once to take the lock named
+	// key on the current session, answering true or 1 when it did, and the
+	// statement that releases it.
+	AdvisoryLock(key string) (try, release string)
+}
+
+// LockTabler is implemented by engines without advisory locks (ClickHouse,
+// Snowflake, BigQuery, Redshift): a CREATE TABLE without IF NOT EXISTS is
+// the mutex, since exactly one concurrent create succeeds.
+type LockTabler interface {
+	// LockTableDDL creates table (qualified and quoted) with a string column
+	// "owner" and an integer column "beat", failing when it exists.
+	LockTableDDL(table string) string
+}
+
+// SingleProcess is implemented by embedded engines whose database file one
+// process at a time can open (DuckDB): opening it is taking the lock.
+type SingleProcess interface {
+	// Busy reports whether an error from opening or pinging means another
+	// process has the database open.
+	Busy(err error) bool
+}

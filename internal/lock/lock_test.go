@@ -1,0 +1,85 @@
+package lock
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Each driver answers "did I get the lock" in its own type.
+func TestTruthy(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want bool
+	}{
+		{true, true}, {false, false}, // pgx
+		{int64(1), true}, {int64(0), false}, // go-sql-driver/mysql, text protocol off
+		{[]byte("1"), true}, {[]byte("0"), false}, // mysql text protocol
+		{"t", true}, {"f", false}, {"TRUE", true},
+		{nil, false}, // GET_LOCK answers NULL on error
+	} {
+		if got := truthy(tc.v); got != tc.want {
+			t.Errorf("truthy(%#v) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+// held is a Mutex another process holds until free is closed.
+type held struct{ free chan struct{} }
+
+func (h held) TryLock(context.Context) (bool, string, error) {
+	select {
+	case <-h.free:
+		return true, "", nil
+	default:
+		return false, "pid 42", nil
+	}
+}
+func (held) Unlock(context.Context) error { return nil }
+
+func TestAcquireWaitsThenTimesOut(t *testing.T) {
+	h := held{free: make(chan struct{})}
+	var log bytes.Buffer
+	start := time.Now()
+	err := Acquire(context.Background(), h, "schema s", 300*time.Millisecond, &log)
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("want a TimeoutError, got %v", err)
+	}
+	if d := time.Since(start); d < 300*time.Millisecond || d > 2*time.Second {
+		t.Errorf("gave up after %s, want about 300ms", d)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "waited 300ms for the migration lock on schema s (held by pid 42)") || !strings.Contains(msg, "--lock-timeout") {
+		t.Errorf("message: %s", msg)
+	}
+	if strings.Count(log.String(), "waiting up to") != 1 {
+		t.Errorf("want one waiting note, got %q", log.String())
+	}
+
+	// Freed while waiting: acquired.
+	go func() { time.Sleep(200 * time.Millisecond); close(h.free) }()
+	if err := Acquire(context.Background(), h, "schema s", 5*time.Second, nil); err != nil {
+		t.Fatalf("want the lock once freed, got %v", err)
+	}
+}
+
+func TestWaitOpen(t *testing.T) {
+	busy := errors.New("busy")
+	n := 0
+	v, err := WaitOpen(context.Background(), func() (int, error) {
+		if n++; n < 3 {
+			return 0, busy
+		}
+		return 7, nil
+	}, func(err error) bool { return err == busy }, "db", 5*time.Second, nil)
+	if v != 7 || err != nil || n != 3 {
+		t.Fatalf("WaitOpen = %d, %v after %d tries; want 7 after 3", v, err, n)
+	}
+	other := errors.New("bad password")
+	if _, err := WaitOpen(context.Background(), func() (int, error) { return 0, other }, func(err error) bool { return err == busy }, "db", 5*time.Second, nil); err != other {
+		t.Fatalf("a non-busy error must return at once, got %v", err)
+	}
+}
