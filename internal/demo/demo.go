@@ -31,6 +31,9 @@ type Options struct {
 	Months    int       // calendar months covered; the last one is in progress
 	Seed      int64     // same seed, same bytes
 	Start     time.Time // first day of the export (UTC midnight); zero = DefaultStart
+	// MaxRowsPerFile splits a bigger transfer into several parts with the
+	// same transfer timestamp, as the real export does; 0 = DefaultMaxRowsPerFile.
+	MaxRowsPerFile int `json:",omitempty"`
 }
 
 // DefaultStart is the first day of the export when Options.Start is zero.
@@ -43,9 +46,8 @@ var (
 	Small    = Options{Customers: 40, Months: 3, Seed: 1}
 )
 
-// MaxRowsPerFile splits a large transfer into several parts with the same
-// transfer timestamp, as the real export does.
-const MaxRowsPerFile = 20000
+// DefaultMaxRowsPerFile is the largest file the generator writes.
+const DefaultMaxRowsPerFile = 20000
 
 // Manifest is what Generate wrote and what the data should answer.
 type Manifest struct {
@@ -134,6 +136,9 @@ func Generate(dir string, cat *catalog.Catalog, o Options) (*Manifest, error) {
 	if o.Start.IsZero() {
 		o.Start = DefaultStart
 	}
+	if o.MaxRowsPerFile <= 0 {
+		o.MaxRowsPerFile = DefaultMaxRowsPerFile
+	}
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
@@ -166,7 +171,7 @@ func Generate(dir string, cat *catalog.Catalog, o Options) (*Manifest, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				written[i], errs[i] = writeTable(dir, tables[i], plans[i])
+				written[i], errs[i] = writeTable(dir, tables[i], plans[i], o.MaxRowsPerFile)
 			}
 		}()
 	}
@@ -201,7 +206,7 @@ func Generate(dir string, cat *catalog.Catalog, o Options) (*Manifest, error) {
 }
 
 // writeTable writes the transfers of one table, numbering the parts from 1.
-func writeTable(dir string, t *catalog.Table, plan []transfer) ([]File, error) {
+func writeTable(dir string, t *catalog.Table, plan []transfer, maxRows int) ([]File, error) {
 	var out []File
 	part := 0
 	for _, f := range plan {
@@ -210,7 +215,7 @@ func writeTable(dir string, t *catalog.Table, plan []transfer) ([]File, error) {
 				r[f.snapCol] = f.snapVal
 			}
 		}
-		for _, rows := range chunk(f.rows, MaxRowsPerFile) {
+		for _, rows := range chunk(f.rows, maxRows) {
 			part++
 			p, err := exportfile.WriteFile(dir, t, part, f.at, rows)
 			if err != nil {

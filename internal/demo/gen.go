@@ -35,6 +35,7 @@ type gen struct {
 	customers []*customer
 	invoices  []*invRecord
 	info      map[string]*colInfo
+	sandboxes int // SANDBOX customers so far
 }
 
 // snapSource produces the rows of one snapshot table at a snapshot time:
