@@ -364,11 +364,9 @@ func (g *gen) buildContract(c *customer, i int) {
 		}
 	}
 	if parent != nil && (r.chance(0.03) || i == 12 || (c.env == sandbox && g.sandboxes == 2)) {
-		{
-			g.entity("contract_hierarchy_configurations", c.created, row{"id": r.uuid(), "contract_id": c.contract, "parent_contract_id": parent.contract, "parent_customer_id": parent.id,
-				"child_info": map[string]any{"customer_id": c.id, "contract_id": c.contract}, "updated_at": c.created, "metadata": map[string]any{}, "environment_type": c.env,
-				"payer": "PARENT", "usage_statement_behavior": "CONSOLIDATE", "invoice_consolidation_type": "CONCATENATE"})
-		}
+		g.entity("contract_hierarchy_configurations", c.created, row{"id": r.uuid(), "contract_id": c.contract, "parent_contract_id": parent.contract, "parent_customer_id": parent.id,
+			"child_info": map[string]any{"customer_id": c.id, "contract_id": c.contract}, "updated_at": c.created, "metadata": map[string]any{}, "environment_type": c.env,
+			"payer": "PARENT", "usage_statement_behavior": "CONSOLIDATE", "invoice_consolidation_type": "CONCATENATE"})
 	}
 	if c.legacy {
 		g.emit("customer_plan", "", c.created, row{"id": r.uuid(), "customer_id": c.id, "plan_id": ew.plan, "plan_name": "Legacy Growth Plan", "starting_on": start,
