@@ -378,6 +378,7 @@ func TestConsistentIDs(t *testing.T) {
 		{"events of unknown customers", `SELECT count(*) FROM EVT WHERE customer_id NOT IN (SELECT id FROM CUST)`},
 		{"invoices of unknown contracts", `SELECT count(*) FROM INV WHERE contract_id NOT IN (SELECT id FROM CONTRACTS)`},
 		{"payments of unknown invoices", `SELECT count(*) FROM PAY WHERE invoice_id NOT IN (SELECT id FROM INV)`},
+		{"line items whose total is not quantity × unit price", `SELECT count(*) FROM LINE WHERE quantity::HUGEINT * (unit_price * 1000000000)::HUGEINT <> (total * 1000000000)::HUGEINT`},
 		{"invoices whose line items do not add up", `SELECT count(*) FROM (SELECT i.id FROM (SELECT DISTINCT id, total FROM INV QUALIFY row_number() OVER (PARTITION BY id ORDER BY total) = 1) i
 			JOIN (SELECT DISTINCT id, invoice_id, total FROM LINE) l ON l.invoice_id = i.id GROUP BY i.id, i.total HAVING sum(l.total) <> i.total)`},
 		{"invoices whose breakdowns do not add up", `SELECT count(*) FROM (SELECT b.invoice_id FROM (SELECT DISTINCT id, invoice_id, total FROM BD) b
