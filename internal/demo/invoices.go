@@ -2,6 +2,7 @@ package demo
 
 import (
 	"encoding/json"
+	"math/big"
 	"strings"
 	"time"
 )
@@ -25,7 +26,7 @@ func (g *gen) buildInvoices(c *customer) {
 	grantLeft := nanos(0)
 	var grant string
 	if c.legacy {
-		grant, grantLeft = r.uuid(), 100*unit
+		grant, grantLeft = r.uuid(), 10000*unit
 		g.emit("credit_grant", grant, c.created, row{"id": grant, "customer_id": c.id, "name": "Welcome credit", "priority": "1", "reason": "onboarding",
 			"amount_granted": grantLeft.String(), "amount_granted_credit_type_id": ew.usd, "amount_paid": "0", "amount_paid_credit_type_id": ew.usd,
 			"custom_fields": map[string]any{}, "product_ids": []string{}, "environment_type": c.env, "created_at": c.created, "updated_at": c.created,
@@ -93,7 +94,7 @@ func (g *gen) buildInvoices(c *customer) {
 			}
 		}
 		if c.legacy && grantLeft > 0 {
-			amt := min(grantLeft, 20*unit)
+			amt := min(grantLeft, 2000*unit)
 			grantLeft -= amt
 			g.emit("credit_grant_deduction", "", issued, row{"id": r.uuid(), "credit_grant_id": grant, "amount": (-amt).String(), "memo": "Applied to invoice", "invoice_id": id,
 				"effective_at": issued, "updated_at": issued})
@@ -108,14 +109,14 @@ func (g *gen) buildInvoices(c *customer) {
 			var cls []line
 			var usage nanos
 			for _, l := range ls {
-				l.id = hashID("", cid, l.id)
+				l.id = hashUUID(cid, l.id)
 				if l.kind == "usage" {
 					usage += l.total
 				}
 				cls = append(cls, l)
 			}
-			credit := -(usage / 10 / (unit / 100)) * (unit / 100) // 10%, whole cents
-			cls = append(cls, line{id: hashID("", cid, "goodwill"), name: "Goodwill credit", kind: "credit", productID: ew.commitProd, metric: -1, qty: 1, unitPrice: credit, total: credit, from: from})
+			credit := -(usage / 10 / unit) * unit // 10%, whole cents
+			cls = append(cls, line{id: hashUUID(cid, "goodwill"), name: "Goodwill credit", kind: "credit", productID: ew.commitProd, metric: -1, qty: 1, unitPrice: credit, total: credit, from: from})
 			ctotal := sum(cls)
 			corr := copyRow(inv)
 			corr["id"], corr["total"], corr["issued_at"], corr["updated_at"] = cid, ctotal.String(), at, at
@@ -162,8 +163,8 @@ func (g *gen) lineRow(c *customer, invoiceID string, l line, ms, me, at time.Tim
 
 func (g *gen) subLineRow(c *customer, l line, at time.Time) row {
 	m := c.ew.metrics[l.metric]
-	return row{"id": hashID("", l.id, "sub"), "line_item_id": l.id, "name": l.name, "quantity": nanos(l.qty * int64(unit)).String(), "subtotal": l.total.String(),
-		"charge_id": hashID("", c.ew.plan, m.productID), "billable_metric_id": m.metricID, "billable_metric_name": m.name,
+	return row{"id": hashUUID(l.id, "sub"), "line_item_id": l.id, "name": l.name, "quantity": nanos(l.qty * int64(unit)).String(), "subtotal": l.total.String(),
+		"charge_id": hashUUID(c.ew.plan, m.productID), "billable_metric_id": m.metricID, "billable_metric_name": m.name,
 		"tiers": []any{map[string]any{"starting_at": 0, "quantity": l.qty, "price": l.unitPrice.float(), "subtotal": l.total.float()}}, "updated_at": at}
 }
 
@@ -183,7 +184,7 @@ func (g *gen) breakdowns(c *customer, invoiceID string, ls []line, ms, me, stamp
 	transfer := hashID("tr_", invoiceID, stamp.Unix())
 	for k := 0; k < days; k++ {
 		d := from + k
-		bid := hashID("", invoiceID, "bd", d)
+		bid := hashUUID(invoiceID, "bd", d)
 		var total nanos
 		for _, l := range ls {
 			var q int64
@@ -197,7 +198,7 @@ func (g *gen) breakdowns(c *customer, invoiceID string, ls []line, ms, me, stamp
 				continue
 			}
 			total += t
-			lr := row{"id": hashID("", l.id, "bd", d), "environment_type": c.env, "snapshot_timestamp": stamp, "watermark_timestamp": stamp, "invoice_breakdown_id": bid,
+			lr := row{"id": hashUUID(l.id, "bd", d), "environment_type": c.env, "snapshot_timestamp": stamp, "watermark_timestamp": stamp, "invoice_breakdown_id": bid,
 				"name": l.name, "transfer_id": transfer, "quantity": nanos(q * int64(unit)).String(), "total": t.String(), "unit_price": l.unitPrice.String(),
 				"product_id": l.productID, "product_type": strings.ToUpper(l.kind), "credit_type_id": c.ew.usd, "credit_type_name": "USD (cents)", "is_prorated": false,
 				"line_item_id": l.id, "line_item_type": strings.ToUpper(l.kind), "custom_fields": map[string]any{}, "metadata": map[string]any{},
@@ -264,7 +265,7 @@ func (g *gen) buildDrafts() {
 	set("draft_invoice", func(t time.Time) []row {
 		var out []row
 		for _, d := range g.draftsAt(t) {
-			r := row{"_metronome_metadata_id": hashID("", d.id, t.Unix()), "id": d.id, "status": "DRAFT", "total": sum(d.ls).String(), "credit_type_id": d.c.ew.usd,
+			r := row{"_metronome_metadata_id": hashUUID(d.id, t.Unix()), "id": d.id, "status": "DRAFT", "total": sum(d.ls).String(), "credit_type_id": d.c.ew.usd,
 				"credit_type_name": "USD (cents)", "customer_id": d.c.id, "start_timestamp": d.ms, "end_timestamp": d.me, "environment_type": d.c.env,
 				"updated_at": stamp(t), "label": "Invoice", "contract_id": d.c.contract, "billable_status": "billable"}
 			if d.c.legacy {
@@ -279,7 +280,7 @@ func (g *gen) buildDrafts() {
 		for _, d := range g.draftsAt(t) {
 			for _, l := range d.ls {
 				r := g.lineRow(d.c, d.id, l, d.ms, d.me, stamp(t))
-				r["_metronome_metadata_id"] = hashID("", l.id, t.Unix())
+				r["_metronome_metadata_id"] = hashUUID(l.id, t.Unix())
 				out = append(out, g.fill("draft_line_item", r, stamp(t)))
 			}
 		}
@@ -291,7 +292,7 @@ func (g *gen) buildDrafts() {
 			for _, l := range d.ls {
 				if d.c.legacy && l.kind == "usage" {
 					r := g.subLineRow(d.c, l, stamp(t))
-					r["_metronome_metadata_id"], r["is_prorated"] = hashID("", l.id, "sub", t.Unix()), false
+					r["_metronome_metadata_id"], r["is_prorated"] = hashUUID(l.id, "sub", t.Unix()), false
 					out = append(out, g.fill("draft_sub_line_item", r, stamp(t)))
 				}
 			}
@@ -322,17 +323,20 @@ func (g *gen) buildDrafts() {
 	// Known answers: invoices, drafts of the latest snapshot, vanished drafts.
 	type key struct{ env, month, status string }
 	agg := map[key]*InvoiceTotal{}
-	var totals map[key]nanos = map[key]nanos{}
+	totals := map[key]*big.Int{}
 	for _, rec := range g.invoices {
 		k := key{rec.env, rec.month, rec.status}
 		if agg[k] == nil {
 			agg[k] = &InvoiceTotal{Environment: rec.env, Month: rec.month, Status: rec.status}
 		}
 		agg[k].Invoices++
-		totals[k] += rec.total
+		if totals[k] == nil {
+			totals[k] = new(big.Int)
+		}
+		totals[k].Add(totals[k], big.NewInt(int64(rec.total)))
 	}
 	for k, it := range agg {
-		it.Total = totals[k].String()
+		it.Total = bigNanos(totals[k])
 		g.known.InvoiceTotals = append(g.known.InvoiceTotals, *it)
 	}
 	times := g.snapshotTimes(false)
@@ -344,18 +348,18 @@ func (g *gen) buildDrafts() {
 	}
 	final := g.draftsAt(times[len(times)-1])
 	dt := map[string]*DraftTotal{}
-	dsum := map[string]nanos{}
+	dsum := map[string]*big.Int{production: new(big.Int), sandbox: new(big.Int)}
 	for _, d := range final {
 		delete(seen, d.id)
 		if dt[d.c.env] == nil {
 			dt[d.c.env] = &DraftTotal{Environment: d.c.env}
 		}
 		dt[d.c.env].Invoices++
-		dsum[d.c.env] += sum(d.ls)
+		dsum[d.c.env].Add(dsum[d.c.env], big.NewInt(int64(sum(d.ls))))
 	}
 	for _, env := range []string{production, sandbox} {
 		if x := dt[env]; x != nil {
-			x.Total = dsum[env].String()
+			x.Total = bigNanos(dsum[env])
 			g.known.DraftTotals = append(g.known.DraftTotals, *x)
 		}
 	}

@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
+	"strings"
 	"time"
 )
 
@@ -61,6 +63,25 @@ func hashID(prefix string, parts ...any) string {
 	}
 	sum := h.Sum(nil)
 	return fmt.Sprintf("%s%016x", prefix, binary.BigEndian.Uint64(sum))
+}
+
+// hashUUID derives a stable UUID-shaped id from parts (ids of rows derived
+// from other rows: line items, breakdowns, metadata ids).
+func hashUUID(parts ...any) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprint(h, p, "\x00")
+	}
+	b := h.Sum(nil)
+	a, c := binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:])
+	return fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", a>>32, (a>>16)&0xffff, a&0xfff, 0x8000|(c>>48)&0x3fff, c&0xffffffffffff)
+}
+
+// bigNanos formats a sum of nanos that may exceed int64.
+func bigNanos(n *big.Int) string {
+	s := new(big.Rat).SetFrac(n, big.NewInt(int64(unit))).FloatString(9)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
 }
 
 func iso(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }

@@ -25,7 +25,8 @@ type envWorld struct {
 	alerts                 []string
 }
 
-var platformFee = 250 * unit // per seat per month
+// Amounts are in the fiat credit type, "USD (cents)": cents, as Metronome counts them.
+var platformFee = 25000 * unit // per seat per month
 
 type customer struct {
 	id, name, env, contract string
@@ -98,9 +99,9 @@ func (g *gen) buildEnvs() {
 			g.emit("credit_type", ct.id, long, row{"id": ct.id, "name": ct.name, "is_currency": ct.cur, "environment_type": name, "updated_at": long, "_metronome_metadata_id": r.uuid()})
 		}
 		ew.metrics = []*metric{
-			{name: "API requests", eventType: "api_request", unit: "requests", price: 2_000_000, qtyLo: 1, qtyHi: 400},
-			{name: "Storage GB-hours", eventType: "storage_usage", unit: "GB-hours", price: 100_000, qtyLo: 50, qtyHi: 5000},
-			{name: "Compute seconds", eventType: "compute_job", unit: "seconds", price: 40_000, qtyLo: 10, qtyHi: 3600},
+			{name: "API requests", eventType: "api_request", unit: "requests", price: 200_000_000, qtyLo: 1, qtyHi: 400},
+			{name: "Storage GB-hours", eventType: "storage_usage", unit: "GB-hours", price: 10_000_000, qtyLo: 50, qtyHi: 5000},
+			{name: "Compute seconds", eventType: "compute_job", unit: "seconds", price: 4_000_000, qtyLo: 10, qtyHi: 3600},
 		}
 		for i, m := range ew.metrics {
 			m.metricID, m.productID = r.uuid(), r.uuid()
@@ -158,7 +159,7 @@ func (g *gen) buildEnvs() {
 		for i, a := range []struct {
 			name, typ string
 			threshold nanos
-		}{{"Low prepaid balance", "low_remaining_contract_credit_and_commit_balance_reached", 100 * unit}, {"Spend over budget", "spend_threshold_reached", 5000 * unit}, {"Invoice total high", "invoice_total_reached", 10000 * unit}} {
+		}{{"Low prepaid balance", "low_remaining_contract_credit_and_commit_balance_reached", 10000 * unit}, {"Spend over budget", "spend_threshold_reached", 500000 * unit}, {"Invoice total high", "invoice_total_reached", 1000000 * unit}} {
 			id := r.uuid()
 			ew.alerts = append(ew.alerts, id)
 			created := long.AddDate(0, 1, i)
@@ -169,7 +170,7 @@ func (g *gen) buildEnvs() {
 			case 1:
 				at := g.dayAt(min(30, g.days-1)).Add(10 * time.Hour)
 				next := copyRow(base)
-				next["threshold"], next["updated_at"] = (7500 * unit).String(), at
+				next["threshold"], next["updated_at"] = (750000 * unit).String(), at
 				g.emit("alert", id, at, next)
 			case 2:
 				at := g.dayAt(min(40, g.days-1)).Add(11 * time.Hour)
@@ -264,7 +265,7 @@ func (g *gen) buildContract(c *customer, i int) {
 		"fiat_credit_type_id": ew.usd, "metadata": map[string]any{}, "starting_at": start, "ending_before": end, "updated_at": c.created})
 	if r.chance(0.5) || i == 0 || full {
 		c.commit = r.uuid()
-		c.commitAmount = nanos(pick(r, []int64{1000, 2500, 5000})) * unit
+		c.commitAmount = nanos(pick(r, []int64{100000, 250000, 500000})) * unit
 		seg := r.uuid()
 		c.ledger = []map[string]any{{"type": "prepaid_segment_start", "timestamp": iso(start), "amount": c.commitAmount.float(), "segment_id": seg}}
 		common := row{"id": c.commit, "environment_type": c.env, "contract_id": c.contract, "type": "PREPAID", "name": "Prepaid usage commit", "priority": 100.0,
@@ -279,14 +280,14 @@ func (g *gen) buildContract(c *customer, i int) {
 		c.balanceEnt = g.entity("contracts_balances", c.created, bal)
 		if r.chance(0.3) || i%10 == 0 || full {
 			g.entity("contracts_prepaid_balance_threshold_configurations", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "enabled": true,
-				"threshold_amount": 100.0, "recharge_to_amount": 1000.0, "commit_name": "Auto recharge", "commit_description": "Recharged when the balance is low", "commit_product_id": ew.commitProd,
+				"threshold_amount": 10000.0, "recharge_to_amount": 100000.0, "commit_name": "Auto recharge", "commit_description": "Recharged when the balance is low", "commit_product_id": ew.commitProd,
 				"commit_applicable_product_ids": []string{ew.metrics[0].productID}, "commit_applicable_product_tags": []string{}, "payment_gate_type": "STRIPE", "tax_type": "NONE",
 				"stripe_payment_type": "PAYMENT_INTENT", "metadata": map[string]any{}, "updated_at": c.created})
 		}
 	}
 	if r.chance(0.25) || i == 1 || full { // a promotional credit: a balance that is not a commit
 		id := r.uuid()
-		amount := 200 * unit
+		amount := 20000 * unit
 		g.entity("contracts_balances", c.created, row{"id": id, "environment_type": c.env, "customer_id": c.id, "contract_id": c.contract, "type": "CREDIT", "name": "Onboarding credit",
 			"priority": 50.0, "description": "Promotional credit", "product_id": ew.commitProd, "access_schedule": map[string]any{"credit_type_id": ew.cloud, "credit_type_name": "Cloud credits",
 				"schedule_items": []any{map[string]any{"id": r.uuid(), "date": iso(start), "end_date": iso(end), "amount": amount.float()}}},
@@ -297,18 +298,18 @@ func (g *gen) buildContract(c *customer, i int) {
 	if r.chance(0.1) || i == 2 || full {
 		g.entity("contracts_recurring_commits_and_credits", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "customer_id": c.id, "type": "CREDIT",
 			"name": "Monthly loyalty credit", "priority": 10.0, "description": "Granted every month", "product_id": ew.commitProd,
-			"access_amount": map[string]any{"credit_type_id": ew.usd, "unit_price": 50.0, "quantity": 1}, "invoice_amount": nil, "rate_type": "LIST_RATE",
+			"access_amount": map[string]any{"credit_type_id": ew.usd, "unit_price": 5000.0, "quantity": 1}, "invoice_amount": nil, "rate_type": "LIST_RATE",
 			"applicable_product_ids": []string{}, "applicable_product_tags": []string{}, "specifiers": []any{}, "commit_duration": map[string]any{"value": 1, "unit": "PERIODS"},
 			"proration": "NONE", "recurrence_frequency": "MONTHLY", "metadata": map[string]any{}, "subscription_config": nil, "starting_at": start, "ending_before": end, "updated_at": c.created})
 	}
 	if r.chance(0.2) || i == 3 || full { // an annual renewal fee, due when the contract ends
 		g.entity("contracts_scheduled_charges", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "name": "Annual support", "description": "Premium support",
 			"product_id": ew.commitProd, "credit_type_id": ew.usd, "credit_type_name": "USD (cents)",
-			"schedule": map[string]any{"credit_type_id": ew.usd, "schedule_items": []any{map[string]any{"id": r.uuid(), "timestamp": iso(end), "amount": 1200.0, "quantity": 1, "unit_price": 1200.0, "invoice_id": nil}}},
+			"schedule": map[string]any{"credit_type_id": ew.usd, "schedule_items": []any{map[string]any{"id": r.uuid(), "timestamp": iso(end), "amount": 120000.0, "quantity": 1, "unit_price": 120000.0, "invoice_id": nil}}},
 			"metadata": map[string]any{}, "updated_at": c.created})
 	}
 	if r.chance(0.1) || i == 4 || full {
-		g.entity("contracts_spend_threshold_configurations", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "enabled": true, "threshold_amount": 2000.0,
+		g.entity("contracts_spend_threshold_configurations", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "enabled": true, "threshold_amount": 200000.0,
 			"commit_name": "Spend threshold", "commit_description": "Invoice when spend reaches the threshold", "commit_product_id": ew.commitProd, "payment_gate_type": "NONE",
 			"tax_type": "NONE", "stripe_payment_type": nil, "metadata": map[string]any{}, "updated_at": c.created})
 	}
@@ -397,7 +398,7 @@ func (g *gen) buildUsage(c *customer) {
 			upd := ts.Add(time.Duration(r.between(2, 300)) * time.Second)
 			g.emit("events", id, upd, row{"transaction_id": id, "customer_id": c.id, "timestamp": ts, "event_type": m.eventType,
 				"properties": map[string]any{"quantity": q, "region": pick(r, regions), "unit": m.unit}, "environment_type": c.env,
-				"_metronome_metadata_id": hashID("", id), "updated_at": upd})
+				"_metronome_metadata_id": hashUUID(id), "updated_at": upd})
 			g.known.Events[c.env]++
 		}
 	}
@@ -409,7 +410,7 @@ func (g *gen) lines(c *customer, invoiceID string, from, to int, balance nanos) 
 	var out []line
 	var usage nanos
 	for mi, m := range c.ew.metrics {
-		l := line{id: hashID("", invoiceID, "usage", mi), name: m.name, kind: "usage", productID: m.productID, metric: mi, from: from,
+		l := line{id: hashUUID(invoiceID, "usage", mi), name: m.name, kind: "usage", productID: m.productID, metric: mi, from: from,
 			unitPrice: m.price * c.multNum / c.multDen}
 		for d := from; d < to; d++ {
 			q := c.usage[d][mi]
@@ -420,11 +421,11 @@ func (g *gen) lines(c *customer, invoiceID string, from, to int, balance nanos) 
 		usage += l.total
 		out = append(out, l)
 	}
-	out = append(out, line{id: hashID("", invoiceID, "subscription"), name: "Platform fee", kind: "subscription", productID: c.ew.platformID, subscriptionID: c.subscription,
+	out = append(out, line{id: hashUUID(invoiceID, "subscription"), name: "Platform fee", kind: "subscription", productID: c.ew.platformID, subscriptionID: c.subscription,
 		metric: -1, qty: c.seats, unitPrice: platformFee, total: nanos(c.seats) * platformFee, from: from})
 	if c.commit != "" && balance > 0 {
 		applied := min(balance, usage)
-		out = append(out, line{id: hashID("", invoiceID, "commit"), name: "Prepaid commit", kind: "commit", productID: c.ew.commitProd, commitID: c.commit,
+		out = append(out, line{id: hashUUID(invoiceID, "commit"), name: "Prepaid commit", kind: "commit", productID: c.ew.commitProd, commitID: c.commit,
 			metric: -1, qty: 1, unitPrice: -applied, total: -applied, from: from})
 	}
 	return out
