@@ -122,8 +122,8 @@ func (o Options) Validate() error {
 	switch {
 	case o.Customers < 1 || o.Customers > 100000:
 		return fmt.Errorf("--customers must be between 1 and 100000, not %d", o.Customers)
-	case o.Months < 1 || o.Months > 60:
-		return fmt.Errorf("--months must be between 1 and 60, not %d", o.Months)
+	case o.Months < 2 || o.Months > 60:
+		return fmt.Errorf("--months must be between 2 and 60 (the last month is in progress), not %d", o.Months)
 	case !o.Start.IsZero() && !o.Start.Equal(day(o.Start)):
 		return fmt.Errorf("--start must be a UTC date, not %s", o.Start)
 	}

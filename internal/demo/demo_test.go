@@ -49,7 +49,15 @@ func shared(t *testing.T) (string, *Manifest) {
 			return
 		}
 		sharedDir = filepath.Join(dir, "export")
-		sharedM, sharedErr = Generate(sharedDir, cat(t), testOptions)
+		o := testOptions
+		// MTX_DEMO_TEST_SIZE=customers,months,seed runs the checks on another export.
+		if v := os.Getenv("MTX_DEMO_TEST_SIZE"); v != "" {
+			if _, err := fmt.Sscanf(v, "%d,%d,%d", &o.Customers, &o.Months, &o.Seed); err != nil {
+				sharedErr = fmt.Errorf("MTX_DEMO_TEST_SIZE=%q: want customers,months,seed", v)
+				return
+			}
+		}
+		sharedM, sharedErr = Generate(sharedDir, cat(t), o)
 	})
 	if sharedErr != nil {
 		t.Fatal(sharedErr)
@@ -484,5 +492,19 @@ func BenchmarkGenerate(b *testing.B) {
 				b.ReportMetric(float64(r), "rows")
 			}
 		})
+	}
+}
+
+// TestLateEvents: some events arrive in a transfer days after their timestamp.
+func TestLateEvents(t *testing.T) {
+	dir, _ := shared(t)
+	db := duck(t)
+	var n int
+	q := `SELECT count(*) FROM ` + src(dir, "events") + ` WHERE ` + transferTS + ` > timezone('UTC', "timestamp") + INTERVAL 2 DAY`
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error("no late-arriving event")
 	}
 }

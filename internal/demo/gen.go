@@ -35,7 +35,7 @@ type gen struct {
 	customers []*customer
 	invoices  []*invRecord
 	info      map[string]*colInfo
-	sandboxes int // SANDBOX customers so far
+	perEnv    map[string]int // customers so far per environment
 }
 
 // snapSource produces the rows of one snapshot table at a snapshot time:
@@ -84,7 +84,7 @@ func copyRow(r row) row {
 
 func newGen(cat *catalog.Catalog, o Options) (*gen, error) {
 	g := &gen{cat: cat, opt: o, r: newRNG(o.Seed, 1), start: o.Start,
-		incr: map[string][]timed{}, snap: map[string]*snapSource{}, current: map[string]int{}, info: map[string]*colInfo{}}
+		incr: map[string][]timed{}, snap: map[string]*snapSource{}, current: map[string]int{}, info: map[string]*colInfo{}, perEnv: map[string]int{}}
 	last := o.Start.AddDate(0, o.Months-1, 19)
 	g.days = int(last.Sub(o.Start) / (24 * time.Hour))
 	g.asOf = last.Add(8 * time.Hour)

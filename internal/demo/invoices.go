@@ -100,7 +100,7 @@ func (g *gen) buildInvoices(c *customer) {
 				"effective_at": issued, "updated_at": issued})
 		}
 		// A correction: the invoice is voided and a new one issued with a goodwill credit.
-		if at := issued.Add(5 * 24 * time.Hour); r.chance(0.03) && at.Before(g.end()) {
+		if at := issued.Add(5 * 24 * time.Hour); (r.chance(0.03) || (c.full && m == 0)) && at.Before(g.end()) {
 			void := copyRow(inv)
 			void["status"], void["updated_at"] = "VOID", at
 			g.emit("invoice", id, at, void)
@@ -370,7 +370,7 @@ func (g *gen) buildDrafts() {
 func (g *gen) buildAlertHistory() {
 	r := g.r
 	for _, c := range g.customers {
-		if !r.chance(0.2) || c.firstDay >= g.days-2 {
+		if !(r.chance(0.2) || c.full) || c.firstDay >= g.days-2 {
 			continue
 		}
 		d := r.between(c.firstDay, g.days-2)

@@ -191,21 +191,21 @@ func (g *gen) buildCustomers() {
 			ew = g.envs[1]
 		}
 		c := &customer{id: r.uuid(), env: ew.name, ew: ew, seats: int64(r.between(1, 5)), multNum: 1, multDen: 1}
-		if ew.name == sandbox {
-			g.sandboxes++
-			c.full = g.sandboxes == 1 // the first SANDBOX customer has every contract feature
-		}
+		// The first customer of each environment has every optional feature,
+		// so that every table has rows in both environments at any size.
+		g.perEnv[ew.name]++
+		c.full = g.perEnv[ew.name] == 1
 		c.name = fmt.Sprintf("%s %s", pick(r, adjectives), pick(r, nouns))
 		if i >= len(adjectives) {
 			c.name += fmt.Sprintf(" %d", i)
 		}
-		if r.chance(0.7) || g.days < 15 {
+		if r.chance(0.7) || g.days < 15 || c.full {
 			c.created = g.start.AddDate(0, 0, -r.between(30, 400)).Add(time.Duration(r.IntN(86400)) * time.Second)
 		} else {
 			c.created = g.dayAt(r.IntN(g.days - 10)).Add(time.Duration(r.IntN(86400)) * time.Second)
 		}
 		c.firstDay = max(0, int(day(c.created).Sub(g.start)/(24*time.Hour)))
-		c.legacy = r.chance(0.15) || i == 3
+		c.legacy = r.chance(0.15) || c.full
 		if r.chance(0.15) {
 			c.multNum, c.multDen = 9, 10
 		}
@@ -263,7 +263,7 @@ func (g *gen) buildContract(c *customer, i int) {
 		"name": "Platform fee", "description": "Per-seat platform access", "billing_frequency": "MONTHLY", "collection_schedule": "ADVANCE", "is_prorated": false,
 		"invoice_behavior": "BILL_IMMEDIATELY", "quantity_schedule": []any{map[string]any{"starting_at": iso(start), "ending_before": nil, "quantity": c.seats}},
 		"fiat_credit_type_id": ew.usd, "metadata": map[string]any{}, "starting_at": start, "ending_before": end, "updated_at": c.created})
-	if r.chance(0.5) || i == 0 || full {
+	if r.chance(0.5) || full {
 		c.commit = r.uuid()
 		c.commitAmount = nanos(pick(r, []int64{100000, 250000, 500000})) * unit
 		seg := r.uuid()
@@ -278,14 +278,14 @@ func (g *gen) buildContract(c *customer, i int) {
 		bal := copyRow(common)
 		bal["customer_id"], bal["invoice_contract_id"], bal["applicable_contract_ids"] = c.id, c.contract, []string{c.contract}
 		c.balanceEnt = g.entity("contracts_balances", c.created, bal)
-		if r.chance(0.3) || i%10 == 0 || full {
+		if r.chance(0.3) || full {
 			g.entity("contracts_prepaid_balance_threshold_configurations", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "enabled": true,
 				"threshold_amount": 10000.0, "recharge_to_amount": 100000.0, "commit_name": "Auto recharge", "commit_description": "Recharged when the balance is low", "commit_product_id": ew.commitProd,
 				"commit_applicable_product_ids": []string{ew.metrics[0].productID}, "commit_applicable_product_tags": []string{}, "payment_gate_type": "STRIPE", "tax_type": "NONE",
 				"stripe_payment_type": "PAYMENT_INTENT", "metadata": map[string]any{}, "updated_at": c.created})
 		}
 	}
-	if r.chance(0.25) || i == 1 || full { // a promotional credit: a balance that is not a commit
+	if r.chance(0.25) || full { // a promotional credit: a balance that is not a commit
 		id := r.uuid()
 		amount := 20000 * unit
 		g.entity("contracts_balances", c.created, row{"id": id, "environment_type": c.env, "customer_id": c.id, "contract_id": c.contract, "type": "CREDIT", "name": "Onboarding credit",
@@ -295,32 +295,32 @@ func (g *gen) buildContract(c *customer, i int) {
 			"invoice_contract_id": c.contract, "ledger": mustJSON([]any{map[string]any{"type": "credit_segment_start", "timestamp": iso(start), "amount": amount.float(), "segment_id": r.uuid()}}),
 			"metadata": map[string]any{}, "balance": amount.float(), "updated_at": c.created})
 	}
-	if r.chance(0.1) || i == 2 || full {
+	if r.chance(0.1) || full {
 		g.entity("contracts_recurring_commits_and_credits", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "customer_id": c.id, "type": "CREDIT",
 			"name": "Monthly loyalty credit", "priority": 10.0, "description": "Granted every month", "product_id": ew.commitProd,
 			"access_amount": map[string]any{"credit_type_id": ew.usd, "unit_price": 5000.0, "quantity": 1}, "invoice_amount": nil, "rate_type": "LIST_RATE",
 			"applicable_product_ids": []string{}, "applicable_product_tags": []string{}, "specifiers": []any{}, "commit_duration": map[string]any{"value": 1, "unit": "PERIODS"},
 			"proration": "NONE", "recurrence_frequency": "MONTHLY", "metadata": map[string]any{}, "subscription_config": nil, "starting_at": start, "ending_before": end, "updated_at": c.created})
 	}
-	if r.chance(0.2) || i == 3 || full { // an annual renewal fee, due when the contract ends
+	if r.chance(0.2) || full { // an annual renewal fee, due when the contract ends
 		g.entity("contracts_scheduled_charges", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "name": "Annual support", "description": "Premium support",
 			"product_id": ew.commitProd, "credit_type_id": ew.usd, "credit_type_name": "USD (cents)",
 			"schedule": map[string]any{"credit_type_id": ew.usd, "schedule_items": []any{map[string]any{"id": r.uuid(), "timestamp": iso(end), "amount": 120000.0, "quantity": 1, "unit_price": 120000.0, "invoice_id": nil}}},
 			"metadata": map[string]any{}, "updated_at": c.created})
 	}
-	if r.chance(0.1) || i == 4 || full {
+	if r.chance(0.1) || full {
 		g.entity("contracts_spend_threshold_configurations", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "enabled": true, "threshold_amount": 200000.0,
 			"commit_name": "Spend threshold", "commit_description": "Invoice when spend reaches the threshold", "commit_product_id": ew.commitProd, "payment_gate_type": "NONE",
 			"tax_type": "NONE", "stripe_payment_type": nil, "metadata": map[string]any{}, "updated_at": c.created})
 	}
-	if r.chance(0.05) || i == 5 || full {
+	if r.chance(0.05) || full {
 		fid := r.uuid()
 		g.entity("contracts_usage_filters", c.created, row{"id": fid, "environment_type": c.env, "contract_id": c.contract, "version": int64(1), "starting_at": start,
 			"group_key": "region", "group_values": []string{"us-east-1", "us-west-2"}, "metadata": map[string]any{}, "updated_at": c.created})
 		g.entity("contracts_usage_filter_schedule", c.created, row{"id": fid, "contract_id": c.contract, "starting_at": start, "ending_before": end,
 			"group_key": "region", "group_values": []string{"us-east-1", "us-west-2"}, "metadata": map[string]any{}, "updated_at": c.created})
 	}
-	if c.multDen != 1 || r.chance(0.1) || i == 0 || i == 6 || full {
+	if c.multDen != 1 || r.chance(0.1) {
 		// A LIST_RATE override is the discount the invoices apply; a COMMIT_RATE
 		// override does not change list prices. One COMMIT_RATE override per
 		// export is removed near the end: a row vanishing from a snapshot.
@@ -336,17 +336,24 @@ func (g *gen) buildContract(c *customer, i int) {
 			ov.removed = g.dayAt(g.days - 2)
 		}
 	}
-	if r.chance(0.1) || i == 7 || full {
+	if full { // an override removed two days before the end: a row vanishing from a snapshot
+		ov := g.entity("contracts_overrides", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "product_id": ew.metrics[1].productID,
+			"rate_type": "MULTIPLIER", "multiplier": 0.5, "priority": 2.0, "credit_type_id": ew.usd, "credit_type_name": "USD (cents)",
+			"applicable_product_tags": []string{"USAGE"}, "override_specifiers": []any{map[string]any{"product_id": ew.metrics[1].productID}}, "target": "COMMIT_RATE",
+			"is_commit_specific": true, "metadata": map[string]any{}, "starting_at": start, "created_at": c.created, "updated_at": c.created})
+		ov.removed = g.dayAt(g.days - 2)
+	}
+	if r.chance(0.1) || full {
 		at := c.created.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour)
 		g.entity("contracts_edits", at, row{"id": r.uuid(), "contract_id": c.contract, "timestamp": at, "edits": map[string]any{"update_contract_name": c.name + " MSA (rev. 2)"},
 			"metadata": map[string]any{}, "environment_type": c.env, "created_by": "sales@example.com", "updated_at": at})
 	}
-	if r.chance(0.05) || i == 8 || full {
+	if r.chance(0.05) || full {
 		at := c.created.Add(time.Duration(r.between(1, 30)) * 24 * time.Hour)
 		g.entity("contracts_amendments", at, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "effective_at": day(at), "metadata": map[string]any{},
 			"created_at": at, "created_by": "sales@example.com", "updated_at": at})
 	}
-	if r.chance(0.05) || i == 9 || full { // a renewal: the next contract starts when this one ends
+	if r.chance(0.05) || full { // a renewal: the next contract starts when this one ends
 		next := r.uuid()
 		g.entity("contracts_contracts", c.created, row{"id": next, "environment_type": c.env, "name": c.name + " MSA renewal", "customer_id": c.id, "package_id": pkg,
 			"rate_card_id": ew.rateCard, "starting_at": end, "ending_before": end.AddDate(1, 0, 0), "multiplier_override_prioritization": "LOWEST_MULTIPLIER",
@@ -356,7 +363,7 @@ func (g *gen) buildContract(c *customer, i int) {
 			"to_contract_id": next, "date": end, "metadata": map[string]any{}, "updated_at": c.created})
 	}
 	// A child contract billed to an earlier customer of the same environment
-	// (forced for customer 12 and the second SANDBOX customer).
+	// (always for the second customer of each environment).
 	var parent *customer
 	for j := i - 1; j >= 0; j-- {
 		if g.customers[j].env == c.env {
@@ -364,7 +371,7 @@ func (g *gen) buildContract(c *customer, i int) {
 			break
 		}
 	}
-	if parent != nil && (r.chance(0.03) || i == 12 || (c.env == sandbox && g.sandboxes == 2)) {
+	if parent != nil && (r.chance(0.03) || g.perEnv[c.env] == 2) {
 		g.entity("contract_hierarchy_configurations", c.created, row{"id": r.uuid(), "contract_id": c.contract, "parent_contract_id": parent.contract, "parent_customer_id": parent.id,
 			"child_info": map[string]any{"customer_id": c.id, "contract_id": c.contract}, "updated_at": c.created, "metadata": map[string]any{}, "environment_type": c.env,
 			"payer": "PARENT", "usage_statement_behavior": "CONSOLIDATE", "invoice_consolidation_type": "CONCATENATE"})
@@ -396,6 +403,9 @@ func (g *gen) buildUsage(c *customer) {
 			c.usage[d][mi] += q
 			id := r.uuid()
 			upd := ts.Add(time.Duration(r.between(2, 300)) * time.Second)
+			if late := ts.Add(time.Duration(r.between(24, 72)) * time.Hour); r.chance(0.01) && late.Before(g.end()) {
+				upd = late // a late arrival: delivered in a later transfer than its day's
+			}
 			g.emit("events", id, upd, row{"transaction_id": id, "customer_id": c.id, "timestamp": ts, "event_type": m.eventType,
 				"properties": map[string]any{"quantity": q, "region": pick(r, regions), "unit": m.unit}, "environment_type": c.env,
 				"_metronome_metadata_id": hashUUID(id), "updated_at": upd})
