@@ -315,6 +315,23 @@ func TestKnownAnswers(t *testing.T) {
 		if n != m.Known.CurrentRows[tb.Name] {
 			t.Errorf("%s: current state has %d rows by SQL, the generator says %d", tb.Name, n, m.Known.CurrentRows[tb.Name])
 		}
+		// Read per environment (the latest snapshot of each environment),
+		// the answer must be the same: no environment vanishes entirely.
+		if _, ok := tb.Column("environment_type"); ok && tb.Kind == catalog.Snapshot {
+			order := transferTS
+			if c, _ := tb.Column(tb.Snapshot); c.Type == catalog.Timestamp && !c.System {
+				order = `"` + tb.Snapshot + `"`
+			}
+			q = fmt.Sprintf(`WITH f AS (SELECT *, %s AS o FROM %s),
+				latest AS (SELECT environment_type, max(o) AS o FROM f GROUP BY 1)
+				SELECT count(*) FROM (SELECT DISTINCT environment_type, %s FROM f JOIN latest USING (environment_type, o))`, order, src(dir, tb.Name), key)
+			if err := db.QueryRow(q).Scan(&n); err != nil {
+				t.Fatalf("%s: %v", tb.Name, err)
+			}
+			if n != m.Known.CurrentRows[tb.Name] {
+				t.Errorf("%s: the latest snapshot of each environment has %d rows, the generator says %d", tb.Name, n, m.Known.CurrentRows[tb.Name])
+			}
+		}
 	}
 
 	// Monthly invoice totals from the current version of every invoice.

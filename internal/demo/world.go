@@ -320,7 +320,7 @@ func (g *gen) buildContract(c *customer, i int) {
 		g.entity("contracts_usage_filter_schedule", c.created, row{"id": fid, "contract_id": c.contract, "starting_at": start, "ending_before": end,
 			"group_key": "region", "group_values": []string{"us-east-1", "us-west-2"}, "metadata": map[string]any{}, "updated_at": c.created})
 	}
-	if c.multDen != 1 || r.chance(0.1) {
+	if c.multDen != 1 || r.chance(0.1) || full {
 		// A LIST_RATE override is the discount the invoices apply; a COMMIT_RATE
 		// override does not change list prices. One COMMIT_RATE override per
 		// export is removed near the end: a row vanishing from a snapshot.
@@ -332,11 +332,15 @@ func (g *gen) buildContract(c *customer, i int) {
 			"entitled": nil, "rate_type": "MULTIPLIER", "multiplier": mult, "priority": 1.0, "new_rate": nil, "credit_type_id": ew.usd, "credit_type_name": "USD (cents)",
 			"applicable_product_tags": []string{"USAGE"}, "override_specifiers": []any{map[string]any{"product_tags": []string{"USAGE"}}}, "target": target,
 			"is_commit_specific": false, "metadata": map[string]any{}, "tiered_override": nil, "starting_at": start, "ending_before": nil, "created_at": c.created, "updated_at": c.created})
-		if target == "COMMIT_RATE" && i%3 == 0 {
+		if target == "COMMIT_RATE" && i%3 == 0 && !full {
 			ov.removed = g.dayAt(g.days - 2)
 		}
 	}
-	if full { // an override removed two days before the end: a row vanishing from a snapshot
+	// An override removed two days before the end: a row vanishing from a
+	// snapshot. The customer keeps the override above, so no environment's
+	// rows all vanish from a snapshot: reading snapshots per environment or
+	// as a whole gives the same current state.
+	if full {
 		ov := g.entity("contracts_overrides", c.created, row{"id": r.uuid(), "environment_type": c.env, "contract_id": c.contract, "product_id": ew.metrics[1].productID,
 			"rate_type": "MULTIPLIER", "multiplier": 0.5, "priority": 2.0, "credit_type_id": ew.usd, "credit_type_name": "USD (cents)",
 			"applicable_product_tags": []string{"USAGE"}, "override_specifiers": []any{map[string]any{"product_id": ew.metrics[1].productID}}, "target": "COMMIT_RATE",
