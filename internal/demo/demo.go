@@ -14,6 +14,7 @@ package demo
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -324,4 +325,24 @@ func (g *gen) snapshotTimes(dailyOnly bool) []time.Time {
 		}
 	}
 	return out
+}
+
+// CheckInvoiceTotals compares totals computed elsewhere (SQL over the loaded
+// export, a cookbook answer) with the known ones: same rows in the same
+// order (environment, month, status), same counts, and totals equal as
+// decimals ("12.50" equals "12.5"). The error names the first difference.
+func (k Known) CheckInvoiceTotals(got []InvoiceTotal) error {
+	if len(got) != len(k.InvoiceTotals) {
+		return fmt.Errorf("invoice totals: %d rows, want %d", len(got), len(k.InvoiceTotals))
+	}
+	for i, g := range got {
+		w := k.InvoiceTotals[i]
+		gt, ok1 := new(big.Rat).SetString(g.Total)
+		wt, ok2 := new(big.Rat).SetString(w.Total)
+		if g.Environment != w.Environment || g.Month != w.Month || g.Status != w.Status || g.Invoices != w.Invoices || !ok1 || !ok2 || gt.Cmp(wt) != 0 {
+			return fmt.Errorf("invoice totals row %d: got %s %s %s %d invoices %s, want %s %s %s %d invoices %s",
+				i+1, g.Environment, g.Month, g.Status, g.Invoices, g.Total, w.Environment, w.Month, w.Status, w.Invoices, w.Total)
+		}
+	}
+	return nil
 }
