@@ -57,6 +57,11 @@ DuckDB file (` + DefaultDemoDB + ` by default, rebuilt on every run), and run th
 pipeline on it. No server and no project.yaml are needed; project.yaml is not read.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for flag, v := range map[string]string{"--dialect": g.flags.Dialect, "--dsn": g.flags.DSN, "--target": g.flags.Target, "--schema": g.flags.Schema, "--project": g.project} {
+				if v != "" {
+					return fmt.Errorf("mtx demo does not use %s: it builds its own DuckDB file (--db); run the other commands for your targets", flag)
+				}
+			}
 			o, err := f.options()
 			if err != nil {
 				return err
@@ -161,6 +166,11 @@ func demoSteps() []demoStep {
 func runDemo(ctx context.Context, out io.Writer, o demo.Options, db, exportDir string, steps []demoStep) error {
 	if db == "" {
 		return errors.New("--db must name a DuckDB file")
+	}
+	if exportDir != "" {
+		if entries, err := os.ReadDir(exportDir); err == nil && len(entries) > 0 {
+			return fmt.Errorf("--export %s is not empty: give a new folder", exportDir)
+		}
 	}
 	// The demo database is rebuilt from scratch on every run.
 	for _, p := range []string{db, db + ".wal"} {

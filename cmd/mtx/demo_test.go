@@ -56,6 +56,8 @@ func TestDemoErrors(t *testing.T) {
 		{[]string{"demo", "generate", "full"}, "is not empty"},
 		{[]string{"demo", "generate"}, "accepts 1 arg"},
 		{[]string{"demo", "--months", "0"}, "--months must be between"},
+		{[]string{"demo", "--dialect", "postgres"}, "mtx demo does not use --dialect"},
+		{[]string{"demo", "--export", "full"}, "--export full is not empty"},
 	} {
 		out, err := run(t, dir, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
