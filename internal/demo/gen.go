@@ -36,6 +36,7 @@ type gen struct {
 	invoices  []*invRecord
 	info      map[string]*colInfo
 	perEnv    map[string]int // customers so far per environment
+	drafts    map[int64][]draft
 }
 
 // snapSource produces the rows of one snapshot table at a snapshot time:
@@ -84,7 +85,7 @@ func copyRow(r row) row {
 
 func newGen(cat *catalog.Catalog, o Options) (*gen, error) {
 	g := &gen{cat: cat, opt: o, r: newRNG(o.Seed, 1), start: o.Start,
-		incr: map[string][]timed{}, snap: map[string]*snapSource{}, current: map[string]int{}, info: map[string]*colInfo{}, perEnv: map[string]int{}}
+		incr: map[string][]timed{}, snap: map[string]*snapSource{}, current: map[string]int{}, info: map[string]*colInfo{}, perEnv: map[string]int{}, drafts: map[int64][]draft{}}
 	last := o.Start.AddDate(0, o.Months-1, 19)
 	g.days = int(last.Sub(o.Start) / (24 * time.Hour))
 	g.asOf = last.Add(8 * time.Hour)

@@ -235,6 +235,15 @@ type draft struct {
 // month in progress of every customer whose contract has started and who
 // is not archived. Last month's drafts are gone: they were finalized.
 func (g *gen) draftsAt(t time.Time) []draft {
+	if ds, ok := g.drafts[t.Unix()]; ok {
+		return ds
+	}
+	ds := g.computeDrafts(t)
+	g.drafts[t.Unix()] = ds
+	return ds
+}
+
+func (g *gen) computeDrafts(t time.Time) []draft {
 	m := 0
 	for m+1 < g.opt.Months && !g.monthStart(m+1).After(t) {
 		m++

@@ -141,13 +141,13 @@ func NewWriter(w io.Writer, t *catalog.Table) (*Writer, error) {
 // value that does not fit its column's type, naming both.
 func (w *Writer) Write(r Row) error {
 	row := make(parquet.Row, len(w.cols))
-	for name := range r {
-		if _, ok := w.index[name]; !ok {
-			return fmt.Errorf("table %s has no export column %q", w.table.Name, name)
-		}
-	}
+	found := 0
 	for i, c := range w.cols {
-		v, err := value(c.Type, r[c.Name])
+		x, ok := r[c.Name]
+		if ok {
+			found++
+		}
+		v, err := value(c.Type, x)
 		if err != nil {
 			return fmt.Errorf("table %s, column %s: %w", w.table.Name, c.Name, err)
 		}
@@ -155,6 +155,13 @@ func (w *Writer) Write(r Row) error {
 			row[i] = v.Level(0, 0, i)
 		} else {
 			row[i] = v.Level(0, 1, i)
+		}
+	}
+	if found != len(r) {
+		for name := range r {
+			if _, ok := w.index[name]; !ok {
+				return fmt.Errorf("table %s has no export column %q", w.table.Name, name)
+			}
 		}
 	}
 	w.buf = append(w.buf, row)
@@ -267,11 +274,14 @@ func ParsePath(p string) (File, error) {
 
 // value converts one Go value to the parquet value of a logical type.
 func value(lt catalog.LogicalType, v any) (parquet.Value, error) {
-	if v == nil {
+	switch v.(type) {
+	case nil:
 		return parquet.NullValue(), nil
-	}
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
-		return parquet.NullValue(), nil
+	case string, bool, int, int64, float64, time.Time:
+	default:
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return parquet.NullValue(), nil
+		}
 	}
 	bad := func() (parquet.Value, error) {
 		return parquet.Value{}, fmt.Errorf("%T is not a valid %s value", v, lt)
