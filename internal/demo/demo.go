@@ -121,8 +121,8 @@ type DraftTotal struct {
 // Validate checks o, naming the bad option.
 func (o Options) Validate() error {
 	switch {
-	case o.Customers < 1 || o.Customers > 100000:
-		return fmt.Errorf("--customers must be between 1 and 100000, not %d", o.Customers)
+	case o.Customers < 1 || o.Customers > 20000:
+		return fmt.Errorf("--customers must be between 1 and 20000, not %d", o.Customers)
 	case o.Months < 2 || o.Months > 60:
 		return fmt.Errorf("--months must be between 2 and 60 (the last month is in progress), not %d", o.Months)
 	case !o.Start.IsZero() && !o.Start.Equal(day(o.Start)):
@@ -157,27 +157,42 @@ func Generate(dir string, cat *catalog.Catalog, o Options) (*Manifest, error) {
 	m.Known = g.known
 	m.Known.CurrentRows = map[string]int{}
 	tables := cat.Tables()
-	plans := make([][]transfer, len(tables))
-	for i, t := range tables {
-		plans[i] = g.files(t, i)
+	// Transfers are planned table by table here and written by workers in
+	// parallel; a table's rows are dropped once written, so memory holds a
+	// few tables' transfers at a time. The files of one table are written
+	// in order (rows of a snapshot table are shared between its snapshots).
+	type job struct {
+		i    int
+		plan []transfer
 	}
-	// Tables are written in parallel; the files of one table in order (rows
-	// of a snapshot table are shared between its snapshots).
 	written := make([][]File, len(tables))
 	errs := make([]error, len(tables))
-	next := make(chan int)
+	retried := make([]int, len(tables))
+	snapshots := make([]int, len(tables))
+	next := make(chan job)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				written[i], errs[i] = writeTable(dir, tables[i], plans[i], o.MaxRowsPerFile)
+			for j := range next {
+				written[j.i], errs[j.i] = writeTable(dir, tables[j.i], j.plan, o.MaxRowsPerFile)
 			}
 		}()
 	}
-	for i := range tables {
-		next <- i
+	for i, t := range tables {
+		plan := g.files(t, i)
+		g.incr[t.Name] = nil
+		snaps := map[string]bool{}
+		for _, f := range plan {
+			if f.retry {
+				retried[i]++
+			} else if t.Kind == catalog.Snapshot {
+				snaps[f.snapshot] = true
+			}
+		}
+		snapshots[i] = len(snaps)
+		next <- job{i, plan}
 	}
 	close(next)
 	wg.Wait()
@@ -185,20 +200,11 @@ func Generate(dir string, cat *catalog.Catalog, o Options) (*Manifest, error) {
 		return nil, err
 	}
 	for i, t := range tables {
-		sum := TableSummary{Table: t.Name, Kind: string(t.Kind), CurrentRows: g.current[t.Name]}
-		snaps := map[string]bool{}
-		for _, f := range plans[i] {
-			if f.retry {
-				sum.RetriedFiles++
-			} else if t.Kind == catalog.Snapshot {
-				snaps[f.snapshot] = true
-			}
-		}
+		sum := TableSummary{Table: t.Name, Kind: string(t.Kind), CurrentRows: g.current[t.Name], RetriedFiles: retried[i], Snapshots: snapshots[i]}
 		for _, f := range written[i] {
 			sum.Files++
 			sum.Rows += f.Rows
 		}
-		sum.Snapshots = len(snaps)
 		m.Files = append(m.Files, written[i]...)
 		m.Known.CurrentRows[t.Name] = sum.CurrentRows
 		m.Tables = append(m.Tables, sum)
