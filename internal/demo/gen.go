@@ -172,9 +172,8 @@ func (g *gen) tableInfo(table string) *colInfo {
 
 // emit records a version of a row of an incremental table, changed at at.
 // Versions from before the export started arrive in its first transfer.
-// The key argument documents the call; the key recorded is read from the
-// table's key columns.
-func (g *gen) emit(table, _ string, at time.Time, r row) {
+// Its key is read from the table's key columns.
+func (g *gen) emit(table string, at time.Time, r row) {
 	t, ok := g.cat.Table(table)
 	if !ok {
 		return // a table the catalog does not have (yet): nothing to write

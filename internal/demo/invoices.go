@@ -27,7 +27,7 @@ func (g *gen) buildInvoices(c *customer) {
 	var grant string
 	if c.legacy {
 		grant, grantLeft = r.uuid(), 10000*unit
-		g.emit("credit_grant", grant, c.created, row{"id": grant, "customer_id": c.id, "name": "Welcome credit", "priority": "1", "reason": "onboarding",
+		g.emit("credit_grant", c.created, row{"id": grant, "customer_id": c.id, "name": "Welcome credit", "priority": "1", "reason": "onboarding",
 			"amount_granted": grantLeft.String(), "amount_granted_credit_type_id": ew.usd, "amount_paid": "0", "amount_paid_credit_type_id": ew.usd,
 			"custom_fields": map[string]any{}, "product_ids": []string{}, "environment_type": c.env, "created_at": c.created, "updated_at": c.created,
 			"effective_at": day(c.created), "expires_at": day(c.created).AddDate(1, 0, 0), "credit_grant_type": "promotional"})
@@ -50,22 +50,22 @@ func (g *gen) buildInvoices(c *customer) {
 		if c.legacy {
 			inv["plan_id"], inv["plan_name"] = ew.plan, "Legacy Growth Plan"
 		}
-		g.emit("invoice", id, issued, inv)
+		g.emit("invoice", issued, inv)
 		rec := &invRecord{env: c.env, month: ms.Format("2006-01"), status: "FINALIZED", total: total}
 		g.invoices = append(g.invoices, rec)
 		if at := issued.Add(time.Duration(r.between(24, 96)) * time.Hour); r.chance(0.4) && at.Before(g.end()) {
 			inv = copyRow(inv)
 			inv["billing_provider_invoice_id"], inv["billing_provider_invoice_created_at"] = "in_"+hashID("", id)[:14], at.Add(-time.Minute)
 			inv["billing_provider_invoice_external_status"], inv["updated_at"] = "finalized", at
-			g.emit("invoice", id, at, inv)
+			g.emit("invoice", at, inv)
 		}
 		g.emitLines(c, id, ls, ms, me, issued)
-		invRows, lineRows := g.breakdowns(c, id, ls, ms, me, issued, "")
+		invRows, lineRows := g.breakdowns(c, id, ls, ms, me, issued)
 		for _, br := range invRows {
-			g.emit("breakdowns_invoices", br["id"].(string), issued, br)
+			g.emit("breakdowns_invoices", issued, br)
 		}
 		for _, br := range lineRows {
-			g.emit("breakdowns_line_items", br["id"].(string), issued, br)
+			g.emit("breakdowns_line_items", issued, br)
 		}
 		for _, l := range ls {
 			if l.kind == "commit" {
@@ -81,7 +81,7 @@ func (g *gen) buildInvoices(c *customer) {
 			pay := row{"id": pid, "invoice_id": id, "customer_id": c.id, "contract_id": c.contract, "environment_type": c.env, "amount": total.String(), "amount_paid": "0",
 				"credit_type_id": ew.usd, "credit_type_name": "USD (cents)", "status": "pending", "payment_gateway": map[string]any{"type": "stripe", "stripe": map[string]any{"payment_intent_id": "pi_" + hashID("", pid)[:14]}},
 				"created_at": issued.Add(time.Hour), "updated_at": issued.Add(time.Hour)}
-			g.emit("payment", pid, issued.Add(time.Hour), pay)
+			g.emit("payment", issued.Add(time.Hour), pay)
 			if at := issued.Add(72 * time.Hour); at.Before(g.end()) {
 				pay = copyRow(pay)
 				pay["updated_at"] = at
@@ -90,20 +90,20 @@ func (g *gen) buildInvoices(c *customer) {
 				} else {
 					pay["status"], pay["amount_paid"] = "paid", total.String()
 				}
-				g.emit("payment", pid, at, pay)
+				g.emit("payment", at, pay)
 			}
 		}
 		if c.legacy && grantLeft > 0 {
 			amt := min(grantLeft, 2000*unit)
 			grantLeft -= amt
-			g.emit("credit_grant_deduction", "", issued, row{"id": r.uuid(), "credit_grant_id": grant, "amount": (-amt).String(), "memo": "Applied to invoice", "invoice_id": id,
+			g.emit("credit_grant_deduction", issued, row{"id": r.uuid(), "credit_grant_id": grant, "amount": (-amt).String(), "memo": "Applied to invoice", "invoice_id": id,
 				"effective_at": issued, "updated_at": issued})
 		}
 		// A correction: the invoice is voided and a new one issued with a goodwill credit.
 		if at := issued.Add(5 * 24 * time.Hour); (r.chance(0.03) || (c.full && m == 0)) && at.Before(g.end()) {
 			void := copyRow(inv)
 			void["status"], void["updated_at"] = "VOID", at
-			g.emit("invoice", id, at, void)
+			g.emit("invoice", at, void)
 			rec.status = "VOID"
 			cid := r.uuid()
 			var cls []line
@@ -123,10 +123,10 @@ func (g *gen) buildInvoices(c *customer) {
 			delete(corr, "billing_provider_invoice_id")
 			delete(corr, "billing_provider_invoice_created_at")
 			delete(corr, "billing_provider_invoice_external_status")
-			g.emit("invoice", cid, at, corr)
+			g.emit("invoice", at, corr)
 			g.emitLines(c, cid, cls, ms, me, at)
 			g.invoices = append(g.invoices, &invRecord{env: c.env, month: rec.month, status: "FINALIZED", total: ctotal})
-			g.emit("invoice_corrections", "", at, row{"id": r.uuid(), "invoice_id": cid, "base_invoice_id": id, "reason": "goodwill", "memo": "Service credit for an incident",
+			g.emit("invoice_corrections", at, row{"id": r.uuid(), "invoice_id": cid, "base_invoice_id": id, "reason": "goodwill", "memo": "Service credit for an incident",
 				"sequence_number": "1", "environment_type": c.env, "created_at": at})
 		}
 	}
@@ -138,9 +138,9 @@ func (g *gen) emitLines(c *customer, invoiceID string, ls []line, ms, me, at tim
 	for _, l := range ls {
 		lr := g.lineRow(c, invoiceID, l, ms, me, at)
 		lr["starting_on"] = ms
-		g.emit("line_item", l.id, at, lr)
+		g.emit("line_item", at, lr)
 		if c.legacy && l.kind == "usage" {
-			g.emit("sub_line_item", "", at, g.subLineRow(c, l, at))
+			g.emit("sub_line_item", at, g.subLineRow(c, l, at))
 		}
 	}
 }
@@ -171,7 +171,7 @@ func (g *gen) subLineRow(c *customer, l line, at time.Time) row {
 // breakdowns splits an invoice into daily windows: usage by day, fixed
 // lines (subscription, commit, credits) in the first window, so the
 // windows of an invoice add up to its total.
-func (g *gen) breakdowns(c *customer, invoiceID string, ls []line, ms, me, stamp time.Time, updated string) ([]row, []row) {
+func (g *gen) breakdowns(c *customer, invoiceID string, ls []line, ms, me, stamp time.Time) ([]row, []row) {
 	if len(ls) == 0 {
 		return nil, nil
 	}
@@ -311,7 +311,7 @@ func (g *gen) buildDrafts() {
 	set("breakdowns_draft_invoices", func(t time.Time) []row {
 		var out []row
 		for _, d := range g.draftsAt(t) {
-			invs, _ := g.breakdowns(d.c, d.id, d.ls, d.ms, d.me, stamp(t), "")
+			invs, _ := g.breakdowns(d.c, d.id, d.ls, d.ms, d.me, stamp(t))
 			for _, r := range invs {
 				out = append(out, g.fill("breakdowns_draft_invoices", r, stamp(t)))
 			}
@@ -321,7 +321,7 @@ func (g *gen) buildDrafts() {
 	set("breakdowns_draft_line_items", func(t time.Time) []row {
 		var out []row
 		for _, d := range g.draftsAt(t) {
-			_, ls := g.breakdowns(d.c, d.id, d.ls, d.ms, d.me, stamp(t), "")
+			_, ls := g.breakdowns(d.c, d.id, d.ls, d.ms, d.me, stamp(t))
 			for _, r := range ls {
 				out = append(out, g.fill("breakdowns_draft_line_items", r, stamp(t)))
 			}
@@ -385,10 +385,10 @@ func (g *gen) buildAlertHistory() {
 		d := r.between(c.firstDay, g.days-2)
 		fired := g.dayAt(d).Add(time.Duration(r.IntN(86400)) * time.Second)
 		alert := c.ew.alerts[0]
-		g.emit("customer_alert_history", "", fired, row{"id": r.uuid(), "customer_id": c.id, "alert_id": alert, "alert_status": "in_alarm",
+		g.emit("customer_alert_history", fired, row{"id": r.uuid(), "customer_id": c.id, "alert_id": alert, "alert_status": "in_alarm",
 			"additional_data": map[string]any{"remaining_balance": 42.5}, "environment_type": c.env, "created_at": fired})
 		if ok := fired.Add(36 * time.Hour); ok.Before(g.end()) {
-			g.emit("customer_alert_history", "", ok, row{"id": r.uuid(), "customer_id": c.id, "alert_id": alert, "alert_status": "ok",
+			g.emit("customer_alert_history", ok, row{"id": r.uuid(), "customer_id": c.id, "alert_id": alert, "alert_status": "ok",
 				"additional_data": map[string]any{"remaining_balance": 1000.0}, "environment_type": c.env, "created_at": ok})
 		}
 	}

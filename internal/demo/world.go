@@ -96,7 +96,7 @@ func (g *gen) buildEnvs() {
 			id, name string
 			cur      bool
 		}{{ew.usd, "USD (cents)", true}, {ew.cloud, "Cloud credits", false}} {
-			g.emit("credit_type", ct.id, long, row{"id": ct.id, "name": ct.name, "is_currency": ct.cur, "environment_type": name, "updated_at": long, "_metronome_metadata_id": r.uuid()})
+			g.emit("credit_type", long, row{"id": ct.id, "name": ct.name, "is_currency": ct.cur, "environment_type": name, "updated_at": long, "_metronome_metadata_id": r.uuid()})
 		}
 		ew.metrics = []*metric{
 			{name: "API requests", eventType: "api_request", unit: "requests", price: 200_000_000, qtyLo: 1, qtyHi: 400},
@@ -106,7 +106,7 @@ func (g *gen) buildEnvs() {
 		for i, m := range ew.metrics {
 			m.metricID, m.productID = r.uuid(), r.uuid()
 			created := long.AddDate(0, 0, i)
-			g.emit("billable_metric", m.metricID, created, row{"id": m.metricID, "name": m.name, "aggregate": "SUM", "aggregate_keys": []string{"quantity"},
+			g.emit("billable_metric", created, row{"id": m.metricID, "name": m.name, "aggregate": "SUM", "aggregate_keys": []string{"quantity"},
 				"group_keys": [][]string{{"region"}}, "environment_type": name, "created_at": created, "updated_at": created})
 		}
 		// Products: three usage products, the platform subscription and the commit product.
@@ -120,7 +120,7 @@ func (g *gen) buildEnvs() {
 		prods = append(prods, prod{ew.platformID, "Platform fee", "SUBSCRIPTION", ""}, prod{ew.commitProd, "Prepaid commit", "FIXED", ""})
 		for i, p := range prods {
 			created := long.AddDate(0, 0, 3+i)
-			g.emit("product", p.id, created, row{"id": p.id, "name": p.name, "description": p.name + " (" + p.kind + ")", "custom_fields": map[string]string{"sku": fmt.Sprintf("SKU-%03d", i+1)},
+			g.emit("product", created, row{"id": p.id, "name": p.name, "description": p.name + " (" + p.kind + ")", "custom_fields": map[string]string{"sku": fmt.Sprintf("SKU-%03d", i+1)},
 				"created_at": created, "environment_type": name, "updated_at": created})
 			var metricID any
 			if p.metricID != "" {
@@ -137,7 +137,7 @@ func (g *gen) buildEnvs() {
 				g.entity("contracts_rate_card_entries", created, row{"id": r.uuid(), "environment_type": name, "rate_card_id": ew.rateCard, "product_id": p.id, "version": int64(1),
 					"entitled": true, "rate": mustJSON(map[string]any{"rate_type": "FLAT", "price": price.float()}), "product_order": int64(i + 1), "metadata": map[string]any{},
 					"credit_type_id": ew.usd, "credit_type_name": "USD (cents)", "billing_frequency": "MONTHLY", "starting_at": created, "updated_at": created})
-				g.emit("plan_charge", r.uuid(), created, row{"id": r.uuid(), "charge_id": r.uuid(), "name": p.name, "plan_id": ew.plan, "product_id": p.id, "product_name": p.name,
+				g.emit("plan_charge", created, row{"id": r.uuid(), "charge_id": r.uuid(), "name": p.name, "plan_id": ew.plan, "product_id": p.id, "product_name": p.name,
 					"billable_metric_id": metricID, "start_period": "0", "credit_type_id": ew.usd, "credit_type_name": "USD (cents)", "charge_type": map[bool]string{true: "usage", false: "flat"}[p.metricID != ""],
 					"quantity": "1", "environment_type": name, "prices": []map[string]any{{"tier": 0, "value": price.float()}}, "updated_at": created})
 			}
@@ -153,7 +153,7 @@ func (g *gen) buildEnvs() {
 				"scheduled_charges_on_usage_invoices": "ALL", "billing_provider": "stripe", "delivery_method": "direct_to_billing_provider", "aliases": []string{pk},
 				"created_at": long, "created_by": "ops@example.com", "updated_at": long, "environment_type": name, "metadata": map[string]any{}})
 		}
-		g.emit("plan", ew.plan, long, row{"id": ew.plan, "name": "Legacy Growth Plan", "description": "Plans-era pricing, kept for older customers", "billing_frequency": "monthly",
+		g.emit("plan", long, row{"id": ew.plan, "name": "Legacy Growth Plan", "description": "Plans-era pricing, kept for older customers", "billing_frequency": "monthly",
 			"starting_on": long, "custom_fields": map[string]any{}, "environment_type": name, "created_at": long, "updated_at": long})
 		// Alerts: one gets a new threshold, one is archived during the export.
 		for i, a := range []struct {
@@ -165,18 +165,18 @@ func (g *gen) buildEnvs() {
 			created := long.AddDate(0, 1, i)
 			base := row{"id": id, "name": a.name, "alert_type": a.typ, "threshold": a.threshold.String(), "webhooks_enabled": true, "environment_type": name,
 				"created_at": created, "updated_at": created, "group_values": []any{}, "seat_filter": nil}
-			g.emit("alert", id, created, base)
+			g.emit("alert", created, base)
 			switch i {
 			case 1:
 				at := g.dayAt(min(30, g.days-1)).Add(10 * time.Hour)
 				next := copyRow(base)
 				next["threshold"], next["updated_at"] = (750000 * unit).String(), at
-				g.emit("alert", id, at, next)
+				g.emit("alert", at, next)
 			case 2:
 				at := g.dayAt(min(40, g.days-1)).Add(11 * time.Hour)
 				next := copyRow(base)
 				next["archived_at"], next["disabled_at"], next["updated_at"] = at, at, at
-				g.emit("alert", id, at, next)
+				g.emit("alert", at, next)
 			}
 		}
 	}
@@ -219,7 +219,7 @@ func (g *gen) buildCustomers() {
 		if r.chance(0.3) {
 			cust["salesforce_account_id"] = "001" + hashID("", c.id, "sf")[:15]
 		}
-		g.emit("customer", c.id, c.created, cust)
+		g.emit("customer", c.created, cust)
 		// Later updates: a renamed customer, changed custom fields, archiving.
 		if r.chance(0.3) {
 			lo := max(0, c.firstDay+1)
@@ -229,7 +229,7 @@ func (g *gen) buildCustomers() {
 				next["name"], next["updated_at"] = c.name+" Inc.", at
 				next["custom_fields"] = map[string]string{"tier": "platinum", "region": pick(r, regions)}
 				c.name += " Inc."
-				g.emit("customer", c.id, at, next)
+				g.emit("customer", at, next)
 				cust = next
 			}
 		}
@@ -237,7 +237,7 @@ func (g *gen) buildCustomers() {
 			c.archived = g.dayAt(g.days - 3).Add(9 * time.Hour)
 			next := copyRow(cust)
 			next["archived_at"], next["updated_at"] = c.archived, c.archived
-			g.emit("customer", c.id, c.archived, next)
+			g.emit("customer", c.archived, next)
 		}
 		g.buildContract(c, i)
 	}
@@ -381,7 +381,7 @@ func (g *gen) buildContract(c *customer, i int) {
 			"payer": "PARENT", "usage_statement_behavior": "CONSOLIDATE", "invoice_consolidation_type": "CONCATENATE"})
 	}
 	if c.legacy {
-		g.emit("customer_plan", "", c.created, row{"id": r.uuid(), "customer_id": c.id, "plan_id": ew.plan, "plan_name": "Legacy Growth Plan", "starting_on": start,
+		g.emit("customer_plan", c.created, row{"id": r.uuid(), "customer_id": c.id, "plan_id": ew.plan, "plan_name": "Legacy Growth Plan", "starting_on": start,
 			"net_payment_term_days": "30", "custom_fields": map[string]any{}, "created_at": c.created, "updated_at": c.created})
 	}
 }
@@ -410,7 +410,7 @@ func (g *gen) buildUsage(c *customer) {
 			if late := ts.Add(time.Duration(r.between(24, 72)) * time.Hour); r.chance(0.01) && late.Before(g.end()) {
 				upd = late // a late arrival: delivered in a later transfer than its day's
 			}
-			g.emit("events", id, upd, row{"transaction_id": id, "customer_id": c.id, "timestamp": ts, "event_type": m.eventType,
+			g.emit("events", upd, row{"transaction_id": id, "customer_id": c.id, "timestamp": ts, "event_type": m.eventType,
 				"properties": map[string]any{"quantity": q, "region": pick(r, regions), "unit": m.unit}, "environment_type": c.env,
 				"_metronome_metadata_id": hashUUID(id), "updated_at": upd})
 			g.known.Events[c.env]++
