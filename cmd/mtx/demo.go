@@ -131,12 +131,13 @@ func currentCatalog() (*catalog.Catalog, error) {
 
 // demoRun is what the steps of `mtx demo` share.
 type demoRun struct {
-	out       io.Writer
-	opt       demo.Options
-	exportDir string         // the generated export (object-storage layout)
-	manifest  *demo.Manifest // what was generated, with the known answers
-	db        string         // the DuckDB file
-	env       *env           // the DuckDB target, as every other command sees it
+	out        io.Writer
+	opt        demo.Options
+	exportDir  string         // the generated export (object-storage layout)
+	tempExport bool           // exportDir is removed when the demo ends
+	manifest   *demo.Manifest // what was generated, with the known answers
+	db         string         // the DuckDB file
+	env        *env           // the DuckDB target, as every other command sees it
 }
 
 // demoStep is one stage of `mtx demo`.
@@ -178,7 +179,8 @@ func runDemo(ctx context.Context, out io.Writer, o demo.Options, db, exportDir s
 			return fmt.Errorf("replacing demo database: %w", err)
 		}
 	}
-	if exportDir == "" {
+	temp := exportDir == ""
+	if temp {
 		tmp, err := os.MkdirTemp("", "mtx-demo-export-")
 		if err != nil {
 			return err
@@ -190,7 +192,7 @@ func runDemo(ctx context.Context, out io.Writer, o demo.Options, db, exportDir s
 	if err != nil {
 		return err
 	}
-	d := &demoRun{out: out, opt: o, exportDir: exportDir, db: db, env: e}
+	d := &demoRun{out: out, opt: o, exportDir: exportDir, tempExport: temp, db: db, env: e}
 	began := time.Now()
 	for _, s := range steps {
 		fmt.Fprintf(out, "==> %s\n", s.name)
@@ -236,6 +238,9 @@ func demoGenerate(ctx context.Context, d *demoRun) error {
 	files, rows := totals(m)
 	fmt.Fprintf(d.out, "    %d customers, %d months from %s (seed %d): %d files, %d rows in %s, %s\n",
 		d.opt.Customers, d.opt.Months, m.Options.Start.Format("2006-01-02"), d.opt.Seed, files, rows, d.exportDir, time.Since(began).Round(time.Millisecond))
+	if d.tempExport {
+		fmt.Fprintln(d.out, "    (a temporary folder, removed at the end; --export DIR keeps the export)")
+	}
 	return nil
 }
 

@@ -28,13 +28,13 @@ import (
 
 // Options size and place the generated export.
 type Options struct {
-	Customers int       // customers over both environments (about 1 in 10 is SANDBOX)
-	Months    int       // calendar months covered; the last one is in progress
-	Seed      int64     // same seed, same bytes
-	Start     time.Time // first day of the export (UTC midnight); zero = DefaultStart
+	Customers int       `json:"customers"` // over both environments (about 1 in 10 is SANDBOX)
+	Months    int       `json:"months"`    // calendar months covered; the last one is in progress
+	Seed      int64     `json:"seed"`      // same seed, same bytes
+	Start     time.Time `json:"start"`     // first day of the export (UTC midnight); zero = DefaultStart
 	// MaxRowsPerFile splits a bigger transfer into several parts with the
 	// same transfer timestamp, as the real export does; 0 = DefaultMaxRowsPerFile.
-	MaxRowsPerFile int `json:",omitempty"`
+	MaxRowsPerFile int `json:"max_rows_per_file,omitempty"`
 }
 
 // DefaultStart is the first day of the export when Options.Start is zero.
