@@ -39,5 +39,6 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
 	root.AddCommand(newQuery(g), newCookbook(g))
+	root.AddCommand(newDemo(g))
 	return root
 }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtxhq/mtx/internal/demo"
+)
+
+func TestDemoGenerateCommand(t *testing.T) {
+	dir := t.TempDir()
+	out, err := run(t, dir, "demo", "generate", "export", "--customers", "15", "--months", "2", "--seed", "2", "--start", "2025-03-01", "--manifest", "manifest.json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"Generated", "draft_invoice", "PRODUCTION", "SANDBOX", "manifest.json"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m demo.Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Options.Start.Format("2006-01-02") != "2025-03-01" || m.Options.Customers != 15 || len(m.Files) == 0 {
+		t.Fatalf("manifest options %+v, %d files", m.Options, len(m.Files))
+	}
+	cat, _ := currentCatalog()
+	for _, tb := range cat.Tables() {
+		if _, err := os.Stat(filepath.Join(dir, "export", tb.Name)); err != nil {
+			t.Errorf("no folder for table %s: %v", tb.Name, err)
+		}
+	}
+}
+
+func TestDemoErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "full"), 0o755)
+	os.WriteFile(filepath.Join(dir, "full", "x"), nil, 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"demo", "generate", "out", "--start", "yesterday"}, `--start "yesterday" is not a date`},
+		{[]string{"demo", "generate", "out", "--customers", "0"}, "--customers must be between"},
+		{[]string{"demo", "generate", "full"}, "is not empty"},
+		{[]string{"demo", "generate"}, "accepts 1 arg"},
+		{[]string{"demo", "--months", "0"}, "--months must be between"},
+		{[]string{"demo", "--dialect", "postgres"}, "mtx demo does not use --dialect"},
+		{[]string{"demo", "--export", "full"}, "--export full is not empty"},
+	} {
+		out, err := run(t, dir, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want %q\n%s", c.args, err, c.want, out)
+		}
+	}
+}
+
+// TestDemoCommand runs the bare demo where a broken project.yaml lies
+// (the demo must not read it), twice (the database is rebuilt).
+func TestDemoCommand(t *testing.T) {
+	dir := writeProject(t, "this: is not a valid project\n")
+	for i := 0; i < 2; i++ {
+		out, err := run(t, dir, "demo", "--customers", "20", "--months", "2")
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", i, err, out)
+		}
+		for _, want := range []string{"==> generate", "==> migrate", "OK     up   00002_contracts_era", "44 tables in schema metronome", "demo done"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q:\n%s", want, out)
+			}
+		}
+	}
+	db, err := sql.Open("duckdb", filepath.Join(dir, DefaultDemoDB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'metronome' AND table_name <> 'goose_db_version'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := currentCatalog()
+	if n != len(cat.Tables()) {
+		t.Errorf("%d export tables in the demo database, want %d", n, len(cat.Tables()))
+	}
+}
+
+// TestDemoStepsSeam: a step added to the pipeline sees the generated
+// export and the migrated DuckDB target, as load/run/cookbook will.
+func TestDemoStepsSeam(t *testing.T) {
+	dir := t.TempDir()
+	exportDir := filepath.Join(dir, "export")
+	db := filepath.Join(dir, "demo.duckdb")
+	var seen struct {
+		files  int
+		tables int
+	}
+	probe := demoStep{"probe", func(ctx context.Context, d *demoRun) error {
+		for _, f := range d.manifest.Files {
+			if _, err := os.Stat(filepath.Join(d.exportDir, filepath.FromSlash(f.Path))); err != nil {
+				return err
+			}
+			seen.files++
+		}
+		conn, err := d.env.connect(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		return conn.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_schema = ?`, d.env.Options.Schema).Scan(&seen.tables)
+	}}
+	steps := append(demoSteps()[:2], probe)
+	o := demo.Options{Customers: 12, Months: 2, Seed: 1}
+	if err := runDemo(context.Background(), io.Discard, o, db, exportDir, steps); err != nil {
+		t.Fatal(err)
+	}
+	if seen.files == 0 || seen.tables == 0 {
+		t.Fatalf("probe saw %d files, %d tables", seen.files, seen.tables)
+	}
+	if _, err := os.Stat(exportDir); err != nil {
+		t.Errorf("--export folder not kept: %v", err)
+	}
+}
