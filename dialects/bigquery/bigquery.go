@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
-	"net/url"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/versiontable"
@@ -45,22 +44,20 @@ var types = dialects.TypeMap{
 	catalog.JSON:      "JSON",
 }
 
-// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL].
-func (Dialect) ValidateDSN(dsn string) error {
-	u, err := url.Parse(dsn)
-	if err != nil || u.Scheme != "bigquery" || u.Host == "" {
-		return fmt.Errorf("invalid BigQuery DSN %s: want bigquery://PROJECT[/LOCATION][?endpoint=URL]", dialects.RedactDSN(dsn))
-	}
-	return nil
-}
+// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL]. Without
+// endpoint the client uses Application Default Credentials; an http://
+// endpoint (an emulator) is reached without any.
+func (Dialect) ValidateDSN(dsn string) error { _, err := parseDSN(dsn); return err }
 
-// Open is not available yet: BigQuery has no database/sql driver in mtx so
-// far. Rendering and --dry-run work without a connection.
-func (d Dialect) Open(dsn string) (*sql.DB, error) {
-	if err := d.ValidateDSN(dsn); err != nil {
+// Open returns a database/sql handle over mtx's own small BigQuery driver
+// (driver.go): one client shared by the pool, positional ? parameters, no
+// transactions.
+func (Dialect) Open(dsn string) (*sql.DB, error) {
+	cfg, err := parseDSN(dsn)
+	if err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("connecting to BigQuery is not supported yet; use mtx render or mtx migrate --dry-run --dialect bigquery")
+	return sql.OpenDB(&connector{cfg: cfg}), nil
 }
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
