@@ -28,7 +28,7 @@ type engine struct {
 }
 
 // liveEngines are the engines this live suite covers.
-var liveEngines = []string{"duckdb", "postgres", "mysql"}
+var liveEngines = []string{"duckdb", "postgres", "mysql", "snowflake", "bigquery"}
 
 // required lists the engines CI demands: a missing one fails, never skips.
 func required(name string) bool {

@@ -29,6 +29,16 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.String: "longtext|varchar", catalog.Decimal: "decimal", catalog.Float: "double", catalog.Integer: "bigint",
 		catalog.Boolean: "tinyint", catalog.Timestamp: "datetime", catalog.JSON: "json|longtext",
 	},
+	"snowflake": {
+		catalog.String: "TEXT", catalog.Decimal: "NUMBER", catalog.Float: "FLOAT", catalog.Integer: "NUMBER",
+		catalog.Boolean: "BOOLEAN", catalog.Timestamp: "TIMESTAMP_TZ", catalog.JSON: "VARIANT",
+	},
+	"bigquery": {
+		// BigQuery reports NUMERIC(38, 9) and JSON; its emulator (bqemulator)
+		// drops type parameters and reports JSON columns as STRING.
+		catalog.String: "STRING", catalog.Decimal: "NUMERIC(38, 9)|NUMERIC", catalog.Float: "FLOAT64", catalog.Integer: "INT64",
+		catalog.Boolean: "BOOL", catalog.Timestamp: "TIMESTAMP", catalog.JSON: "JSON|STRING",
+	},
 }
 
 type setup struct {

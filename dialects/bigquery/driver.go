@@ -222,29 +222,18 @@ func (c *conn) query(sql string, args []driver.NamedValue) (*bq.Query, error) {
 	return q, nil
 }
 
+// ExecContext runs the statement through jobs.query (one round trip, errors
+// inline); the affected-row count is fetched from the job only if asked for.
 func (c *conn) ExecContext(ctx context.Context, sql string, args []driver.NamedValue) (driver.Result, error) {
 	q, err := c.query(sql, args)
 	if err != nil {
 		return nil, err
 	}
-	job, err := q.Run(ctx)
+	it, err := q.Read(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("bigquery: %w", err)
 	}
-	status, err := job.Wait(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("bigquery: %w", err)
-	}
-	if err := status.Err(); err != nil {
-		return nil, fmt.Errorf("bigquery: %w", err)
-	}
-	var n int64
-	if status.Statistics != nil {
-		if qs, ok := status.Statistics.Details.(*bq.QueryStatistics); ok {
-			n = qs.NumDMLAffectedRows
-		}
-	}
-	return result(n), nil
+	return &result{job: it.SourceJob()}, nil
 }
 
 func (c *conn) QueryContext(ctx context.Context, sql string, args []driver.NamedValue) (driver.Rows, error) {
@@ -264,12 +253,28 @@ func (c *conn) QueryContext(ctx context.Context, sql string, args []driver.Named
 	return r, nil
 }
 
-type result int64
+// result is an Exec's outcome; RowsAffected reads the job's DML statistics.
+type result struct{ job *bq.Job }
 
-func (r result) LastInsertId() (int64, error) {
+func (r *result) LastInsertId() (int64, error) {
 	return 0, errors.New("bigquery: no auto-increment ids")
 }
-func (r result) RowsAffected() (int64, error) { return int64(r), nil }
+
+func (r *result) RowsAffected() (int64, error) {
+	if r.job == nil {
+		return 0, nil
+	}
+	st, err := r.job.Status(context.Background())
+	if err != nil {
+		return 0, fmt.Errorf("bigquery: job %s: %w", r.job.ID(), err)
+	}
+	if st.Statistics != nil {
+		if qs, ok := st.Statistics.Details.(*bq.QueryStatistics); ok {
+			return qs.NumDMLAffectedRows, nil
+		}
+	}
+	return 0, nil
+}
 
 // stmt is a "prepared" statement: BigQuery has none, so it just keeps the text.
 type stmt struct {
