@@ -233,6 +233,12 @@ func (c *conn) ExecContext(ctx context.Context, sql string, args []driver.NamedV
 	if err != nil {
 		return nil, fmt.Errorf("bigquery: %w", err)
 	}
+	// Read may return before the job ends; its outcome (and any error)
+	// arrives with the first page.
+	var row []bq.Value
+	if err := it.Next(&row); err != nil && !errors.Is(err, iterator.Done) {
+		return nil, fmt.Errorf("bigquery: %w", err)
+	}
 	return &result{job: it.SourceJob()}, nil
 }
 
