@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/versiontable"
@@ -19,11 +20,29 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "bigquery" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith("`", "`", s) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string           { return "bigquery" }
+func (Dialect) Quote(s string) string  { return dialects.QuoteWith("`", "`", s) }
+func (Dialect) TransactionalDDL() bool { return false }
+func (Dialect) Templates() fs.FS       { return nil }
+
+// RedactDSN: a valid BigQuery DSN holds no secret (credentials come from
+// the environment, and parseDSN refuses user:password and unknown
+// parameters), so it is shown as written; anything else is redacted.
+func (Dialect) RedactDSN(s string) string {
+	if _, err := parseDSN(s); err == nil {
+		return s
+	}
+	return redact(s)
+}
+
+// redact hides the password and the whole query of a DSN that did not
+// parse: its parameters may hold anything.
+func redact(s string) string {
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		return dialects.RedactDSN(s[:i]) + "?xxxxx"
+	}
+	return dialects.RedactDSN(s)
+}
 
 // ColumnType: NUMERIC is exactly (38,9); a larger configured scale or
 // precision needs BIGNUMERIC. TIMESTAMP is a UTC instant in microseconds.

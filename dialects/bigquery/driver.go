@@ -30,12 +30,12 @@ import (
 	"io"
 	"math/big"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	bq "cloud.google.com/go/bigquery"
-	"github.com/mtxhq/mtx/dialects"
 	"google.golang.org/api/iterator"
 	"google.golang.org/api/option"
 )
@@ -49,7 +49,7 @@ type config struct {
 
 func parseDSN(dsn string) (config, error) {
 	bad := func(why string) (config, error) {
-		return config{}, fmt.Errorf("invalid BigQuery DSN %s: %s; want bigquery://PROJECT[/LOCATION][?endpoint=URL]", dialects.RedactDSN(dsn), why)
+		return config{}, fmt.Errorf("invalid BigQuery DSN %s: %s; want bigquery://PROJECT[/LOCATION][?endpoint=URL]", redact(dsn), why)
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -74,10 +74,13 @@ func parseDSN(dsn string) (config, error) {
 			c.endpoint = v[len(v)-1]
 			e, err := url.Parse(c.endpoint)
 			if err != nil || (e.Scheme != "http" && e.Scheme != "https") || e.Host == "" {
-				return bad("endpoint " + c.endpoint + " is not an http(s) URL")
+				return bad("endpoint is not an http(s) URL")
+			}
+			if e.User != nil || e.RawQuery != "" {
+				return bad("endpoint carries a user or query; BigQuery uses Application Default Credentials")
 			}
 		default:
-			return bad("unknown parameter " + k)
+			return bad("unknown parameter " + strconv.Quote(k))
 		}
 	}
 	return c, nil

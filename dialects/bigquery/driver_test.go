@@ -26,9 +26,11 @@ func TestParseDSN(t *testing.T) {
 		{"project-only", config{}, "scheme is not bigquery://"},
 		{"bigquery://", config{}, "no project"},
 		{"bigquery://p/EU/x", config{}, "has a slash"},
-		{"bigquery://p?endpont=http://x", config{}, "unknown parameter endpont"},
+		{"bigquery://p?endpont=http://x", config{}, `unknown parameter "endpont"`},
 		{"bigquery://p?endpoint=localhost:9050", config{}, "not an http(s) URL"},
 		{"bigquery://u:s3cret@p", config{}, "user or password"},
+		{"bigquery://p?endpoint=http://u:s3cret@h:1", config{}, "carries a user"},
+		{"bigquery://p?endpoint=http://h:1/?key=s3cret", config{}, "carries a user or query"},
 	}
 	for _, tc := range tests {
 		got, err := parseDSN(tc.dsn)
@@ -43,6 +45,18 @@ func TestParseDSN(t *testing.T) {
 		}
 		if err != nil || got != tc.want {
 			t.Errorf("%s: %+v, %v; want %+v", tc.dsn, got, err, tc.want)
+		}
+	}
+}
+
+func TestRedactDSN(t *testing.T) {
+	for dsn, want := range map[string]string{
+		"bigquery://p/EU?endpoint=http://127.0.0.1:59050": "bigquery://p/EU?endpoint=http://127.0.0.1:59050",
+		"bigquery://u:s3cret@p":                           "bigquery://u:xxxxx@p",
+		"bigquery://p?endpoint=http://h/?token=s3cret":    "bigquery://p?xxxxx",
+	} {
+		if got := (Dialect{}).RedactDSN(dsn); strings.Contains(got, "s3cret") || (want != "" && !strings.HasPrefix(got, strings.SplitN(want, "?", 2)[0])) {
+			t.Errorf("RedactDSN(%s) = %s", dsn, got)
 		}
 	}
 }
