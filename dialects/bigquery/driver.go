@@ -12,8 +12,8 @@ package bigquery
 //   - Parameters: string, int64, float64, bool, time.Time (TIMESTAMP),
 //     []byte (BYTES), *big.Rat (NUMERIC, or BIGNUMERIC past NUMERIC's range),
 //     json.RawMessage (JSON). A string is a STRING parameter: BigQuery does
-//     not coerce it to NUMERIC or JSON, so write CAST(? AS NUMERIC) or
-//     PARSE_JSON(?) for those.
+//     not coerce it to NUMERIC or JSON, so pass *big.Rat and
+//     json.RawMessage (or write PARSE_NUMERIC(?) and PARSE_JSON(?)).
 //   - Rows: INT64 int64, FLOAT64 float64, BOOL bool, STRING and JSON string,
 //     TIMESTAMP time.Time in UTC, NUMERIC/BIGNUMERIC an exact decimal string
 //     with the column's scale (never a float), BYTES []byte, DATE/TIME/DATETIME
