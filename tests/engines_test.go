@@ -30,7 +30,7 @@ type engine struct {
 // liveEngines are the engines the live suite covers. Redshift has no local
 // engine: it runs only against a real cluster (MTX_TEST_REDSHIFT_DSN) and
 // otherwise skips; its SQL is parse-validated everywhere (redshift-parse).
-var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse", "redshift"}
+var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse", "snowflake", "bigquery", "redshift"}
 
 // noLocalEngine says how to provide an engine tests/engines/up cannot start.
 var noLocalEngine = map[string]string{

@@ -40,6 +40,16 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.Integer: "Nullable(Int64)", catalog.Boolean: "Nullable(Bool)", catalog.Timestamp: "Nullable(DateTime64(6, 'UTC'))",
 		catalog.JSON: "Nullable(String)",
 	},
+	"snowflake": {
+		catalog.String: "TEXT", catalog.Decimal: "NUMBER", catalog.Float: "FLOAT", catalog.Integer: "NUMBER",
+		catalog.Boolean: "BOOLEAN", catalog.Timestamp: "TIMESTAMP_TZ", catalog.JSON: "VARIANT",
+	},
+	"bigquery": {
+		// BigQuery reports NUMERIC(38, 9) and JSON; its emulator (bqemulator)
+		// drops type parameters and reports JSON columns as STRING.
+		catalog.String: "STRING", catalog.Decimal: "NUMERIC(38, 9)|NUMERIC", catalog.Float: "FLOAT64", catalog.Integer: "INT64",
+		catalog.Boolean: "BOOL", catalog.Timestamp: "TIMESTAMP", catalog.JSON: "JSON|STRING",
+	},
 }
 
 type setup struct {

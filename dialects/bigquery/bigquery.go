@@ -6,7 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
-	"net/url"
+	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/versiontable"
@@ -20,11 +20,29 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "bigquery" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith("`", "`", s) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string           { return "bigquery" }
+func (Dialect) Quote(s string) string  { return dialects.QuoteWith("`", "`", s) }
+func (Dialect) TransactionalDDL() bool { return false }
+func (Dialect) Templates() fs.FS       { return nil }
+
+// RedactDSN: a valid BigQuery DSN holds no secret (credentials come from
+// the environment, and parseDSN refuses user:password and unknown
+// parameters), so it is shown as written; anything else is redacted.
+func (Dialect) RedactDSN(s string) string {
+	if _, err := parseDSN(s); err == nil {
+		return s
+	}
+	return redact(s)
+}
+
+// redact hides the password and the whole query of a DSN that did not
+// parse: its parameters may hold anything.
+func redact(s string) string {
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		return dialects.RedactDSN(s[:i]) + "?xxxxx"
+	}
+	return dialects.RedactDSN(s)
+}
 
 // ColumnType: NUMERIC is exactly (38,9); a larger configured scale or
 // precision needs BIGNUMERIC. TIMESTAMP is a UTC instant in microseconds.
@@ -45,22 +63,20 @@ var types = dialects.TypeMap{
 	catalog.JSON:      "JSON",
 }
 
-// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL].
-func (Dialect) ValidateDSN(dsn string) error {
-	u, err := url.Parse(dsn)
-	if err != nil || u.Scheme != "bigquery" || u.Host == "" {
-		return fmt.Errorf("invalid BigQuery DSN %s: want bigquery://PROJECT[/LOCATION][?endpoint=URL]", dialects.RedactDSN(dsn))
-	}
-	return nil
-}
+// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL]. Without
+// endpoint the client uses Application Default Credentials; an http://
+// endpoint (an emulator) is reached without any.
+func (Dialect) ValidateDSN(dsn string) error { _, err := parseDSN(dsn); return err }
 
-// Open is not available yet: BigQuery has no database/sql driver in mtx so
-// far. Rendering and --dry-run work without a connection.
-func (d Dialect) Open(dsn string) (*sql.DB, error) {
-	if err := d.ValidateDSN(dsn); err != nil {
+// Open returns a database/sql handle over mtx's own small BigQuery driver
+// (driver.go): one client shared by the pool, positional ? parameters, no
+// transactions.
+func (Dialect) Open(dsn string) (*sql.DB, error) {
+	cfg, err := parseDSN(dsn)
+	if err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("connecting to BigQuery is not supported yet; use mtx render or mtx migrate --dry-run --dialect bigquery")
+	return sql.OpenDB(&connector{cfg: cfg}), nil
 }
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) {

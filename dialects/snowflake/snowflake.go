@@ -67,6 +67,13 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Tracing == "" {
+		// gosnowflake logs every failed statement to stderr besides returning
+		// it, and goose probes for its version table with a query that fails
+		// on a fresh schema. mtx reports errors itself; ?tracing=debug brings
+		// the driver's log back.
+		_ = sf.GetLogger().SetLogLevel("fatal")
+	}
 	return sql.OpenDB(sf.NewConnector(sf.SnowflakeDriver{}, *cfg)), nil
 }
 

@@ -47,7 +47,10 @@ func New(ctx context.Context, d dialects.Dialect, db *sql.DB, o dialects.Options
 		return nil, fmt.Errorf("creating schema %s: %w", o.Schema, err)
 	}
 	table := o.Schema + "." + VersionTable
-	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true), goose.WithLogger(goose.NopLogger())}
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true), goose.WithLogger(goose.NopLogger()),
+		// Where DDL is not transactional, goose must not wrap creating its
+		// version table in a transaction either (BigQuery has none to offer).
+		goose.WithIsolateDDL(!d.TransactionalDDL())}
 	gd, q := d.Goose()
 	if gd == goose.DialectCustom {
 		store, err := database.NewStoreFromQuerier(table, q)
