@@ -1,0 +1,68 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+var (
+	_ dialects.Loader        = Dialect{}
+	_ dialects.ParquetLoader = Dialect{}
+)
+
+// LoadTransactional: DuckDB commits a file's rows and its manifest entry
+// together. Only one process can open a DuckDB file for writing, which is
+// also what keeps two loads apart.
+func (Dialect) LoadTransactional() bool { return true }
+
+// InsertParquet lets DuckDB read the parquet file itself (same process,
+// vectorized): INSERT … SELECT … FROM read_parquet. DuckDB casts each file
+// column to the table's type on insert, exactly for decimals.
+func (d Dialect) InsertParquet(ctx context.Context, q dialects.Querier, t dialects.LoadTable, file string) (int64, error) {
+	cols := make([]string, len(t.Columns))
+	sel := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = d.Quote(c.Name)
+		switch {
+		case c.Const != nil:
+			sel[i] = literal(c.Const)
+		case c.Source != "":
+			sel[i] = d.Quote(c.Source)
+		default:
+			sel[i] = "NULL"
+		}
+	}
+	stmt := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") SELECT " +
+		strings.Join(sel, ", ") + " FROM read_parquet(" + dialects.StringLiteral(file) + ")"
+	res, err := q.ExecContext(ctx, stmt)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func literal(v any) string {
+	switch x := v.(type) {
+	case string:
+		return dialects.StringLiteral(x)
+	case time.Time:
+		return "TIMESTAMPTZ " + dialects.StringLiteral(x.UTC().Format("2006-01-02 15:04:05.999999+00"))
+	}
+	return dialects.StringLiteral(fmt.Sprint(v))
+}
+
+// InsertRows is the row-stream path (used when no local file exists):
+// parameterized multi-row INSERTs.
+func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
+	return dialects.BatchInsert(ctx, d, q, t, src, dialects.Question, 20000, func(v any, _ dialects.LoadColumn) any {
+		if x, ok := v.(dialects.Decimal); ok {
+			return string(x)
+		}
+		return v
+	})
+}
