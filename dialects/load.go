@@ -99,16 +99,44 @@ func Question(int, LoadColumn) string { return "?" }
 // Dollar marks parameters $1, $2, ...
 func Dollar(i int, _ LoadColumn) string { return fmt.Sprintf("$%d", i+1) }
 
-// BatchInsert is the generic bulk path: multi-row INSERT statements of up
-// to maxParams parameters each, streamed. Engines with nothing faster use
-// it; args converts one neutral value for the driver (nil: as is).
-func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src RowSource, ph Placeholders, maxParams int, conv func(v any, c LoadColumn) any) (int64, error) {
+// BatchOptions shape the generic multi-row INSERT.
+type BatchOptions struct {
+	// Placeholder marks parameter i (default ?). An engine may wrap it:
+	// CAST(? AS NUMERIC), JSON_PARSE($3).
+	Placeholder Placeholders
+	// MaxParams bounds the parameters of one statement (default 10000).
+	MaxParams int
+	// Convert turns a neutral value into what the driver binds (default: as is).
+	Convert func(v any, c LoadColumn) any
+	// SelectFrom, when set, inserts with INSERT … SELECT <expr per
+	// column> FROM VALUES (…): for engines whose VALUES cannot take
+	// expressions (Snowflake's PARSE_JSON). Columns are $1, $2, ...
+	SelectFrom func(i int, c LoadColumn) string
+}
+
+// BatchInsert is the generic bulk path: multi-row INSERT statements,
+// streamed, for engines with nothing faster.
+func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src RowSource, o BatchOptions) (int64, error) {
+	if o.Placeholder == nil {
+		o.Placeholder = Question
+	}
+	if o.MaxParams == 0 {
+		o.MaxParams = 10000
+	}
 	cols := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		cols[i] = d.Quote(c.Name)
 	}
-	head := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") VALUES "
-	perBatch := maxParams / len(cols)
+	head := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") "
+	if o.SelectFrom != nil {
+		exprs := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			exprs[i] = o.SelectFrom(i, c)
+		}
+		head += "SELECT " + strings.Join(exprs, ", ") + " FROM "
+	}
+	head += "VALUES "
+	perBatch := o.MaxParams / len(cols)
 	if perBatch < 1 {
 		perBatch = 1
 	}
@@ -132,7 +160,7 @@ func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src Row
 				if c > 0 {
 					b.WriteString(", ")
 				}
-				b.WriteString(ph(p, t.Columns[c]))
+				b.WriteString(o.Placeholder(p, t.Columns[c]))
 				p++
 			}
 			b.WriteByte(')')
@@ -151,8 +179,8 @@ func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src Row
 			return total, err
 		}
 		for i, v := range vals {
-			if conv != nil {
-				v = conv(v, t.Columns[i])
+			if o.Convert != nil {
+				v = o.Convert(v, t.Columns[i])
 			}
 			args = append(args, v)
 		}
@@ -167,6 +195,14 @@ func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src Row
 		return total, err
 	}
 	return total, flush()
+}
+
+// DecimalAsString binds decimals as their exact text, other values as they are.
+func DecimalAsString(v any, _ LoadColumn) any {
+	if x, ok := v.(Decimal); ok {
+		return string(x)
+	}
+	return v
 }
 
 // TextValue renders a neutral value as the text engines accept in CSV-like

@@ -59,10 +59,5 @@ func literal(v any) string {
 // InsertRows is the row-stream path (used when no local file exists):
 // parameterized multi-row INSERTs.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
-	return dialects.BatchInsert(ctx, d, q, t, src, dialects.Question, 20000, func(v any, _ dialects.LoadColumn) any {
-		if x, ok := v.(dialects.Decimal); ok {
-			return string(x)
-		}
-		return v
-	})
+	return dialects.BatchInsert(ctx, d, q, t, src, dialects.BatchOptions{MaxParams: 20000, Convert: dialects.DecimalAsString})
 }

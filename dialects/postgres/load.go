@@ -57,9 +57,9 @@ func (r *pgRows) Values() ([]any, error) {
 	}
 	for i, v := range vals {
 		if d, ok := v.(dialects.Decimal); ok {
-			var num pgtype.Numeric
-			if err := num.Scan(string(d)); err != nil {
-				return nil, fmt.Errorf("decimal %q: %w", string(d), err)
+			num, err := Numeric(d)
+			if err != nil {
+				return nil, err
 			}
 			r.out[i] = num
 			continue
@@ -81,4 +81,14 @@ func (Dialect) LockLoad(ctx context.Context, conn *sql.Conn, schema string) (fun
 		_, err := conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(hashtext($1))", name)
 		return err
 	}, nil
+}
+
+// Numeric converts an exact decimal for pgx, which encodes NUMERIC from
+// pgtype.Numeric but not from text.
+func Numeric(d dialects.Decimal) (pgtype.Numeric, error) {
+	var num pgtype.Numeric
+	if err := num.Scan(string(d)); err != nil {
+		return num, fmt.Errorf("decimal %q: %w", string(d), err)
+	}
+	return num, nil
 }

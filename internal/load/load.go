@@ -377,7 +377,7 @@ func (l *loader) insert(ctx context.Context, q dialects.Querier, lt dialects.Loa
 	if ld, ok := d.(dialects.Loader); ok {
 		n, err = ld.InsertRows(ctx, l.conn, q, lt, counted)
 	} else {
-		n, err = dialects.BatchInsert(ctx, d, q, lt, counted, dialects.Question, 10000, nil)
+		n, err = dialects.BatchInsert(ctx, d, q, lt, counted, dialects.BatchOptions{Convert: dialects.DecimalAsString})
 	}
 	counted.flush()
 	if src.Err() != nil {
