@@ -22,7 +22,9 @@ var (
 )
 
 // mtxBinary builds cmd/mtx once per test run.
-func mtxBinary(t *testing.T) string {
+func mtxBinary(t *testing.T) string { return mtxBinaryTB(t) }
+
+func mtxBinaryTB(t testing.TB) string {
 	t.Helper()
 	mtxOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "mtx-bin-")
