@@ -74,9 +74,18 @@ type Loader interface {
 // ParquetLoader is implemented by engines that read parquet files
 // themselves (DuckDB): faster than any row stream mtx could send.
 type ParquetLoader interface {
-	// InsertParquet inserts the rows of the local parquet file into t,
-	// reading each column from its Source (NULL when empty) or Const.
-	InsertParquet(ctx context.Context, q Querier, t LoadTable, file string) (int64, error)
+	// InsertParquet inserts the rows of local parquet files into t in one
+	// statement (so the engine reads them in parallel), each column from
+	// its Source (NULL where a file lacks it) or, for columns with a
+	// Const, from that file's entry in ParquetFile.Consts.
+	InsertParquet(ctx context.Context, q Querier, t LoadTable, files []ParquetFile) (int64, error)
+}
+
+// ParquetFile is one local parquet file for ParquetLoader, with the values
+// of the constant (provenance) columns for its rows.
+type ParquetFile struct {
+	Path   string
+	Consts map[string]any
 }
 
 // LoadLocker is implemented by engines that can keep two `mtx load` runs on

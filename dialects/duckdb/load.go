@@ -20,25 +20,46 @@ var (
 // also what keeps two loads apart.
 func (Dialect) LoadTransactional() bool { return true }
 
-// InsertParquet lets DuckDB read the parquet file itself (same process,
-// vectorized): INSERT … SELECT … FROM read_parquet. DuckDB casts each file
-// column to the table's type on insert, exactly for decimals.
-func (d Dialect) InsertParquet(ctx context.Context, q dialects.Querier, t dialects.LoadTable, file string) (int64, error) {
+// InsertParquet lets DuckDB read the parquet files itself (same process,
+// vectorized, files in parallel): INSERT … SELECT … FROM read_parquet([…])
+// joined to each file's provenance values. DuckDB casts each file column to
+// the table's type on insert, exactly for decimals; union_by_name gives NULL
+// where a file lacks a column.
+func (d Dialect) InsertParquet(ctx context.Context, q dialects.Querier, t dialects.LoadTable, files []dialects.ParquetFile) (int64, error) {
+	const fileCol = "_mtx_parquet_file"
 	cols := make([]string, len(t.Columns))
 	sel := make([]string, len(t.Columns))
+	var consts []string
 	for i, c := range t.Columns {
 		cols[i] = d.Quote(c.Name)
 		switch {
 		case c.Const != nil:
-			sel[i] = literal(c.Const)
+			sel[i] = "m." + d.Quote(c.Name)
+			consts = append(consts, c.Name)
 		case c.Source != "":
-			sel[i] = d.Quote(c.Source)
+			sel[i] = "p." + d.Quote(c.Source)
 		default:
 			sel[i] = "NULL"
 		}
 	}
+	paths := make([]string, len(files))
+	rows := make([]string, len(files))
+	mcols := []string{d.Quote(fileCol)}
+	for _, c := range consts {
+		mcols = append(mcols, d.Quote(c))
+	}
+	for i, f := range files {
+		paths[i] = dialects.StringLiteral(f.Path)
+		vals := []string{dialects.StringLiteral(f.Path)}
+		for _, c := range consts {
+			vals = append(vals, literal(f.Consts[c]))
+		}
+		rows[i] = "(" + strings.Join(vals, ", ") + ")"
+	}
 	stmt := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") SELECT " +
-		strings.Join(sel, ", ") + " FROM read_parquet(" + dialects.StringLiteral(file) + ")"
+		strings.Join(sel, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "], filename = " + dialects.StringLiteral(fileCol) +
+		", union_by_name = true) AS p JOIN (VALUES " + strings.Join(rows, ", ") + ") AS m(" + strings.Join(mcols, ", ") + ") ON p." +
+		d.Quote(fileCol) + " = m." + d.Quote(fileCol)
 	res, err := q.ExecContext(ctx, stmt)
 	if err != nil {
 		return 0, err

@@ -8,7 +8,6 @@ package load
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -142,17 +141,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		bytes += f.Size
 	}
 	o.Progress.Start(len(todo), bytes)
-	for i, f := range todo {
-		if err := ctx.Err(); err != nil {
-			o.Progress.Finish()
-			return sum, err
-		}
-		rows, err := l.file(ctx, f)
+	finished := 0
+	finish := func(f export.File, rows int64, err error) {
 		if err != nil {
-			if ctx.Err() != nil {
-				o.Progress.Finish()
-				return sum, ctx.Err()
-			}
 			sum.Failed = append(sum.Failed, err)
 			o.Progress.Fail(err)
 		} else {
@@ -161,7 +152,35 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			sum.Bytes += f.Size
 		}
 		o.Progress.FileDone(f, rows)
-		testHook("file", strconv.Itoa(i+1))
+		finished++
+		testHook("file", strconv.Itoa(finished))
+	}
+	for _, g := range l.groups(todo) {
+		if err := ctx.Err(); err != nil {
+			o.Progress.Finish()
+			return sum, err
+		}
+		rows, err := l.group(ctx, g)
+		if ctx.Err() != nil {
+			o.Progress.Finish()
+			return sum, ctx.Err()
+		}
+		if err != nil && len(g) > 1 {
+			// Something in the group is bad: load its files one by one,
+			// so the good ones load and the bad one is named.
+			for _, f := range g {
+				rows, err := l.group(ctx, []export.File{f})
+				if ctx.Err() != nil {
+					o.Progress.Finish()
+					return sum, ctx.Err()
+				}
+				finish(f, rows[0], err)
+			}
+			continue
+		}
+		for i, f := range g {
+			finish(f, rows[i], err)
+		}
 	}
 	o.Progress.Finish()
 	sum.Duration = time.Since(start)
@@ -280,96 +299,200 @@ func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]
 	return cols, nil
 }
 
-// file loads one file exactly once and returns its row count.
-func (l *loader) file(ctx context.Context, f export.File) (int64, error) {
+// Files are loaded in groups: consecutive files of one table, committed
+// in one transaction with their manifest entries (fewer commits, and
+// engines that read parquet themselves read a group's files in parallel).
+// Engines without transactions load one file at a time.
+const (
+	groupMaxFiles = 64
+	groupMaxBytes = 512 << 20
+)
+
+func (l *loader) groups(files []export.File) [][]export.File {
+	ld, _ := l.o.Dialect.(dialects.Loader)
+	single := ld != nil && !ld.LoadTransactional()
+	var out [][]export.File
+	var cur []export.File
+	var size int64
+	for _, f := range files {
+		if len(cur) > 0 && (single || cur[0].Table != f.Table || len(cur) == groupMaxFiles || size+f.Size > groupMaxBytes) {
+			out = append(out, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, f)
+		size += f.Size
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// opened is a file of a group, ready to insert.
+type opened struct {
+	f    export.File
+	ra   export.ReaderAt
+	pf   *parquetFile
+	cols []dialects.LoadColumn
+}
+
+// group loads files (of one table) exactly once: their rows and manifest
+// entries commit together, or, on engines without transactions (one file
+// at a time), the file's leftover rows are deleted first. It returns the
+// rows of each file.
+func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error) {
 	d := l.o.Dialect
-	ra, err := l.o.Source.Open(ctx, f)
-	if err != nil {
-		return 0, err
-	}
-	defer ra.Close()
-	pf, err := openParquet(ra, f.Size)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", f.Path, err)
-	}
+	rows := make([]int64, len(files))
 	loadedAt := time.Now().UTC().Truncate(time.Microsecond)
-	cols, err := l.columns(f, pf, loadedAt)
-	if err != nil {
-		return 0, err
+	var ops []opened
+	defer func() {
+		for _, o := range ops {
+			o.ra.Close()
+		}
+	}()
+	for _, f := range files {
+		ra, err := l.o.Source.Open(ctx, f)
+		if err != nil {
+			return rows, err
+		}
+		pf, err := openParquet(ra, f.Size)
+		if err != nil {
+			ra.Close()
+			return rows, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		ops = append(ops, opened{f: f, ra: ra, pf: pf})
+		cols, err := l.columns(f, pf, loadedAt)
+		if err != nil {
+			return rows, err
+		}
+		ops[len(ops)-1].cols = cols
 	}
-	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: f.Table, Columns: cols}
 	loader, _ := d.(dialects.Loader)
 	transactional := loader == nil || loader.LoadTransactional()
 	var q dialects.Querier = l.conn
 	var tx *sql.Tx
 	if transactional {
+		var err error
 		if tx, err = l.conn.BeginTx(ctx, nil); err != nil {
-			return 0, fmt.Errorf("%s: %w", f.Path, err)
+			return rows, fmt.Errorf("%s: %w", files[0].Path, err)
 		}
 		defer tx.Rollback()
 		q = tx
 	} else {
+		f := files[0]
 		// A previous run may have inserted some of this file's rows and
 		// died before its manifest entry: remove them first.
-		del := "DELETE FROM " + d.Quote(lt.Schema) + "." + d.Quote(lt.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + dialects.StringLiteral(f.Path)
+		del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + dialects.StringLiteral(f.Path)
 		if sd, ok := d.(dialects.SourceDeleter); ok {
-			del = sd.DeleteBySource(lt.Schema, lt.Table, f.Path)
+			del = sd.DeleteBySource(l.o.Schema.Schema, f.Table, f.Path)
 		}
 		if _, err := q.ExecContext(ctx, del); err != nil {
-			return 0, fmt.Errorf("%s: removing rows of an interrupted load: %w", f.Path, err)
+			return rows, fmt.Errorf("%s: removing rows of an interrupted load: %w", f.Path, err)
 		}
 	}
-	rows, err := l.insert(ctx, q, lt, f, pf, ra)
-	if err != nil {
-		return 0, err
+	if pl, ok := d.(dialects.ParquetLoader); ok {
+		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
+			return rows, err
+		}
+	} else {
+		for i, o := range ops {
+			n, err := l.insertRows(ctx, q, o)
+			if err != nil {
+				return rows, err
+			}
+			rows[i] = n
+			testHook("inserted", o.f.Path)
+		}
 	}
-	testHook("inserted", f.Path)
-	ins := "INSERT INTO " + d.Quote(lt.Schema) + "." + d.Quote(ManifestTable) + " (" +
-		strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
-		") VALUES (" + strings.Join([]string{
-		dialects.StringLiteral(f.Path), dialects.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), dialects.StringLiteral(f.ETag),
-		strconv.FormatInt(rows, 10), timestampLiteral(f.TransferredAt), timestampLiteral(loadedAt)}, ", ") + ")"
-	if _, err := q.ExecContext(ctx, ins); err != nil {
-		return 0, fmt.Errorf("%s: recording it in the manifest: %w", f.Path, err)
+	for i, o := range ops {
+		f := o.f
+		ins := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
+			strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
+			") VALUES (" + strings.Join([]string{
+			dialects.StringLiteral(f.Path), dialects.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), dialects.StringLiteral(f.ETag),
+			strconv.FormatInt(rows[i], 10), timestampLiteral(f.TransferredAt), timestampLiteral(loadedAt)}, ", ") + ")"
+		if _, err := q.ExecContext(ctx, ins); err != nil {
+			return rows, fmt.Errorf("%s: recording it in the manifest: %w", f.Path, err)
+		}
+		testHook("manifest", f.Path)
 	}
-	testHook("manifest", f.Path)
 	if tx != nil {
 		if err := tx.Commit(); err != nil {
-			return 0, fmt.Errorf("%s: commit: %w", f.Path, err)
+			return rows, fmt.Errorf("%s: commit: %w", files[0].Path, err)
 		}
 	}
 	return rows, nil
 }
 
-func timestampLiteral(t time.Time) string {
-	return dialects.StringLiteral(t.UTC().Format("2006-01-02 15:04:05.999999"))
+// insertParquet hands a group's files to an engine that reads parquet
+// itself. The engine rarely names the row of a conversion error, so for a
+// failing single file mtx reads the file itself to find it.
+func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q dialects.Querier, ops []opened, rows []int64) error {
+	// The union of the files' columns; union_by_name fills the gaps with NULL.
+	var t dialects.LoadTable
+	t.Schema, t.Table = l.o.Schema.Schema, ops[0].f.Table
+	seen := map[string]bool{}
+	var consts []dialects.LoadColumn
+	for _, o := range ops {
+		for _, c := range o.cols {
+			if seen[c.Name] {
+				continue
+			}
+			seen[c.Name] = true
+			if c.Const != nil {
+				consts = append(consts, c)
+			} else {
+				t.Columns = append(t.Columns, c)
+			}
+		}
+	}
+	t.Columns = append(t.Columns, consts...)
+	files := make([]dialects.ParquetFile, len(ops))
+	var want int64
+	for i, o := range ops {
+		m := map[string]any{}
+		for _, c := range o.cols {
+			if c.Const != nil {
+				m[c.Name] = c.Const
+			}
+		}
+		files[i] = dialects.ParquetFile{Path: o.ra.Name(), Consts: m}
+		rows[i] = o.pf.NumRows()
+		want += rows[i]
+	}
+	n, err := pl.InsertParquet(ctx, q, t, files)
+	if err == nil && n != want {
+		err = fmt.Errorf("the engine inserted %d rows, the parquet footers promise %d", n, want)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if len(ops) == 1 {
+			o := ops[0]
+			src := newFileRows(o.f.Path, o.pf, o.cols)
+			defer src.Close()
+			for src.Next() {
+			}
+			if src.Err() != nil {
+				return src.Err()
+			}
+		}
+		return fmt.Errorf("%s: %w", ops[0].f.Path, err)
+	}
+	l.o.Progress.Rows(n)
+	for _, o := range ops {
+		testHook("inserted", o.f.Path)
+	}
+	return nil
 }
 
-// insert picks the engine's fastest path for one file.
-func (l *loader) insert(ctx context.Context, q dialects.Querier, lt dialects.LoadTable, f export.File, pf *parquetFile, ra export.ReaderAt) (int64, error) {
+// insertRows streams one file's rows through the engine's Loader (or the
+// generic multi-row INSERT).
+func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (int64, error) {
 	d := l.o.Dialect
-	if pl, ok := d.(dialects.ParquetLoader); ok {
-		n, err := pl.InsertParquet(ctx, q, lt, ra.Name())
-		if err == nil {
-			l.o.Progress.Rows(n)
-			return n, nil
-		}
-		if ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-		// The engine's message rarely names the row: find it by reading
-		// the file ourselves, then report the engine's error if we agree
-		// with every value.
-		src := newFileRows(f.Path, pf, lt.Columns)
-		defer src.Close()
-		for src.Next() {
-		}
-		if src.Err() != nil {
-			return 0, src.Err()
-		}
-		return 0, fmt.Errorf("%s: %w", f.Path, err)
-	}
-	src := newFileRows(f.Path, pf, lt.Columns)
+	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: o.f.Table, Columns: o.cols}
+	src := newFileRows(o.f.Path, o.pf, o.cols)
 	defer src.Close()
 	counted := &countingRows{RowSource: src, p: l.o.Progress}
 	var n int64
@@ -384,13 +507,13 @@ func (l *loader) insert(ctx context.Context, q dialects.Querier, lt dialects.Loa
 		return 0, src.Err()
 	}
 	if err != nil {
-		var ve *ValueError
-		if errors.As(err, &ve) {
-			return 0, err
-		}
-		return 0, fmt.Errorf("%s: %w", f.Path, err)
+		return 0, fmt.Errorf("%s: %w", o.f.Path, err)
 	}
 	return n, nil
+}
+
+func timestampLiteral(t time.Time) string {
+	return dialects.StringLiteral(t.UTC().Format("2006-01-02 15:04:05.999999"))
 }
 
 // countingRows reports streamed rows to the progress display in steps.
