@@ -33,40 +33,12 @@ func (Dialect) InsertRows(ctx context.Context, conn *sql.Conn, _ dialects.Querie
 		if !ok {
 			return fmt.Errorf("internal error: %T is not a pgx connection", dc)
 		}
+		c.Conn().TypeMap().RegisterType(&pgtype.Type{Name: "numeric", OID: pgtype.NumericOID, Codec: fastNumeric{}})
 		var err error
-		n, err = c.Conn().CopyFrom(ctx, pgx.Identifier{t.Schema, t.Table}, cols, &pgRows{RowSource: src})
+		n, err = c.Conn().CopyFrom(ctx, pgx.Identifier{t.Schema, t.Table}, cols, src)
 		return err
 	})
 	return n, err
-}
-
-// pgRows converts the neutral values pgx cannot encode as they are:
-// decimals become exact pgtype.Numeric.
-type pgRows struct {
-	dialects.RowSource
-	out []any
-}
-
-func (r *pgRows) Values() ([]any, error) {
-	vals, err := r.RowSource.Values()
-	if err != nil {
-		return nil, err
-	}
-	if r.out == nil {
-		r.out = make([]any, len(vals))
-	}
-	for i, v := range vals {
-		if d, ok := v.(dialects.Decimal); ok {
-			num, err := Numeric(d)
-			if err != nil {
-				return nil, err
-			}
-			r.out[i] = num
-			continue
-		}
-		r.out[i] = v
-	}
-	return r.out, nil
 }
 
 // LockLoad takes a session advisory lock named after the schema: a second

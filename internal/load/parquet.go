@@ -209,7 +209,32 @@ func leafReader(e format.SchemaElement) (reader, string) {
 		}
 	}
 	// Byte arrays: strings, JSON and enums are UTF-8 text.
-	return func(v parquet.Value) (any, error) { return string(v.ByteArray()), nil }, desc
+	return stringReader(), desc
+}
+
+// stringReader reads text, reusing the boxed value of short strings seen
+// before: export columns such as status, environment_type or names repeat
+// a few values millions of times, and an allocation each is most of the
+// cost of reading them. High-cardinality columns stop using the cache.
+func stringReader() reader {
+	const maxEntries, maxLen = 4096, 64
+	cache := map[string]any{}
+	return func(v parquet.Value) (any, error) {
+		b := v.ByteArray()
+		if cache != nil && len(b) <= maxLen {
+			if s, ok := cache[string(b)]; ok {
+				return s, nil
+			}
+			if len(cache) < maxEntries {
+				s := string(b)
+				var boxed any = s
+				cache[s] = boxed
+				return boxed, nil
+			}
+			cache = nil
+		}
+		return string(b), nil
+	}
 }
 
 // decimalReader reads a DECIMAL(scale) stored as int32, int64 or a
@@ -298,6 +323,34 @@ var decimalText = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
 // coerce converts a neutral value read from the file to the target
 // column's logical type, or says why it cannot.
 func coerce(v any, t catalog.LogicalType) (any, error) {
+	// Values already of the right type are returned as they are (no new
+	// allocation for boxing them again).
+	switch v.(type) {
+	case string:
+		if t == catalog.String {
+			return v, nil
+		}
+	case dialects.Decimal:
+		if t == catalog.Decimal {
+			return v, nil
+		}
+	case int64:
+		if t == catalog.Integer {
+			return v, nil
+		}
+	case float64:
+		if t == catalog.Float {
+			return v, nil
+		}
+	case bool:
+		if t == catalog.Boolean {
+			return v, nil
+		}
+	case time.Time:
+		if t == catalog.Timestamp {
+			return v, nil
+		}
+	}
 	switch t {
 	case catalog.String:
 		switch x := v.(type) {
