@@ -24,6 +24,13 @@ var (
 // mtxBinary builds cmd/mtx once per test run.
 func mtxBinary(t *testing.T) string { return mtxBinaryTB(t) }
 
+// execMtx prepares the mtx binary to run in an empty folder (no project.yaml).
+func execMtx(t *testing.T, bin string, args ...string) *exec.Cmd {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = t.TempDir()
+	return cmd
+}
+
 func mtxBinaryTB(t testing.TB) string {
 	t.Helper()
 	mtxOnce.Do(func() {
