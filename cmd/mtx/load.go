@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -103,7 +104,7 @@ Credentials come from the standard AWS and Google credential chains.`,
 	return cmd
 }
 
-func printSummary(w interface{ Write([]byte) (int, error) }, s *load.Summary) {
+func printSummary(w io.Writer, s *load.Summary) {
 	fmt.Fprintf(w, "loaded %d files, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
 		s.Loaded, s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
 	var total int64

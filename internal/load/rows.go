@@ -45,12 +45,6 @@ type fileRows struct {
 
 func newFileRows(name string, pf *parquetFile, cols []dialects.LoadColumn) *fileRows {
 	r := &fileRows{name: name, pf: pf, cols: cols, groups: pf.f.RowGroups(), buf: make([]parquet.Row, rowBatch), out: make([]any, len(cols))}
-	leaves := 0
-	for _, c := range pf.columns {
-		if c.Index >= leaves {
-			leaves = c.Index + 1
-		}
-	}
 	r.byCol = make([]parquet.Value, len(pf.f.Schema().Columns())+1)
 	r.src = make([]*fileColumn, len(cols))
 	for i, c := range cols {
