@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/gcsblob"
 	_ "gocloud.dev/blob/s3blob"
 )
 
@@ -42,8 +43,41 @@ func s3Export(t *testing.T, dir string) string {
 		t.Fatalf("creating bucket %s: %s", name, resp.Status)
 	}
 	query := "?endpoint=" + endpoint + "&use_path_style=true&region=us-east-1"
+	upload(t, "s3://"+name+query, dir)
+	return "s3://" + name + "/exports/metronome" + query
+}
+
+// gcsExport uploads a generated export to a fresh bucket of the local GCS
+// emulator and returns its gs:// location.
+func gcsExport(t *testing.T, dir string) string {
+	t.Helper()
+	endpoint := os.Getenv("MTX_TEST_GCS_ENDPOINT")
+	if endpoint == "" {
+		if required("gcs") {
+			t.Fatal("gcs is required (MTX_REQUIRE_ENGINES) but MTX_TEST_GCS_ENDPOINT is not set")
+		}
+		t.Skip("MTX_TEST_GCS_ENDPOINT not set: run eval \"$(tests/engines/up gcs)\" to start a local GCS emulator")
+	}
+	t.Setenv("STORAGE_EMULATOR_HOST", strings.TrimPrefix(endpoint, "http://"))
+	b := make([]byte, 4)
+	rand.Read(b)
+	name := "mtx-test-" + hex.EncodeToString(b)
+	resp, err := http.Post(endpoint+"/storage/v1/b?project=mtx", "application/json", strings.NewReader(`{"name": "`+name+`"}`))
+	if err != nil {
+		t.Fatalf("creating bucket %s: %v", name, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("creating bucket %s: %s", name, resp.Status)
+	}
+	upload(t, "gs://"+name, dir)
+	return "gs://" + name + "/exports/metronome"
+}
+
+// upload copies dir's files below exports/metronome/ in the bucket.
+func upload(t *testing.T, bucketURL, dir string) {
 	ctx := context.Background()
-	bucket, err := blob.OpenBucket(ctx, "s3://"+name+query)
+	bucket, err := blob.OpenBucket(ctx, bucketURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +96,17 @@ func s3Export(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return "s3://" + name + "/exports/metronome" + query
 }
 
 // TestLoadFromS3 loads an export from an S3-compatible server (moto): the
 // same rows as from a folder, selected tables only, --since honoured, and a
 // rerun loads nothing.
-func TestLoadFromS3(t *testing.T) {
+func TestLoadFromS3(t *testing.T) { testLoadFromBucket(t, s3Export) }
+
+// TestLoadFromGCS is the same from a GCS emulator (gs://).
+func TestLoadFromGCS(t *testing.T) { testLoadFromBucket(t, gcsExport) }
+
+func testLoadFromBucket(t *testing.T, put func(t *testing.T, dir string) string) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		bin := mtxBinary(t)
 		s := newLoadSetup(t, e, loadTables)
@@ -78,7 +116,7 @@ func TestLoadFromS3(t *testing.T) {
 		dir := t.TempDir()
 		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, 100)
 		os.WriteFile(filepath.Join(dir, "invoice", "stray.parquet"), []byte("x"), 0o644)
-		loc := s3Export(t, dir)
+		loc := put(t, dir)
 		run := func(args ...string) string {
 			cmd := execMtx(t, bin, append([]string{"load", loc, "--dialect", e.name, "--dsn", e.dsn, "--schema", s.o.Schema}, args...)...)
 			out, err := cmd.CombinedOutput()
