@@ -104,7 +104,7 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 		if n := s.count(t, "invoice", q("billing_provider_type")+" IS NULL"); n != rows+int64(2*(rows/7)) {
 			t.Errorf("%d NULL billing_provider_type, want %d (all of B, every 7th of A and C)", n, rows+2*(rows/7))
 		}
-		str := map[string]string{"mysql": "CHAR", "duckdb": "VARCHAR", "postgres": "TEXT"}[e.name]
+		str := textType(e.name)
 		one := func(col, table, where string) string {
 			var v string
 			qq := "SELECT CAST(" + q(col) + " AS " + str + ") FROM " + q(s.o.Schema) + "." + q(table) + " WHERE " + where

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -109,8 +110,15 @@ func TestLoadExportOnce(t *testing.T) {
 		}
 
 		// A new transfer is picked up alone.
-		more := genExport(t, t.TempDir(), s.history.Current(), []string{"invoice"}, 1, 1, 10)
-		_ = more
+		inv, _ := s.history.Current().Table("invoice")
+		writeParquet(t, filepath.Join(dir, "invoice", "dt=2025-01-03", "0_20250103000000.parquet"), demoColumns(inv, 99), 10, 0)
+		sum, _ = s.runLoad(t, dir)
+		if sum.Loaded != 1 || sum.Skipped != len(files) || sum.Rows["invoice"] != 10 {
+			t.Fatalf("new transfer: loaded %d (%v rows) skipped %d, want 1 (10 rows), %d", sum.Loaded, sum.Rows, sum.Skipped, len(files))
+		}
+		if n := s.count(t, "invoice", ""); n != want["invoice"]+10 {
+			t.Fatalf("invoice has %d rows after the new transfer, want %d", n, want["invoice"]+10)
+		}
 	})
 }
 
@@ -125,7 +133,7 @@ func (s *setup) checkValues(t *testing.T, f exportFile) {
 	tbl := q(s.o.Schema) + "." + q(f.table)
 	var total, src string
 	var transferred sql.NullTime
-	err := s.db.QueryRow("SELECT CAST("+q("total")+" AS "+map[string]string{"mysql": "CHAR", "duckdb": "VARCHAR", "postgres": "TEXT"}[s.e.name]+"), "+q("_mtx_source_file")+", "+q("_mtx_transferred_at")+
+	err := s.db.QueryRow("SELECT CAST("+q("total")+" AS "+textType(s.e.name)+"), "+q("_mtx_source_file")+", "+q("_mtx_transferred_at")+
 		" FROM "+tbl+" WHERE "+q("id")+" = '"+fmt.Sprintf("id-%d-0", f.seed)+"'").Scan(&total, &src, &transferred)
 	if err != nil {
 		t.Fatal(err)
@@ -146,4 +154,19 @@ func (s *setup) checkValues(t *testing.T, f exportFile) {
 	if nulls == 0 {
 		t.Errorf("no NULL totals loaded; the generator writes one every 7 rows")
 	}
+}
+
+// textType is the type a test casts to, to read a value back as text.
+func textType(engine string) string {
+	switch engine {
+	case "mysql":
+		return "CHAR"
+	case "postgres", "redshift":
+		return "TEXT"
+	case "clickhouse":
+		return "String"
+	case "bigquery":
+		return "STRING"
+	}
+	return "VARCHAR"
 }
