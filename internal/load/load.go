@@ -494,6 +494,7 @@ func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (
 	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: o.f.Table, Columns: o.cols}
 	src := newFileRows(o.f.Path, o.pf, o.cols)
 	defer src.Close()
+	l.o.Progress.FileStarted(o.f, o.pf.NumRows())
 	counted := &countingRows{RowSource: src, p: l.o.Progress}
 	var n int64
 	var err error

@@ -15,6 +15,8 @@ import (
 // Progress shows a load as it goes.
 type Progress interface {
 	Start(files int, bytes int64)
+	// FileStarted says a file's rows (rows, from its footer) start streaming.
+	FileStarted(f export.File, rows int64)
 	// Rows reports rows streamed (called often, from the loading goroutine).
 	Rows(n int64)
 	FileDone(f export.File, rows int64)
@@ -24,11 +26,12 @@ type Progress interface {
 
 type nopProgress struct{}
 
-func (nopProgress) Start(int, int64)            {}
-func (nopProgress) Rows(int64)                  {}
-func (nopProgress) FileDone(export.File, int64) {}
-func (nopProgress) Fail(error)                  {}
-func (nopProgress) Finish()                     {}
+func (nopProgress) Start(int, int64)               {}
+func (nopProgress) Rows(int64)                     {}
+func (nopProgress) FileStarted(export.File, int64) {}
+func (nopProgress) FileDone(export.File, int64)    {}
+func (nopProgress) Fail(error)                     {}
+func (nopProgress) Finish()                        {}
 
 // NewProgress returns a progress bar (files, rows, bytes, rate) when w is
 // a terminal, plain log lines otherwise, and nothing when quiet. Errors of
@@ -51,15 +54,31 @@ type logProgress struct {
 	start        time.Time
 	rows         int64
 	bytes, total int64
+	streamed     int64
+	lastLine     time.Time
 }
 
 func (p *logProgress) Start(files int, bytes int64) {
-	p.files, p.total, p.start = files, bytes, time.Now()
+	p.files, p.total, p.start, p.lastLine = files, bytes, time.Now(), time.Now()
 	if !p.quiet {
 		fmt.Fprintf(p.w, "loading %d new files (%s)\n", files, human(bytes))
 	}
 }
-func (p *logProgress) Rows(int64) {}
+
+// FileStarted is silent: one line per finished file is enough.
+func (p *logProgress) FileStarted(export.File, int64) {}
+
+// Rows prints a line every 10 s inside long files or groups, so a CI log
+// shows the load is alive.
+func (p *logProgress) Rows(n int64) {
+	p.streamed += n
+	if p.quiet || time.Since(p.lastLine) < 10*time.Second {
+		return
+	}
+	p.lastLine = time.Now()
+	el := time.Since(p.start).Seconds()
+	fmt.Fprintf(p.w, "... %d rows streamed (%.0f rows/s)\n", p.streamed, float64(p.streamed)/max(el, 1e-3))
+}
 func (p *logProgress) FileDone(f export.File, rows int64) {
 	p.done++
 	p.rows += rows
@@ -81,6 +100,9 @@ type barProgress struct {
 	rows        int64
 	start       time.Time
 	last        time.Time
+	perRow      float64          // bytes per row of the file streaming now
+	advanced    map[string]int64 // bytes already shown per file
+	current     string
 }
 
 func (p *barProgress) Start(files int, bytes int64) {
@@ -88,6 +110,7 @@ func (p *barProgress) Start(files int, bytes int64) {
 	p.bar = progressbar.NewOptions64(bytes,
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionShowElapsedTimeOnFinish(),
@@ -102,10 +125,26 @@ func (p *barProgress) describe() {
 	p.bar.Describe(fmt.Sprintf("files %d/%d, %d rows (%.0f rows/s)", p.done, p.files, p.rows, float64(p.rows)/max(el, 1e-3)))
 }
 
+func (p *barProgress) FileStarted(f export.File, rows int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.current, p.perRow = f.Path, 0
+	if rows > 0 {
+		p.perRow = float64(f.Size) / float64(rows)
+	}
+}
+
 func (p *barProgress) Rows(n int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.rows += n
+	if add := int64(float64(n) * p.perRow); add > 0 && p.current != "" {
+		if p.advanced == nil {
+			p.advanced = map[string]int64{}
+		}
+		p.advanced[p.current] += add
+		p.bar.Add64(add)
+	}
 	if time.Since(p.last) > 200*time.Millisecond {
 		p.last = time.Now()
 		p.describe()
@@ -118,7 +157,10 @@ func (p *barProgress) FileDone(f export.File, rows int64) {
 	defer p.mu.Unlock()
 	p.done++
 	p.describe()
-	p.bar.Add64(f.Size)
+	if rest := f.Size - p.advanced[f.Path]; rest > 0 {
+		p.bar.Add64(rest)
+	}
+	delete(p.advanced, f.Path)
 }
 
 func (p *barProgress) Fail(err error) {
