@@ -64,12 +64,18 @@ Credentials come from the standard AWS and Google credential chains.`,
 				return err
 			}
 			defer src.Close()
+			stderr := cmd.ErrOrStderr()
 			db, err := e.connect(ctx)
-			if err != nil {
+			if err != nil && !dryRun {
 				return err
 			}
-			defer db.Close()
-			stderr := cmd.ErrOrStderr()
+			if err != nil {
+				// A dry run still lists the export without the target.
+				fmt.Fprintln(stderr, "warning: the load manifest was not read, so every file is listed:", err)
+				db = nil
+			} else {
+				defer db.Close()
+			}
 			out := cmd.OutOrStdout()
 			sum, err := load.Run(ctx, load.Options{
 				Dialect: e.Dialect, DB: db, Schema: e.Options, Catalog: cat, Source: src,

@@ -33,7 +33,7 @@ type Options struct {
 	Tables func(string) bool
 	Since  time.Time
 	// DryRun lists what would be loaded; it reads the manifest when it
-	// exists and changes nothing.
+	// exists and changes nothing. With DB nil it lists every file found.
 	DryRun   bool
 	Progress Progress
 	// Warn receives warnings (unknown columns, ignored files), once each.
@@ -98,6 +98,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		warn(fmt.Sprintf("ignored %s: %s", s.Key, s.Reason))
 	}
 
+	if o.DB == nil && o.DryRun {
+		sum.Pending = files
+		sum.Duration = time.Since(start)
+		return sum, nil
+	}
 	conn, err := o.DB.Conn(ctx)
 	if err != nil {
 		return nil, err
