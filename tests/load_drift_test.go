@@ -77,6 +77,9 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 		os.WriteFile(path("invoice/dt=2025-02-03/README.txt"), []byte("hi"), 0o644)
 		os.MkdirAll(path("invoice/latest"), 0o755)
 		os.WriteFile(path("invoice/latest/0_20250203000000.parquet"), data, 0o644)
+		// H: a table mtx does not know yet.
+		os.MkdirAll(path("brand_new_table/dt=2025-02-03"), 0o755)
+		os.WriteFile(path("brand_new_table/dt=2025-02-03/0_20250203000000.parquet"), data, 0o644)
 
 		sum, warnings := s.runLoad(t, dir)
 		if sum.Loaded != 4 || len(sum.Failed) != 2 {
@@ -89,7 +92,7 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 			}
 		}
 		joined := strings.Join(warnings, "\n")
-		for _, want := range []string{"table invoice: column brand_new_col", "a newer mtx may add it", "ignored invoice/dt=2025-02-03/README.txt", "ignored invoice/latest/0_20250203000000.parquet"} {
+		for _, want := range []string{"table invoice: column brand_new_col", "a newer mtx may add it", "ignored invoice/dt=2025-02-03/README.txt", "ignored invoice/latest/0_20250203000000.parquet", "ignored 1 files of brand_new_table: not an export table mtx knows"} {
 			if !strings.Contains(joined, want) {
 				t.Errorf("warnings %q lack %q", joined, want)
 			}

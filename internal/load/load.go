@@ -84,19 +84,28 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	sum := &Summary{Rows: map[string]int64{}, Ignored: ignored}
+	for _, s := range sum.Ignored {
+		warn(fmt.Sprintf("ignored %s: %s", s.Key, s.Reason))
+	}
 	var known []export.File
+	unknown := map[string]int{}
+	var unknownOrder []string
 	for _, f := range files {
 		if _, ok := o.Catalog.Table(f.Table); !ok {
 			sum.Ignored = append(sum.Ignored, export.Skipped{Key: f.Path, Reason: fmt.Sprintf("%s is not an export table mtx knows (a newer mtx may)", f.Table)})
+			if unknown[f.Table] == 0 {
+				unknownOrder = append(unknownOrder, f.Table)
+			}
+			unknown[f.Table]++
 			continue
 		}
 		known = append(known, f)
 	}
+	for _, t := range unknownOrder {
+		warn(fmt.Sprintf("ignored %d files of %s: not an export table mtx knows (a newer mtx may)", unknown[t], t))
+	}
 	files = known
 	sum.Found = len(files)
-	for _, s := range sum.Ignored {
-		warn(fmt.Sprintf("ignored %s: %s", s.Key, s.Reason))
-	}
 
 	if o.DB == nil && o.DryRun {
 		sum.Pending = files
