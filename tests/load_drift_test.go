@@ -134,9 +134,14 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 		}
 		// Failed files are not in the manifest: a rerun tries them again
 		// (and fails again); the loaded ones are skipped.
-		sum, _ = s.runLoad(t, dir)
+		// A loaded file replaced in the bucket is reported, not loaded twice.
+		writeParquet(t, path(a), demoColumns(inv, 7), rows+1, 0)
+		sum, warnings = s.runLoad(t, dir)
 		if sum.Loaded != 0 || sum.Skipped != 4 || len(sum.Failed) != 2 {
 			t.Errorf("rerun: loaded %d, skipped %d, failed %d; want 0, 4, 2", sum.Loaded, sum.Skipped, len(sum.Failed))
+		}
+		if !strings.Contains(strings.Join(warnings, "\n"), a+" changed since it was loaded") {
+			t.Errorf("no warning about the replaced file %s: %q", a, warnings)
 		}
 	})
 }

@@ -139,7 +139,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	var todo []export.File
 	for _, f := range files {
-		if _, ok := done[f.Path]; ok {
+		if size, ok := done[f.Path]; ok {
+			if size != f.Size {
+				warn(fmt.Sprintf("%s changed since it was loaded (%d bytes then, %d now); it is not loaded again (exactly once per path)", f.Path, size, f.Size))
+			}
 			sum.Skipped++
 			continue
 		}
@@ -231,8 +234,8 @@ func manifestTable() *catalog.Table {
 }
 
 // manifest creates the manifest table when missing (not in a dry run) and
-// returns the paths already loaded.
-func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]bool, error) {
+// returns the paths already loaded, with their sizes then.
+func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, error) {
 	d, schema := l.o.Dialect, l.o.Schema.Schema
 	exportTables := 0
 	for t := range l.have {
@@ -245,7 +248,7 @@ func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]bool, er
 	}
 	if _, ok := l.have[ManifestTable]; !ok {
 		if dryRun {
-			return map[string]bool{}, nil
+			return map[string]int64{}, nil
 		}
 		r, err := ddl.New(d, l.o.Schema)
 		if err != nil {
@@ -259,18 +262,19 @@ func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]bool, er
 			return nil, fmt.Errorf("creating the load manifest %s.%s: %w", schema, ManifestTable, err)
 		}
 	}
-	rows, err := l.conn.QueryContext(ctx, "SELECT "+d.Quote("path")+" FROM "+d.Quote(schema)+"."+d.Quote(ManifestTable))
+	rows, err := l.conn.QueryContext(ctx, "SELECT "+d.Quote("path")+", "+d.Quote("size")+" FROM "+d.Quote(schema)+"."+d.Quote(ManifestTable))
 	if err != nil {
 		return nil, fmt.Errorf("reading the load manifest %s.%s: %w", schema, ManifestTable, err)
 	}
 	defer rows.Close()
-	out := map[string]bool{}
+	out := map[string]int64{}
 	for rows.Next() {
 		var p string
-		if err := rows.Scan(&p); err != nil {
+		var size sql.NullInt64
+		if err := rows.Scan(&p, &size); err != nil {
 			return nil, err
 		}
-		out[p] = true
+		out[p] = size.Int64
 	}
 	return out, rows.Err()
 }
