@@ -236,3 +236,12 @@ func keys(m migrate.Schema) []string {
 	}
 	return out
 }
+
+func (s *setup) renderer(t *testing.T) *ddl.Renderer {
+	t.Helper()
+	r, err := ddl.New(s.e.d, s.o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -40,5 +40,6 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))
+	root.AddCommand(newLoad(g))
 	return root
 }

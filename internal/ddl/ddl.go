@@ -246,3 +246,10 @@ func GooseFile(d dialects.Dialect, v Version) string {
 
 // FileName is the goose file name of a version.
 func FileName(v Version) string { return fmt.Sprintf("%05d_%s.sql", v.Version, v.Name) }
+
+// CreateTable renders create_table for a table that is not part of the
+// export catalog, such as the loader's manifest.
+func (r *Renderer) CreateTable(t *catalog.Table) (Statement, error) {
+	st, _, err := r.stmt(CreateTable, "create_table", data{Schema: r.o.Schema, Table: t})
+	return st, err
+}

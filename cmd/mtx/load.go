@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/internal/export"
+	"github.com/mtxhq/mtx/internal/load"
+	"github.com/spf13/cobra"
+)
+
+func newLoad(g *globalFlags) *cobra.Command {
+	var (
+		tables        string
+		since         string
+		dryRun, quiet bool
+	)
+	cmd := &cobra.Command{
+		Use:   "load LOCATION",
+		Short: "Load new export files (local folder, s3://, gs://) exactly once",
+		Long: `Load Metronome's object-storage export into the export schema.
+
+LOCATION is a local folder, s3://bucket/folder or gs://bucket/folder laid out
+as <table>/dt=<YYYY-MM-DD>/<part>_<YYYYMMDDHHmmss>.parquet. Every file is
+loaded once: the manifest table _mtx_load_manifest records loaded files, so a
+rerun loads only new ones and an interrupted load resumes where it stopped.
+Credentials come from the standard AWS and Google credential chains.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := g.load()
+			if err != nil {
+				return err
+			}
+			var sinceT time.Time
+			if since != "" {
+				if sinceT, err = time.Parse("2006-01-02", since); err != nil {
+					return fmt.Errorf("--since %q is not a date (YYYY-MM-DD)", since)
+				}
+			}
+			cat := e.history.Current()
+			sel := func(t string) bool { return e.selected == nil || e.selected(t) }
+			if tables != "" {
+				want := map[string]bool{}
+				for _, t := range strings.Split(tables, ",") {
+					t = strings.TrimSpace(t)
+					if t == "" {
+						continue
+					}
+					if _, ok := cat.Table(t); !ok {
+						return fmt.Errorf("--tables: %q is not an export table (see mtx catalog)", t)
+					}
+					if !sel(t) {
+						return fmt.Errorf("--tables: %s is not selected in project.yaml (tables:)", t)
+					}
+					want[t] = true
+				}
+				sel = func(t string) bool { return want[t] }
+			}
+			ctx := cmd.Context()
+			src, err := export.Open(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			defer src.Close()
+			stderr := cmd.ErrOrStderr()
+			db, err := e.connect(ctx)
+			if err != nil && !dryRun {
+				return err
+			}
+			if err != nil {
+				// A dry run still lists the export without the target.
+				fmt.Fprintln(stderr, "warning: the load manifest was not read, so every file is listed:", err)
+				db = nil
+			} else {
+				defer db.Close()
+			}
+			out := cmd.OutOrStdout()
+			sum, err := load.Run(ctx, load.Options{
+				Dialect: e.Dialect, DB: db, Schema: e.Options, Catalog: cat, Source: src,
+				Tables: sel, Since: sinceT, DryRun: dryRun,
+				Progress: load.NewProgress(stderr, quiet),
+				Warn:     func(msg string) { fmt.Fprintln(stderr, "warning:", msg) },
+			})
+			if err != nil {
+				return fmt.Errorf("load into %s: %w", where(e), err)
+			}
+			if dryRun {
+				fmt.Fprintf(out, "dry run: %d files found, %d already loaded, %d would be loaded (%s, schema %s)\n", sum.Found, sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
+				for _, f := range sum.Pending {
+					fmt.Fprintf(out, "  %s (%d bytes)\n", f.Path, f.Size)
+				}
+				return nil
+			}
+			if !quiet || len(sum.Failed) > 0 {
+				printSummary(out, sum)
+			}
+			if len(sum.Failed) > 0 {
+				return fmt.Errorf("%d of %d new files failed to load, first: %w", len(sum.Failed), len(sum.Failed)+sum.Loaded, sum.Failed[0])
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&tables, "tables", "", "comma-separated tables to load (default: the project's selection)")
+	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
+	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
+	f.BoolVar(&quiet, "quiet", false, "no progress and no summary (errors still go to standard error)")
+	return cmd
+}
+
+func printSummary(w io.Writer, s *load.Summary) {
+	fmt.Fprintf(w, "loaded %d files, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
+		s.Loaded, s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
+	var total int64
+	for _, t := range s.TablesSorted() {
+		fmt.Fprintf(w, "  %-40s %d rows\n", t, s.Rows[t])
+		total += s.Rows[t]
+	}
+	if secs := s.Duration.Seconds(); total > 0 && secs > 0 {
+		fmt.Fprintf(w, "  %d rows, %.0f rows/s\n", total, float64(total)/secs)
+	}
+}
+
+func humanBytes(b int64) string {
+	switch {
+	case b >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(b)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", b)
+}

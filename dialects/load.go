@@ -1,0 +1,247 @@
+package dialects
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Values in a RowSource are neutral Go values, one per LoadColumn, by the
+// column's logical type: nil (NULL), string (string, json), Decimal,
+// float64, int64, bool, time.Time (UTC). Every engine converts only these.
+
+// Decimal is an exact decimal in plain text ("-12.340000000"), never a
+// float: amounts must arrive to the cent they left with.
+type Decimal string
+
+// LoadColumn is one target column of a bulk load.
+type LoadColumn struct {
+	Name string
+	Type catalog.LogicalType
+	// Source is the column of the parquet file it is read from; empty when
+	// the file lacks it (NULL) or the value is Const.
+	Source string
+	// Const, when not nil, is the value of every row (the provenance columns).
+	Const any
+}
+
+// LoadTable is a table being loaded and the columns each row fills, in order.
+type LoadTable struct {
+	Schema  string
+	Table   string
+	Columns []LoadColumn
+}
+
+// RowSource streams the rows of one file; its shape is pgx's CopyFromSource,
+// so it plugs straight into COPY.
+type RowSource interface {
+	// Next advances to the next row; false at the end or on error.
+	Next() bool
+	// Values returns the current row, one value per LoadTable column. The
+	// slice is reused by the next call to Next.
+	Values() ([]any, error)
+	// Err is the error that stopped Next, if any.
+	Err() error
+}
+
+// Querier is what both *sql.Tx and *sql.Conn offer.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Loader is how a dialect bulk-loads rows; each engine implements it in
+// dialects/<engine>/load.go with its fastest path. The loader keeps
+// exactly-once itself (the manifest); a Loader only inserts.
+type Loader interface {
+	// LoadTransactional reports whether a file's rows and its manifest
+	// entry can commit in one transaction. Where they cannot, rows carry
+	// _mtx_source_file and a file absent from the manifest is deleted by
+	// source file before it is (re)inserted.
+	LoadTransactional() bool
+	// InsertRows inserts every row of src into t. q is a transaction on
+	// conn when LoadTransactional, conn itself otherwise; engines whose
+	// bulk path needs the driver's own connection reach it through
+	// conn.Raw.
+	InsertRows(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, src RowSource) (int64, error)
+}
+
+// ParquetLoader is implemented by engines that read parquet files
+// themselves (DuckDB): faster than any row stream mtx could send.
+type ParquetLoader interface {
+	// InsertParquet inserts the rows of local parquet files into t in one
+	// statement (so the engine reads them in parallel), each column from
+	// its Source (NULL where a file lacks it) or, for columns with a
+	// Const, from that file's entry in ParquetFile.Consts.
+	InsertParquet(ctx context.Context, q Querier, t LoadTable, files []ParquetFile) (int64, error)
+}
+
+// ParquetFile is one local parquet file for ParquetLoader, with the values
+// of the constant (provenance) columns for its rows.
+type ParquetFile struct {
+	Path   string
+	Consts map[string]any
+}
+
+// LoadLocker is implemented by engines that can keep two `mtx load` runs on
+// the same schema apart. The lock is held by conn until unlock is called
+// or the connection ends.
+type LoadLocker interface {
+	LockLoad(ctx context.Context, conn *sql.Conn, schema string) (unlock func() error, err error)
+}
+
+// LoadLockName is the name loads lock under, per schema.
+func LoadLockName(schema string) string { return "mtx_load_" + schema }
+
+// Placeholders says how a generic multi-row INSERT marks parameter i, for
+// column c (an engine may wrap it in a cast).
+type Placeholders func(i int, c LoadColumn) string
+
+// Question marks parameters with ?.
+func Question(int, LoadColumn) string { return "?" }
+
+// Dollar marks parameters $1, $2, ...
+func Dollar(i int, _ LoadColumn) string { return fmt.Sprintf("$%d", i+1) }
+
+// BatchOptions shape the generic multi-row INSERT.
+type BatchOptions struct {
+	// Placeholder marks parameter i (default ?). An engine may wrap it:
+	// CAST(? AS NUMERIC), JSON_PARSE($3).
+	Placeholder Placeholders
+	// MaxParams bounds the parameters of one statement (default 10000).
+	MaxParams int
+	// Convert turns a neutral value into what the driver binds (default: as is).
+	Convert func(v any, c LoadColumn) any
+	// SelectFrom, when set, inserts with INSERT … SELECT <expr per
+	// column> FROM VALUES (…): for engines whose VALUES cannot take
+	// expressions (Snowflake's PARSE_JSON). Columns are $1, $2, ...
+	SelectFrom func(i int, c LoadColumn) string
+}
+
+// BatchInsert is the generic bulk path: multi-row INSERT statements,
+// streamed, for engines with nothing faster.
+func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src RowSource, o BatchOptions) (int64, error) {
+	if o.Placeholder == nil {
+		o.Placeholder = Question
+	}
+	if o.MaxParams == 0 {
+		o.MaxParams = 10000
+	}
+	cols := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = d.Quote(c.Name)
+	}
+	head := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") "
+	if o.SelectFrom != nil {
+		exprs := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			exprs[i] = o.SelectFrom(i, c)
+		}
+		head += "SELECT " + strings.Join(exprs, ", ") + " FROM "
+	}
+	head += "VALUES "
+	perBatch := o.MaxParams / len(cols)
+	if perBatch < 1 {
+		perBatch = 1
+	}
+	args := make([]any, 0, perBatch*len(cols))
+	var b strings.Builder
+	var total int64
+	n := 0
+	flush := func() error {
+		if n == 0 {
+			return nil
+		}
+		b.Reset()
+		b.WriteString(head)
+		p := 0
+		for r := 0; r < n; r++ {
+			if r > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for c := range cols {
+				if c > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(o.Placeholder(p, t.Columns[c]))
+				p++
+			}
+			b.WriteByte(')')
+		}
+		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		total += int64(n)
+		n = 0
+		args = args[:0]
+		return nil
+	}
+	for src.Next() {
+		vals, err := src.Values()
+		if err != nil {
+			return total, err
+		}
+		for i, v := range vals {
+			if o.Convert != nil {
+				v = o.Convert(v, t.Columns[i])
+			}
+			args = append(args, v)
+		}
+		n++
+		if n == perBatch {
+			if err := flush(); err != nil {
+				return total, err
+			}
+		}
+	}
+	if err := src.Err(); err != nil {
+		return total, err
+	}
+	return total, flush()
+}
+
+// DecimalAsString binds decimals as their exact text, other values as they are.
+func DecimalAsString(v any, _ LoadColumn) any {
+	if x, ok := v.(Decimal); ok {
+		return string(x)
+	}
+	return v
+}
+
+// TextValue renders a neutral value as the text engines accept in CSV-like
+// bulk formats and string parameters: decimals as written, timestamps as
+// "2006-01-02 15:04:05.999999" UTC, booleans as 1/0. ok is false for NULL.
+func TextValue(v any) (s string, ok bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", false
+	case string:
+		return x, true
+	case Decimal:
+		return string(x), true
+	case int64:
+		return fmt.Sprint(x), true
+	case float64:
+		return fmt.Sprint(x), true
+	case bool:
+		if x {
+			return "1", true
+		}
+		return "0", true
+	case time.Time:
+		return x.UTC().Format("2006-01-02 15:04:05.999999"), true
+	}
+	return fmt.Sprint(v), true
+}
+
+// SourceDeleter is implemented by engines without transactions whose
+// DELETE differs from the standard one (ClickHouse's lightweight delete).
+type SourceDeleter interface {
+	DeleteBySource(schema, table, sourceFile string) string
+}

@@ -1,0 +1,254 @@
+// Package export finds the files of Metronome's object-storage export:
+// <bucket>/<folder>/<table>/dt=<YYYY-MM-DD>/<part>_<YYYYMMDDHHmmss>.parquet,
+// in a local folder, on S3 (s3://) or on Google Cloud Storage (gs://). It only
+// lists and opens files; what is in them is the loader's business.
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gocloud.dev/blob"
+	"gocloud.dev/blob/fileblob"
+	_ "gocloud.dev/blob/gcsblob" // gs:// with Google's default credential chain
+	_ "gocloud.dev/blob/s3blob"  // s3:// with AWS's default credential chain
+	"gocloud.dev/gcerrors"
+)
+
+// File is one export file, with what its path says about it.
+type File struct {
+	// Key is the object key, relative to the bucket.
+	Key string
+	// Path is the path relative to the export folder:
+	// <table>/dt=<date>/<part>_<stamp>.parquet. The manifest records it, so a
+	// moved or re-mounted export keeps its load history.
+	Path  string
+	Table string
+	// Date is the dt= partition (UTC midnight).
+	Date time.Time
+	Part string
+	// TransferredAt is the transfer timestamp from the file name (UTC).
+	TransferredAt time.Time
+	Size          int64
+	// ETag is the object's MD5 (hex) when the store gives one, else its
+	// modification time; recorded in the manifest for audits.
+	ETag string
+}
+
+// Skipped is a file that does not match the export layout.
+type Skipped struct {
+	Key    string
+	Reason string
+}
+
+// Source is an opened export location.
+type Source struct {
+	// URL is what the user gave, for messages (it never holds credentials:
+	// those come from the environment's credential chains).
+	URL    string
+	bucket *blob.Bucket
+	prefix string // folder inside the bucket, "" or ending in "/"
+	// local is the folder on disk when the export is a local folder, so
+	// files can be read in place.
+	local string
+}
+
+// Open opens a local folder, s3://bucket/folder or gs://bucket/folder.
+// Query parameters of a URL go to the gocloud driver (e.g.
+// s3://b/f?endpoint=http://127.0.0.1:9000&use_path_style=true&region=us-east-1).
+func Open(ctx context.Context, location string) (*Source, error) {
+	if location == "" {
+		return nil, errors.New("no export location given")
+	}
+	if u, err := url.Parse(location); err == nil && (u.Scheme == "s3" || u.Scheme == "gs") {
+		if u.Host == "" {
+			return nil, fmt.Errorf("export %s: no bucket name", location)
+		}
+		prefix := strings.Trim(u.Path, "/")
+		if prefix != "" {
+			prefix += "/"
+		}
+		burl := u.Scheme + "://" + u.Host
+		if u.RawQuery != "" {
+			burl += "?" + u.RawQuery
+		}
+		b, err := blob.OpenBucket(ctx, burl)
+		if err != nil {
+			return nil, fmt.Errorf("opening export %s://%s: %w", u.Scheme, u.Host, err)
+		}
+		return &Source{URL: u.Scheme + "://" + u.Host + "/" + prefix, bucket: b, prefix: prefix}, nil
+	}
+	if strings.Contains(location, "://") {
+		return nil, fmt.Errorf("export %s: unsupported scheme (use a local folder, s3:// or gs://)", location)
+	}
+	abs, err := filepath.Abs(location)
+	if err != nil {
+		return nil, err
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("export folder %s: %w", location, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("export folder %s is not a folder", location)
+	}
+	b, err := fileblob.OpenBucket(abs, &fileblob.Options{NoTempDir: true})
+	if err != nil {
+		return nil, fmt.Errorf("opening export folder %s: %w", location, err)
+	}
+	return &Source{URL: location, bucket: b, local: abs}, nil
+}
+
+// Close releases the bucket.
+func (s *Source) Close() error { return s.bucket.Close() }
+
+var (
+	dateDir  = regexp.MustCompile(`^dt=(\d{4}-\d{2}-\d{2})$`)
+	fileName = regexp.MustCompile(`^(.+)_(\d{14})\.parquet$`)
+)
+
+// Parse reads table, date, part and transfer timestamp from a path relative
+// to the export folder, or says why it does not match the layout.
+func Parse(rel string) (File, error) {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 3 {
+		return File{}, errors.New("not <table>/dt=<YYYY-MM-DD>/<part>_<YYYYMMDDHHmmss>.parquet")
+	}
+	m := dateDir.FindStringSubmatch(parts[1])
+	if m == nil {
+		return File{}, fmt.Errorf("folder %q is not dt=<YYYY-MM-DD>", parts[1])
+	}
+	day, err := time.Parse("2006-01-02", m[1])
+	if err != nil {
+		return File{}, fmt.Errorf("folder %q: %v", parts[1], err)
+	}
+	f := fileName.FindStringSubmatch(parts[2])
+	if f == nil {
+		return File{}, fmt.Errorf("file name %q is not <part>_<YYYYMMDDHHmmss>.parquet", parts[2])
+	}
+	stamp, err := time.Parse("20060102150405", f[2])
+	if err != nil {
+		return File{}, fmt.Errorf("file name %q: bad transfer timestamp: %v", parts[2], err)
+	}
+	return File{Path: rel, Table: parts[0], Date: day, Part: f[1], TransferredAt: stamp.UTC()}, nil
+}
+
+// Filter chooses what Discover returns.
+type Filter struct {
+	// Tables selects tables; nil means every table found.
+	Tables func(table string) bool
+	// Since keeps files whose dt= partition is on or after it (zero: all).
+	Since time.Time
+}
+
+// Discover lists the export files of the selected tables, ordered by
+// table, transfer timestamp and path, and the files it ignored because they
+// do not match the layout. Files of unselected tables and before Since are
+// neither returned nor reported.
+func (s *Source) Discover(ctx context.Context, f Filter) ([]File, []Skipped, error) {
+	var files []File
+	var skipped []Skipped
+	it := s.bucket.List(&blob.ListOptions{Prefix: s.prefix})
+	for {
+		obj, err := it.Next(ctx)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("listing export %s: %w", s.URL, err)
+		}
+		if obj.IsDir {
+			continue
+		}
+		rel := strings.TrimPrefix(obj.Key, s.prefix)
+		table, _, _ := strings.Cut(rel, "/")
+		if f.Tables != nil && strings.Contains(rel, "/") && !f.Tables(table) {
+			continue
+		}
+		file, perr := Parse(rel)
+		if perr != nil {
+			skipped = append(skipped, Skipped{Key: rel, Reason: perr.Error()})
+			continue
+		}
+		if !f.Since.IsZero() && file.Date.Before(f.Since) {
+			continue
+		}
+		file.Key = obj.Key
+		file.Size = obj.Size
+		if len(obj.MD5) > 0 {
+			file.ETag = fmt.Sprintf("%x", obj.MD5)
+		} else {
+			file.ETag = obj.ModTime.UTC().Format(time.RFC3339Nano)
+		}
+		files = append(files, file)
+	}
+	sort.Slice(files, func(i, j int) bool {
+		a, b := files[i], files[j]
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		if !a.TransferredAt.Equal(b.TransferredAt) {
+			return a.TransferredAt.Before(b.TransferredAt)
+		}
+		return a.Path < b.Path
+	})
+	return files, skipped, nil
+}
+
+// ReaderAt is an opened export file that parquet can read at random.
+type ReaderAt interface {
+	io.ReaderAt
+	io.Closer
+	// Name is a file on local disk holding the object (engines that read
+	// parquet themselves, like DuckDB, read it there).
+	Name() string
+}
+
+// Open opens one export file for random access: in place for a local
+// folder; otherwise streamed to a temporary file first (never held in
+// memory), removed on Close.
+func (s *Source) Open(ctx context.Context, f File) (ReaderAt, error) {
+	if s.local != "" {
+		fh, err := os.Open(filepath.Join(s.local, filepath.FromSlash(f.Key)))
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", f.Path, err)
+		}
+		return fh, nil
+	}
+	r, err := s.bucket.NewReader(ctx, f.Key, nil)
+	if err != nil {
+		if gcerrors.Code(err) == gcerrors.NotFound {
+			return nil, fmt.Errorf("%s disappeared from %s since it was listed", f.Path, s.URL)
+		}
+		return nil, fmt.Errorf("reading %s: %w", f.Path, err)
+	}
+	defer r.Close()
+	tmp, err := os.CreateTemp("", "mtx-load-*-"+path.Base(f.Key))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := io.Copy(tmp, r); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("downloading %s: %w", f.Path, err)
+	}
+	return &tempFile{tmp}, nil
+}
+
+type tempFile struct{ *os.File }
+
+func (t *tempFile) Close() error {
+	err := t.File.Close()
+	os.Remove(t.File.Name())
+	return err
+}

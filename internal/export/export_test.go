@@ -1,0 +1,103 @@
+package export
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		rel, table, part, stamp, date, err string
+	}{
+		{rel: "invoice/dt=2025-01-02/0_20250102030405.parquet", table: "invoice", part: "0", stamp: "2025-01-02T03:04:05Z", date: "2025-01-02"},
+		{rel: "line_item/dt=2024-12-31/part-0001_abc_20241231235959.parquet", table: "line_item", part: "part-0001_abc", stamp: "2024-12-31T23:59:59Z", date: "2024-12-31"},
+		{rel: "invoice/0_20250102030405.parquet", err: "not <table>/dt="},
+		{rel: "invoice/date=2025-01-02/0_20250102030405.parquet", err: `folder "date=2025-01-02"`},
+		{rel: "invoice/dt=2025-13-02/0_20250102030405.parquet", err: "month out of range"},
+		{rel: "invoice/dt=2025-01-02/0_2025010203040.parquet", err: "is not <part>_<YYYYMMDDHHmmss>.parquet"},
+		{rel: "invoice/dt=2025-01-02/0_20250102030405.csv", err: "is not <part>_"},
+		{rel: "invoice/dt=2025-01-02/0_20251302030405.parquet", err: "bad transfer timestamp"},
+		{rel: "invoice/dt=2025-01-02/x/0_20250102030405.parquet", err: "not <table>/dt="},
+	} {
+		f, err := Parse(tc.rel)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: error %v, want one containing %q", tc.rel, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.rel, err)
+			continue
+		}
+		if f.Table != tc.table || f.Part != tc.part || f.TransferredAt.Format(time.RFC3339) != tc.stamp || f.Date.Format("2006-01-02") != tc.date {
+			t.Errorf("%s: got %+v", tc.rel, f)
+		}
+	}
+}
+
+func TestDiscoverLocalFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, rel := range []string{
+		"invoice/dt=2025-01-02/1_20250102000000.parquet",
+		"invoice/dt=2025-01-01/0_20250101120000.parquet",
+		"invoice/dt=2025-01-01/0_20250101000000.parquet",
+		"customer/dt=2025-01-01/0_20250101000000.parquet",
+		"invoice/notes.txt",
+		"payment/dt=2025-01-01/0_20250101000000.parquet",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("data"), 0o644)
+	}
+	src, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	files, skipped, err := src.Discover(context.Background(), Filter{
+		Tables: func(t string) bool { return t != "payment" },
+		Since:  time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := "customer/dt=2025-01-01/0_20250101000000.parquet invoice/dt=2025-01-01/0_20250101000000.parquet invoice/dt=2025-01-01/0_20250101120000.parquet invoice/dt=2025-01-02/1_20250102000000.parquet"
+	if strings.Join(got, " ") != want {
+		t.Errorf("files %v, want %s (by table, then transfer time)", got, want)
+	}
+	if len(skipped) != 1 || skipped[0].Key != "invoice/notes.txt" {
+		t.Errorf("skipped %v, want invoice/notes.txt", skipped)
+	}
+	files, _, _ = src.Discover(context.Background(), Filter{Since: time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if len(files) != 1 {
+		t.Errorf("--since 2025-01-02 kept %d files, want 1", len(files))
+	}
+	r, err := src.Open(context.Background(), files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+}
+
+func TestOpenErrors(t *testing.T) {
+	for loc, want := range map[string]string{
+		"":                   "no export location",
+		"s3:///folder":       "no bucket name",
+		"ftp://host/folder":  "unsupported scheme",
+		"/does/not/exist/42": "export folder /does/not/exist/42",
+	} {
+		_, err := Open(context.Background(), loc)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Open(%q) = %v, want an error containing %q", loc, err, want)
+		}
+	}
+}

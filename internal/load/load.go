@@ -1,0 +1,589 @@
+// Package load loads Metronome's object-storage export into the export
+// schema exactly once: each file's rows and its manifest entry commit
+// together (or, on engines without transactions, a file missing from the
+// manifest is deleted by source file and loaded again), so a load killed at
+// any point and rerun ends with the rows of an uninterrupted load.
+package load
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/export"
+	"github.com/mtxhq/mtx/internal/migrate"
+)
+
+// Options say what to load where.
+type Options struct {
+	Dialect dialects.Dialect
+	DB      *sql.DB
+	Schema  dialects.Options
+	Catalog *catalog.Catalog
+	Source  *export.Source
+	// Tables selects tables (project.yaml selection and --tables); nil: all.
+	Tables func(string) bool
+	Since  time.Time
+	// DryRun lists what would be loaded; it reads the manifest when it
+	// exists and changes nothing. With DB nil it lists every file found.
+	DryRun   bool
+	Progress Progress
+	// Warn receives warnings (unknown columns, ignored files), once each.
+	Warn func(msg string)
+}
+
+// Summary is what a load did.
+type Summary struct {
+	Found    int              // files matching the layout and selection
+	Loaded   int              // files loaded now
+	Skipped  int              // files already in the manifest
+	Ignored  []export.Skipped // files not matching the layout
+	Failed   []error          // files that failed (each names the file)
+	Rows     map[string]int64 // rows loaded now, per table
+	Bytes    int64
+	Duration time.Duration
+	Pending  []export.File // dry run: the files that would be loaded
+}
+
+// Run loads every new export file. It returns an error when nothing could
+// be done (unreachable target, missing schema); failures of single files are
+// in Summary.Failed, and the files before and after them are still loaded.
+func Run(ctx context.Context, o Options) (*Summary, error) {
+	start := time.Now()
+	if o.Progress == nil {
+		o.Progress = nopProgress{}
+	}
+	warned := map[string]bool{}
+	warn := func(msg string) {
+		if !warned[msg] && o.Warn != nil {
+			warned[msg] = true
+			o.Warn(msg)
+		}
+	}
+	sel := func(t string) bool {
+		if _, ok := o.Catalog.Table(t); !ok {
+			return false
+		}
+		return o.Tables == nil || o.Tables(t)
+	}
+	files, ignored, err := o.Source.Discover(ctx, export.Filter{Tables: func(t string) bool {
+		if _, ok := o.Catalog.Table(t); !ok {
+			return true // reported below as unknown
+		}
+		return sel(t)
+	}, Since: o.Since})
+	if err != nil {
+		return nil, err
+	}
+	sum := &Summary{Rows: map[string]int64{}, Ignored: ignored}
+	for _, s := range sum.Ignored {
+		warn(fmt.Sprintf("ignored %s: %s", s.Key, s.Reason))
+	}
+	var known []export.File
+	unknown := map[string]int{}
+	var unknownOrder []string
+	for _, f := range files {
+		if _, ok := o.Catalog.Table(f.Table); !ok {
+			sum.Ignored = append(sum.Ignored, export.Skipped{Key: f.Path, Reason: fmt.Sprintf("%s is not an export table mtx knows (a newer mtx may)", f.Table)})
+			if unknown[f.Table] == 0 {
+				unknownOrder = append(unknownOrder, f.Table)
+			}
+			unknown[f.Table]++
+			continue
+		}
+		known = append(known, f)
+	}
+	for _, t := range unknownOrder {
+		warn(fmt.Sprintf("ignored %d files of %s: not an export table mtx knows (a newer mtx may)", unknown[t], t))
+	}
+	files = known
+	sum.Found = len(files)
+
+	if o.DB == nil && o.DryRun {
+		sum.Pending = files
+		sum.Duration = time.Since(start)
+		return sum, nil
+	}
+	conn, err := o.DB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	l := &loader{o: o, conn: conn, warn: warn, sum: sum}
+	if !o.DryRun {
+		if lk, ok := o.Dialect.(dialects.LoadLocker); ok {
+			unlock, err := lk.LockLoad(ctx, conn, o.Schema.Schema)
+			if err != nil {
+				return nil, fmt.Errorf("taking the load lock on schema %s: %w", o.Schema.Schema, err)
+			}
+			defer unlock()
+		}
+	}
+	testHook("locked", "")
+	have, err := migrate.Introspect(ctx, o.Dialect, conn, o.Schema.Schema)
+	if err != nil {
+		return nil, err
+	}
+	l.have = have
+	done, err := l.manifest(ctx, o.DryRun)
+	if err != nil {
+		return nil, err
+	}
+	var todo []export.File
+	for _, f := range files {
+		if size, ok := done[f.Path]; ok {
+			if size != f.Size {
+				warn(fmt.Sprintf("%s changed since it was loaded (%d bytes then, %d now); it is not loaded again (exactly once per path)", f.Path, size, f.Size))
+			}
+			sum.Skipped++
+			continue
+		}
+		todo = append(todo, f)
+	}
+	if o.DryRun {
+		sum.Pending = todo
+		sum.Duration = time.Since(start)
+		return sum, nil
+	}
+	var bytes int64
+	for _, f := range todo {
+		bytes += f.Size
+	}
+	o.Progress.Start(len(todo), bytes)
+	finished := 0
+	finish := func(f export.File, rows int64, err error) {
+		if err != nil {
+			sum.Failed = append(sum.Failed, err)
+			o.Progress.Fail(err)
+		} else {
+			sum.Loaded++
+			sum.Rows[f.Table] += rows
+			sum.Bytes += f.Size
+		}
+		o.Progress.FileDone(f, rows)
+		finished++
+		testHook("file", strconv.Itoa(finished))
+	}
+	for _, g := range l.groups(todo) {
+		if err := ctx.Err(); err != nil {
+			o.Progress.Finish()
+			return sum, err
+		}
+		rows, err := l.group(ctx, g)
+		if ctx.Err() != nil {
+			o.Progress.Finish()
+			return sum, ctx.Err()
+		}
+		if err != nil && len(g) > 1 {
+			// Something in the group is bad: load its files one by one,
+			// so the good ones load and the bad one is named.
+			for _, f := range g {
+				rows, err := l.group(ctx, []export.File{f})
+				if ctx.Err() != nil {
+					o.Progress.Finish()
+					return sum, ctx.Err()
+				}
+				finish(f, rows[0], err)
+			}
+			continue
+		}
+		for i, f := range g {
+			finish(f, rows[i], err)
+		}
+	}
+	o.Progress.Finish()
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+type loader struct {
+	o    Options
+	conn *sql.Conn
+	have migrate.Schema
+	warn func(string)
+	sum  *Summary
+}
+
+// ManifestTable records every loaded file, in the export schema.
+const ManifestTable = "_mtx_load_manifest"
+
+// manifestTable describes the manifest in the neutral model so each
+// dialect renders it with its own types (and ClickHouse its engine).
+func manifestTable() *catalog.Table {
+	return &catalog.Table{
+		Name: ManifestTable, Group: "mtx", Kind: catalog.Incremental,
+		Key: []string{"path"}, Version: []string{"loaded_at"},
+		Columns: []catalog.Column{
+			{Name: "path", Type: catalog.String, Description: "file path relative to the export folder"},
+			{Name: "table_name", Type: catalog.String},
+			{Name: "size", Type: catalog.Integer},
+			{Name: "etag", Type: catalog.String},
+			{Name: "rows", Type: catalog.Integer},
+			{Name: "transferred_at", Type: catalog.Timestamp},
+			{Name: "loaded_at", Type: catalog.Timestamp},
+		},
+	}
+}
+
+// manifest creates the manifest table when missing (not in a dry run) and
+// returns the paths already loaded, with their sizes then.
+func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, error) {
+	d, schema := l.o.Dialect, l.o.Schema.Schema
+	exportTables := 0
+	for t := range l.have {
+		if _, ok := l.o.Catalog.Table(t); ok {
+			exportTables++
+		}
+	}
+	if exportTables == 0 && !dryRun {
+		return nil, fmt.Errorf("schema %s has no export tables on %s: run `mtx migrate up` first", schema, d.Name())
+	}
+	if _, ok := l.have[ManifestTable]; !ok {
+		if dryRun {
+			return map[string]int64{}, nil
+		}
+		r, err := ddl.New(d, l.o.Schema)
+		if err != nil {
+			return nil, err
+		}
+		st, err := r.CreateTable(manifestTable())
+		if err != nil {
+			return nil, err
+		}
+		if _, err := l.conn.ExecContext(ctx, st.SQL); err != nil {
+			return nil, fmt.Errorf("creating the load manifest %s.%s: %w", schema, ManifestTable, err)
+		}
+	}
+	rows, err := l.conn.QueryContext(ctx, "SELECT "+d.Quote("path")+", "+d.Quote("size")+" FROM "+d.Quote(schema)+"."+d.Quote(ManifestTable))
+	if err != nil {
+		return nil, fmt.Errorf("reading the load manifest %s.%s: %w", schema, ManifestTable, err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var p string
+		var size sql.NullInt64
+		if err := rows.Scan(&p, &size); err != nil {
+			return nil, err
+		}
+		out[p] = size.Int64
+	}
+	return out, rows.Err()
+}
+
+// columns maps a file's columns to the target table: known columns are
+// loaded, unknown ones warned about, missing ones left NULL; the three
+// provenance columns are constants.
+func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]dialects.LoadColumn, error) {
+	t, _ := l.o.Catalog.Table(f.Table)
+	target := l.have[f.Table]
+	if target == nil {
+		return nil, fmt.Errorf("%s: table %s.%s does not exist: run `mtx migrate up` (with this table selected) first", f.Path, l.o.Schema.Schema, f.Table)
+	}
+	var cols []dialects.LoadColumn
+	for _, fc := range pf.columns {
+		c, known := t.Column(fc.Name)
+		switch {
+		case !known || c.System:
+			l.warn(fmt.Sprintf("table %s: column %s in the export is not in mtx's catalog and is not loaded (a newer mtx may add it)", f.Table, fc.Name))
+			continue
+		case fc.Nested:
+			l.warn(fmt.Sprintf("table %s: column %s is a nested parquet column, which mtx cannot load; left NULL", f.Table, fc.Name))
+			continue
+		}
+		if _, ok := target[c.Name]; !ok {
+			return nil, fmt.Errorf("%s: column %s.%s is missing from the target schema: run `mtx migrate up` first", f.Path, f.Table, c.Name)
+		}
+		cols = append(cols, dialects.LoadColumn{Name: c.Name, Type: c.Type, Source: fc.Name})
+	}
+	for _, c := range []dialects.LoadColumn{
+		{Name: catalog.SourceFileColumn, Type: catalog.String, Const: f.Path},
+		{Name: catalog.TransferredAtColumn, Type: catalog.Timestamp, Const: f.TransferredAt.UTC()},
+		{Name: catalog.LoadedAtColumn, Type: catalog.Timestamp, Const: loadedAt},
+	} {
+		if _, ok := target[c.Name]; !ok {
+			return nil, fmt.Errorf("table %s.%s has no column %s: run `mtx migrate up` first", l.o.Schema.Schema, f.Table, c.Name)
+		}
+		cols = append(cols, c)
+	}
+	return cols, nil
+}
+
+// Files are loaded in groups: consecutive files of one table, committed
+// in one transaction with their manifest entries (fewer commits, and
+// engines that read parquet themselves read a group's files in parallel).
+// Engines without transactions load one file at a time.
+const (
+	groupMaxFiles = 64
+	groupMaxBytes = 512 << 20
+)
+
+func (l *loader) groups(files []export.File) [][]export.File {
+	ld, _ := l.o.Dialect.(dialects.Loader)
+	single := ld != nil && !ld.LoadTransactional()
+	var out [][]export.File
+	var cur []export.File
+	var size int64
+	for _, f := range files {
+		if len(cur) > 0 && (single || cur[0].Table != f.Table || len(cur) == groupMaxFiles || size+f.Size > groupMaxBytes) {
+			out = append(out, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, f)
+		size += f.Size
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// opened is a file of a group, ready to insert.
+type opened struct {
+	f    export.File
+	ra   export.ReaderAt
+	pf   *parquetFile
+	cols []dialects.LoadColumn
+}
+
+// group loads files (of one table) exactly once: their rows and manifest
+// entries commit together, or, on engines without transactions (one file
+// at a time), the file's leftover rows are deleted first. It returns the
+// rows of each file.
+func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error) {
+	d := l.o.Dialect
+	rows := make([]int64, len(files))
+	loadedAt := time.Now().UTC().Truncate(time.Microsecond)
+	var ops []opened
+	defer func() {
+		for _, o := range ops {
+			o.ra.Close()
+		}
+	}()
+	for _, f := range files {
+		ra, err := l.o.Source.Open(ctx, f)
+		if err != nil {
+			return rows, err
+		}
+		pf, err := openParquet(ra, f.Size)
+		if err != nil {
+			ra.Close()
+			return rows, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		ops = append(ops, opened{f: f, ra: ra, pf: pf})
+		cols, err := l.columns(f, pf, loadedAt)
+		if err != nil {
+			return rows, err
+		}
+		ops[len(ops)-1].cols = cols
+	}
+	loader, _ := d.(dialects.Loader)
+	transactional := loader == nil || loader.LoadTransactional()
+	var q dialects.Querier = l.conn
+	var tx *sql.Tx
+	if transactional {
+		var err error
+		if tx, err = l.conn.BeginTx(ctx, nil); err != nil {
+			return rows, fmt.Errorf("%s: %w", files[0].Path, err)
+		}
+		defer tx.Rollback()
+		q = tx
+	} else {
+		f := files[0]
+		// A previous run may have inserted some of this file's rows and
+		// died before its manifest entry: remove them first.
+		del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + dialects.StringLiteral(f.Path)
+		if sd, ok := d.(dialects.SourceDeleter); ok {
+			del = sd.DeleteBySource(l.o.Schema.Schema, f.Table, f.Path)
+		}
+		if _, err := q.ExecContext(ctx, del); err != nil {
+			return rows, fmt.Errorf("%s: removing rows of an interrupted load: %w", f.Path, err)
+		}
+	}
+	if pl, ok := d.(dialects.ParquetLoader); ok {
+		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
+			return rows, err
+		}
+	} else {
+		for i, o := range ops {
+			n, err := l.insertRows(ctx, q, o)
+			if err != nil {
+				return rows, err
+			}
+			rows[i] = n
+			testHook("inserted", o.f.Path)
+		}
+	}
+	for i, o := range ops {
+		f := o.f
+		ins := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
+			strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
+			") VALUES (" + strings.Join([]string{
+			dialects.StringLiteral(f.Path), dialects.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), dialects.StringLiteral(f.ETag),
+			strconv.FormatInt(rows[i], 10), timestampLiteral(f.TransferredAt), timestampLiteral(loadedAt)}, ", ") + ")"
+		if _, err := q.ExecContext(ctx, ins); err != nil {
+			return rows, fmt.Errorf("%s: recording it in the manifest: %w", f.Path, err)
+		}
+		testHook("manifest", f.Path)
+	}
+	if tx != nil {
+		if err := tx.Commit(); err != nil {
+			return rows, fmt.Errorf("%s: commit: %w", files[0].Path, err)
+		}
+	}
+	return rows, nil
+}
+
+// insertParquet hands a group's files to an engine that reads parquet
+// itself. The engine rarely names the row of a conversion error, so for a
+// failing single file mtx reads the file itself to find it.
+func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q dialects.Querier, ops []opened, rows []int64) error {
+	// The union of the files' columns; union_by_name fills the gaps with NULL.
+	var t dialects.LoadTable
+	t.Schema, t.Table = l.o.Schema.Schema, ops[0].f.Table
+	seen := map[string]bool{}
+	var consts []dialects.LoadColumn
+	for _, o := range ops {
+		for _, c := range o.cols {
+			if seen[c.Name] {
+				continue
+			}
+			seen[c.Name] = true
+			if c.Const != nil {
+				consts = append(consts, c)
+			} else {
+				t.Columns = append(t.Columns, c)
+			}
+		}
+	}
+	t.Columns = append(t.Columns, consts...)
+	files := make([]dialects.ParquetFile, len(ops))
+	var want int64
+	for i, o := range ops {
+		m := map[string]any{}
+		for _, c := range o.cols {
+			if c.Const != nil {
+				m[c.Name] = c.Const
+			}
+		}
+		files[i] = dialects.ParquetFile{Path: o.ra.Name(), Consts: m}
+		rows[i] = o.pf.NumRows()
+		want += rows[i]
+	}
+	n, err := pl.InsertParquet(ctx, q, t, files)
+	if err == nil && n != want {
+		err = fmt.Errorf("the engine inserted %d rows, the parquet footers promise %d", n, want)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if len(ops) == 1 {
+			o := ops[0]
+			src := newFileRows(o.f.Path, o.pf, o.cols)
+			defer src.Close()
+			for src.Next() {
+			}
+			if src.Err() != nil {
+				return src.Err()
+			}
+		}
+		return fmt.Errorf("%s: %w", ops[0].f.Path, err)
+	}
+	l.o.Progress.Rows(n)
+	for _, o := range ops {
+		testHook("inserted", o.f.Path)
+	}
+	return nil
+}
+
+// insertRows streams one file's rows through the engine's Loader (or the
+// generic multi-row INSERT).
+func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (int64, error) {
+	d := l.o.Dialect
+	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: o.f.Table, Columns: o.cols}
+	src := newFileRows(o.f.Path, o.pf, o.cols)
+	defer src.Close()
+	l.o.Progress.FileStarted(o.f, o.pf.NumRows())
+	counted := &countingRows{RowSource: src, p: l.o.Progress}
+	var n int64
+	var err error
+	if ld, ok := d.(dialects.Loader); ok {
+		n, err = ld.InsertRows(ctx, l.conn, q, lt, counted)
+	} else {
+		n, err = dialects.BatchInsert(ctx, d, q, lt, counted, dialects.BatchOptions{Convert: dialects.DecimalAsString})
+	}
+	counted.flush()
+	if src.Err() != nil {
+		return 0, src.Err()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", o.f.Path, err)
+	}
+	return n, nil
+}
+
+func timestampLiteral(t time.Time) string {
+	return dialects.StringLiteral(t.UTC().Format("2006-01-02 15:04:05.999999"))
+}
+
+// countingRows reports streamed rows to the progress display in steps.
+type countingRows struct {
+	dialects.RowSource
+	p Progress
+	n int64
+}
+
+func (c *countingRows) Next() bool {
+	ok := c.RowSource.Next()
+	if ok {
+		c.n++
+		if c.n == 16384 {
+			c.flush()
+		}
+	}
+	return ok
+}
+
+func (c *countingRows) flush() {
+	if c.n > 0 {
+		c.p.Rows(c.n)
+		c.n = 0
+	}
+}
+
+// testHook lets the kill-and-resume tests stop the process at exact
+// points: MTX_LOAD_TEST_KILL=point[:arg] kills the process with SIGKILL
+// (no cleanup, no deferred rollbacks) when the load reaches that point.
+// Points: locked; file:N (after N files); inserted:PATH and manifest:PATH
+// (after a file's rows, or its manifest entry, before commit).
+func testHook(point, arg string) {
+	want := os.Getenv("MTX_LOAD_TEST_KILL")
+	if want == "" {
+		return
+	}
+	if want == point || want == point+":"+arg {
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			p.Kill() // SIGKILL on Unix
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// TablesSorted returns the tables of a summary, sorted.
+func (s *Summary) TablesSorted() []string {
+	var out []string
+	for t := range s.Rows {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,483 @@
+package load
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/deprecated"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// fileColumn is one top-level column of a parquet file and how to read it.
+type fileColumn struct {
+	Name  string
+	Index int // leaf index: a row's value for it has Column() == Index
+	// Nested columns (lists, structs) cannot be loaded; they are reported
+	// like unknown columns.
+	Nested bool
+	read   reader
+	desc   string // physical and logical type, for messages
+}
+
+// reader turns one parquet value (not NULL) into a neutral value, before
+// it is coerced to the target column's logical type.
+type reader func(v parquet.Value) (any, error)
+
+// parquetFile is an opened parquet file: its columns by name.
+type parquetFile struct {
+	f       *parquet.File
+	columns []fileColumn
+	byName  map[string]*fileColumn
+}
+
+// openParquet reads the footer and schema; a corrupt or truncated file
+// fails here (its footer is at the end).
+func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
+	defer func() {
+		// parquet-go may panic on some malformed inputs; a bad file must be
+		// an error naming it, never a crash.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("not a readable parquet file: %v", p)
+		}
+	}()
+	f, err := parquet.OpenFile(r, size, parquet.SkipBloomFilters(true), parquet.SkipPageIndex(true))
+	if err != nil {
+		return nil, fmt.Errorf("not a readable parquet file: %w", err)
+	}
+	pf = &parquetFile{f: f, byName: map[string]*fileColumn{}}
+	elems := f.Metadata().Schema
+	leaf := 0
+	// Depth-first walk of the flattened schema: leaves are numbered in
+	// this order, which is the order of a row's values.
+	var walk func(i int, depth int, top string) int
+	walk = func(i int, depth int, top string) int {
+		e := elems[i]
+		if depth == 1 {
+			top = e.Name
+		}
+		n, isGroup := e.NumChildren.Get()
+		if _, hasType := e.Type.Get(); hasType {
+			isGroup = false
+		}
+		if !isGroup {
+			if depth == 1 {
+				rd, desc := leafReader(e)
+				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc})
+			} else if len(pf.columns) == 0 || pf.columns[len(pf.columns)-1].Name != top {
+				pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
+			}
+			leaf++
+			return i + 1
+		}
+		j := i + 1
+		for k := 0; k < int(n); k++ {
+			if j >= len(elems) {
+				return j
+			}
+			j = walk(j, depth+1, top)
+		}
+		if depth == 1 {
+			pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
+		}
+		return j
+	}
+	if len(elems) == 0 {
+		return nil, errors.New("not a readable parquet file: empty schema")
+	}
+	for i := 1; i < len(elems); {
+		i = walk(i, 1, "")
+	}
+	for i := range pf.columns {
+		c := &pf.columns[i]
+		if _, dup := pf.byName[c.Name]; !dup {
+			pf.byName[c.Name] = c
+		}
+	}
+	return pf, nil
+}
+
+// NumRows is the file's row count from its footer.
+func (p *parquetFile) NumRows() int64 { return p.f.NumRows() }
+
+// leafReader picks the reader for a primitive column from its physical
+// type and its logical (or legacy converted) annotation.
+func leafReader(e format.SchemaElement) (reader, string) {
+	phys, _ := e.Type.Get()
+	conv, hasConv := e.ConvertedType.Get()
+	desc := phys.String()
+	if lt := e.LogicalType.Value; lt != nil {
+		desc += " " + lt.String()
+	} else if hasConv {
+		desc += fmt.Sprintf(" (converted type %d)", conv)
+	}
+	// Decimals: exact, never through float64.
+	if d, ok := e.LogicalType.Value.(*format.DecimalType); ok {
+		return decimalReader(phys, int(d.Scale)), desc
+	}
+	if hasConv && conv == deprecated.Decimal {
+		scale, _ := e.Scale.Get()
+		return decimalReader(phys, int(scale)), desc
+	}
+	switch phys {
+	case format.Boolean:
+		return func(v parquet.Value) (any, error) { return v.Boolean(), nil }, desc
+	case format.Int32:
+		if _, ok := e.LogicalType.Value.(*format.DateType); ok || (hasConv && conv == deprecated.Date) {
+			return func(v parquet.Value) (any, error) {
+				return time.Unix(int64(v.Int32())*86400, 0).UTC(), nil
+			}, desc
+		}
+		if it, ok := e.LogicalType.Value.(*format.IntType); ok && !it.IsSigned {
+			return func(v parquet.Value) (any, error) { return int64(uint32(v.Int32())), nil }, desc
+		}
+		return func(v parquet.Value) (any, error) { return int64(v.Int32()), nil }, desc
+	case format.Int64:
+		unit := time.Duration(0)
+		if ts, ok := e.LogicalType.Value.(*format.TimestampType); ok {
+			switch ts.Unit.Value.(type) {
+			case *format.MilliSeconds:
+				unit = time.Millisecond
+			case *format.MicroSeconds:
+				unit = time.Microsecond
+			case *format.NanoSeconds:
+				unit = time.Nanosecond
+			}
+		} else if hasConv && conv == deprecated.TimestampMillis {
+			unit = time.Millisecond
+		} else if hasConv && conv == deprecated.TimestampMicros {
+			unit = time.Microsecond
+		}
+		switch unit {
+		case time.Millisecond:
+			return func(v parquet.Value) (any, error) { return time.UnixMilli(v.Int64()).UTC(), nil }, desc
+		case time.Microsecond:
+			return func(v parquet.Value) (any, error) { return time.UnixMicro(v.Int64()).UTC(), nil }, desc
+		case time.Nanosecond:
+			return func(v parquet.Value) (any, error) { return time.Unix(0, v.Int64()).UTC(), nil }, desc
+		}
+		if it, ok := e.LogicalType.Value.(*format.IntType); ok && !it.IsSigned {
+			return func(v parquet.Value) (any, error) {
+				u := uint64(v.Int64())
+				if u > math.MaxInt64 {
+					return dialects.Decimal(strconv.FormatUint(u, 10)), nil
+				}
+				return int64(u), nil
+			}, desc
+		}
+		return func(v parquet.Value) (any, error) { return v.Int64(), nil }, desc
+	case format.Int96:
+		// Legacy Impala/Spark timestamps: nanoseconds of the day, then the
+		// Julian day number.
+		return func(v parquet.Value) (any, error) {
+			b := v.ByteArray()
+			if len(b) != 12 {
+				i := v.Int96()
+				b = make([]byte, 12)
+				binary.LittleEndian.PutUint32(b[0:], i[0])
+				binary.LittleEndian.PutUint32(b[4:], i[1])
+				binary.LittleEndian.PutUint32(b[8:], i[2])
+			}
+			nanos := int64(binary.LittleEndian.Uint64(b[:8]))
+			day := int64(binary.LittleEndian.Uint32(b[8:]))
+			return time.Unix((day-2440588)*86400, nanos).UTC(), nil
+		}, desc
+	case format.Float:
+		return func(v parquet.Value) (any, error) { return float64(v.Float()), nil }, desc
+	case format.Double:
+		return func(v parquet.Value) (any, error) { return v.Double(), nil }, desc
+	case format.FixedLenByteArray:
+		if _, ok := e.LogicalType.Value.(*format.UUIDType); ok {
+			return func(v parquet.Value) (any, error) {
+				b := v.ByteArray()
+				if len(b) != 16 {
+					return nil, fmt.Errorf("UUID of %d bytes", len(b))
+				}
+				return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
+			}, desc
+		}
+	}
+	// Byte arrays: strings, JSON and enums are UTF-8 text.
+	return stringReader(), desc
+}
+
+// stringReader reads text, reusing the boxed value of short strings seen
+// before: export columns such as status, environment_type or names repeat
+// a few values millions of times, and an allocation each is most of the
+// cost of reading them. High-cardinality columns stop using the cache.
+func stringReader() reader {
+	const maxEntries, maxLen = 4096, 64
+	cache := map[string]any{}
+	return func(v parquet.Value) (any, error) {
+		b := v.ByteArray()
+		if cache != nil && len(b) <= maxLen {
+			if s, ok := cache[string(b)]; ok {
+				return s, nil
+			}
+			if len(cache) < maxEntries {
+				s := string(b)
+				var boxed any = s
+				cache[s] = boxed
+				return boxed, nil
+			}
+			cache = nil
+		}
+		return string(b), nil
+	}
+}
+
+// decimalReader reads a DECIMAL(scale) stored as int32, int64 or a
+// big-endian two's-complement byte array, as exact text.
+func decimalReader(phys format.Type, scale int) reader {
+	switch phys {
+	case format.Int32:
+		return func(v parquet.Value) (any, error) {
+			return dialects.Decimal(formatScaled(int64(v.Int32()), scale)), nil
+		}
+	case format.Int64:
+		return func(v parquet.Value) (any, error) { return dialects.Decimal(formatScaled(v.Int64(), scale)), nil }
+	}
+	return func(v parquet.Value) (any, error) {
+		b := v.ByteArray()
+		if len(b) == 0 {
+			return dialects.Decimal("0"), nil
+		}
+		// Fast path: fits in an int64 when every byte above the low eight
+		// only repeats the sign.
+		if fitsInt64(b) {
+			var x int64
+			if b[0]&0x80 != 0 {
+				x = -1
+			}
+			for _, c := range b {
+				x = x<<8 | int64(c)
+			}
+			return dialects.Decimal(formatScaled(x, scale)), nil
+		}
+		n := new(big.Int).SetBytes(b)
+		if b[0]&0x80 != 0 {
+			n.Sub(n, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
+		}
+		return dialects.Decimal(scaleText(n.String(), scale)), nil
+	}
+}
+
+func fitsInt64(b []byte) bool {
+	if len(b) <= 8 {
+		return true
+	}
+	sign := byte(0)
+	if b[0]&0x80 != 0 {
+		sign = 0xff
+	}
+	for _, c := range b[:len(b)-8] {
+		if c != sign {
+			return false
+		}
+	}
+	// The top bit of the remaining eight bytes must agree with the sign.
+	return (b[len(b)-8]&0x80 != 0) == (sign == 0xff)
+}
+
+// formatScaled renders unscaled * 10^-scale exactly.
+func formatScaled(x int64, scale int) string {
+	if scale == 0 {
+		return strconv.FormatInt(x, 10)
+	}
+	return scaleText(strconv.FormatInt(x, 10), scale)
+}
+
+// scaleText places a decimal point scale digits from the right of an
+// integer's text.
+func scaleText(s string, scale int) string {
+	if scale <= 0 {
+		return s + strings.Repeat("0", -scale)
+	}
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if len(s) <= scale {
+		s = strings.Repeat("0", scale-len(s)+1) + s
+	}
+	s = s[:len(s)-scale] + "." + s[len(s)-scale:]
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+var decimalText = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
+
+// coerce converts a neutral value read from the file to the target
+// column's logical type, or says why it cannot.
+func coerce(v any, t catalog.LogicalType) (any, error) {
+	// Values already of the right type are returned as they are (no new
+	// allocation for boxing them again).
+	switch v.(type) {
+	case string:
+		if t == catalog.String {
+			return v, nil
+		}
+	case dialects.Decimal:
+		if t == catalog.Decimal {
+			return v, nil
+		}
+	case int64:
+		if t == catalog.Integer {
+			return v, nil
+		}
+	case float64:
+		if t == catalog.Float {
+			return v, nil
+		}
+	case bool:
+		if t == catalog.Boolean {
+			return v, nil
+		}
+	case time.Time:
+		if t == catalog.Timestamp {
+			return v, nil
+		}
+	}
+	switch t {
+	case catalog.String:
+		switch x := v.(type) {
+		case string:
+			return x, nil
+		case dialects.Decimal:
+			return string(x), nil
+		case int64:
+			return strconv.FormatInt(x, 10), nil
+		case float64:
+			return strconv.FormatFloat(x, 'g', -1, 64), nil
+		case bool:
+			return strconv.FormatBool(x), nil
+		case time.Time:
+			return x.Format(time.RFC3339Nano), nil
+		}
+	case catalog.JSON:
+		if s, ok := v.(string); ok {
+			if !json.Valid([]byte(s)) {
+				return nil, fmt.Errorf("%s is not valid JSON", quoteShort(s))
+			}
+			return s, nil
+		}
+		return coerce(v, catalog.String)
+	case catalog.Decimal:
+		switch x := v.(type) {
+		case dialects.Decimal:
+			return x, nil
+		case int64:
+			return dialects.Decimal(strconv.FormatInt(x, 10)), nil
+		case string:
+			s := strings.TrimSpace(x)
+			if !decimalText.MatchString(s) {
+				return nil, fmt.Errorf("%s is not a decimal number", quoteShort(x))
+			}
+			return dialects.Decimal(s), nil
+		case float64:
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return nil, fmt.Errorf("%v is not a decimal number", x)
+			}
+			return dialects.Decimal(strconv.FormatFloat(x, 'f', -1, 64)), nil
+		}
+	case catalog.Float:
+		switch x := v.(type) {
+		case float64:
+			return x, nil
+		case int64:
+			return float64(x), nil
+		case dialects.Decimal:
+			return strconv.ParseFloat(string(x), 64)
+		case string:
+			f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s is not a number", quoteShort(x))
+			}
+			return f, nil
+		}
+	case catalog.Integer:
+		switch x := v.(type) {
+		case int64:
+			return x, nil
+		case float64:
+			if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+				return nil, fmt.Errorf("%v is not an integer", x)
+			}
+			return int64(x), nil
+		case dialects.Decimal, string:
+			s := strings.TrimSpace(fmt.Sprint(x))
+			if i := strings.IndexByte(s, '.'); i >= 0 && strings.Trim(s[i+1:], "0") == "" {
+				s = s[:i]
+			}
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s is not a 64-bit integer", quoteShort(fmt.Sprint(x)))
+			}
+			return n, nil
+		}
+	case catalog.Boolean:
+		switch x := v.(type) {
+		case bool:
+			return x, nil
+		case int64:
+			if x == 0 || x == 1 {
+				return x == 1, nil
+			}
+			return nil, fmt.Errorf("%d is not a boolean", x)
+		case string:
+			b, err := strconv.ParseBool(strings.TrimSpace(x))
+			if err != nil {
+				return nil, fmt.Errorf("%s is not a boolean", quoteShort(x))
+			}
+			return b, nil
+		}
+	case catalog.Timestamp:
+		switch x := v.(type) {
+		case time.Time:
+			return x.UTC(), nil
+		case string:
+			return parseTimestamp(x)
+		}
+	}
+	return nil, fmt.Errorf("a %T value cannot be a %s", v, t)
+}
+
+var timestampLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02",
+}
+
+// parseTimestamp reads a timestamp written as text; without a zone it is UTC.
+func parseTimestamp(s string) (any, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range timestampLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return nil, fmt.Errorf("%s is not a timestamp", quoteShort(s))
+}
+
+func quoteShort(s string) string {
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return strconv.Quote(s)
+}
