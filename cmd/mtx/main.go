@@ -38,5 +38,6 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.flags.DSN, "dsn", "", "connection string for the engine")
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
+	root.AddCommand(newRun(g), newCompile(g), newTest(g))
 	return root
 }

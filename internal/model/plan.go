@@ -1,0 +1,166 @@
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Relation kinds a model's name may already have in the database.
+const (
+	absent   = ""
+	asView   = "view"
+	asTable  = "table"
+	dropView = "DROP VIEW IF EXISTS "
+)
+
+// step is a group of statements; a group of several runs in one
+// transaction where the engine allows it.
+type step []string
+
+// planned is the full build and, for incremental models, the refresh.
+type planned struct{ full, refresh []string }
+
+func (p *Project) plan(m dialects.Modeler, c *Compiled) planned {
+	var out planned
+	for _, s := range p.steps(m, c, absent, false) {
+		out.full = append(out.full, s...)
+	}
+	if c.Config.Materialized == Incremental {
+		for _, s := range p.steps(m, c, asTable, false) {
+			out.refresh = append(out.refresh, s...)
+		}
+	}
+	return out
+}
+
+// scratch names a helper table of model name; short, so it fits every
+// engine's identifier limit.
+func scratch(prefix, name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	short := name
+	if len(short) > 30 {
+		short = short[:30]
+	}
+	return fmt.Sprintf("_mtx_%s_%s_%08x", prefix, short, h.Sum32())
+}
+
+// steps returns the statements building c when its name exists as
+// existing (absent, asView, asTable); fullRefresh rebuilds incremental
+// models from scratch.
+func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool) []step {
+	q := p.Dialect.Quote
+	rel := c.Relation
+	drop := func() step {
+		switch existing {
+		case asView:
+			return step{"DROP VIEW " + rel}
+		case asTable:
+			return step{"DROP TABLE " + rel}
+		}
+		return nil
+	}
+	switch c.Config.Materialized {
+	case View:
+		var out []step
+		if existing == asTable {
+			out = append(out, drop())
+		}
+		return append(out, step{"CREATE OR REPLACE VIEW " + rel + " AS\n" + c.SQL})
+	case Table:
+		tmp := scratch("build", c.Name)
+		out := []step{
+			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
+			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+		}
+		if d := drop(); d != nil {
+			out = append(out, d)
+		}
+		return append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+	}
+	// Incremental.
+	key := c.Config.UniqueKey
+	if c.Current != nil {
+		key = c.Current.Key
+	}
+	if existing != asTable || fullRefresh {
+		tmp := scratch("build", c.Name)
+		out := []step{
+			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
+			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+		}
+		if d := drop(); d != nil {
+			out = append(out, d)
+		}
+		out = append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+		if ix := m.KeyIndex(p.Schema, c.Name, key); ix != "" {
+			out = append(out, step{ix})
+		}
+		return out
+	}
+	stage := p.relation(scratch("new", c.Name))
+	match := keyMatch(q, key, rel, stage)
+	if c.Current == nil {
+		// A user model: its {{ if is_incremental }} branch selects the new
+		// rows; they replace the stored rows with the same unique_key.
+		return []step{
+			{"DROP TABLE IF EXISTS " + stage},
+			{m.CreateTableAs(stage, c.IncrementalSQL)},
+			{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " SELECT * FROM " + stage},
+			{"DROP TABLE " + stage},
+		}
+	}
+	// A current-state model: stage the raw rows that arrived since the
+	// stored watermark (less the lookback), then rank them together with
+	// the stored rows of the same keys, so a re-delivered old version
+	// loses to the stored newer one exactly as in a full build.
+	t := c.Current
+	cols := columnList(q, t)
+	wm := c.Config.Watermark
+	if wm == "" {
+		wm = catalog.LoadedAtColumn
+	}
+	lb, _ := c.lookback()
+	stored := "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
+	cs := CurrentStateOf(t, p.relation(t.Name), q)
+	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL OR %s IS NULL)",
+		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm), stored)
+	merged := p.relation(scratch("merge", c.Name))
+	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
+		cols, stage, cols, rel, match, q("_mtx_candidates"))
+	cs.Where = ""
+	return []step{
+		{"DROP TABLE IF EXISTS " + stage},
+		{"DROP TABLE IF EXISTS " + merged},
+		{m.CreateTableAs(stage, newRows)},
+		{m.CreateTableAs(merged, m.CurrentStateSQL(cs))},
+		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
+		{"DROP TABLE " + stage},
+		{"DROP TABLE " + merged},
+	}
+}
+
+func columnList(q func(string) string, t *catalog.Table) string {
+	var cols []string
+	for _, c := range t.Columns {
+		cols = append(cols, q(c.Name))
+	}
+	return strings.Join(cols, ", ")
+}
+
+// keyMatch is the condition "target's row has a key present in stage":
+// IN for one column, EXISTS for several.
+func keyMatch(q func(string) string, key []string, target, stage string) string {
+	if len(key) == 1 {
+		return fmt.Sprintf("%s IN (SELECT %s FROM %s)", q(key[0]), q(key[0]), stage)
+	}
+	var eq []string
+	for _, k := range key {
+		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_s"), q(k), target, q(k)))
+	}
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s AS %s WHERE %s)", stage, q("_mtx_s"), strings.Join(eq, " AND "))
+}

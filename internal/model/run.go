@@ -1,0 +1,146 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+// Runner builds models on a database.
+type Runner struct {
+	Project *Project
+	DB      *sql.DB
+	// Log receives one line per model built (nil: quiet).
+	Log io.Writer
+	// FullRefresh rebuilds incremental models from scratch.
+	FullRefresh bool
+}
+
+// Run builds the named models of g, in order. It stops at the first failure,
+// naming the model; models built before it stay built.
+func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
+	m, err := dialects.ModelerOf(r.Project.Dialect)
+	if err != nil {
+		return err
+	}
+	existing, err := r.relations(ctx, m)
+	if err != nil {
+		return err
+	}
+	for i, name := range names {
+		c := g.Nodes[name]
+		start := time.Now()
+		kind := existing[strings.ToLower(name)]
+		mode := c.Config.Materialized
+		if mode == Incremental && kind == asTable && !r.FullRefresh {
+			mode = "incremental refresh"
+		}
+		if err := r.build(ctx, m, c, kind); err != nil {
+			return fmt.Errorf("model %s: %w", name, err)
+		}
+		if c.Config.Materialized == View {
+			existing[strings.ToLower(name)] = asView
+		} else {
+			existing[strings.ToLower(name)] = asTable
+		}
+		if r.Log != nil {
+			fmt.Fprintf(r.Log, "%*d/%d %-60s %-20s %6.2fs\n", len(fmt.Sprint(len(names))), i+1, len(names), name, mode, time.Since(start).Seconds())
+		}
+	}
+	return nil
+}
+
+// relations returns the kind of every relation in the schema, by lower-case name.
+func (r *Runner) relations(ctx context.Context, m dialects.Modeler) (map[string]string, error) {
+	rows, err := r.DB.QueryContext(ctx, m.RelationsQuery(r.Project.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("listing the relations of schema %s: %w", r.Project.Schema, err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(kind, "VIEW") {
+			out[strings.ToLower(name)] = asView
+		} else {
+			out[strings.ToLower(name)] = asTable
+		}
+	}
+	return out, rows.Err()
+}
+
+func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, existing string) error {
+	steps := r.Project.steps(m, c, existing, r.FullRefresh)
+	if r.Project.Dialect.TransactionalDDL() {
+		// One transaction: a failure leaves the previous build in place.
+		var all step
+		for _, s := range steps {
+			all = append(all, s...)
+		}
+		err := r.inTx(ctx, all)
+		if err != nil && c.Config.Materialized == View && existing == asView {
+			// PostgreSQL cannot replace a view whose columns changed
+			// (a migration added one): drop and create it instead.
+			if err2 := r.inTx(ctx, step{"DROP VIEW " + c.Relation, "CREATE VIEW " + c.Relation + " AS\n" + c.SQL}); err2 == nil {
+				return nil
+			}
+		}
+		return err
+	}
+	for _, s := range steps {
+		var err error
+		if len(s) > 1 && m.TransactionalDML() {
+			err = r.inTx(ctx, s)
+		} else {
+			for _, st := range s {
+				if err = r.exec(ctx, r.DB, st); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (r *Runner) exec(ctx context.Context, e execer, st string) error {
+	if _, err := e.ExecContext(ctx, st); err != nil {
+		return fmt.Errorf("%w\nin statement: %s", err, firstLine(st))
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+func (r *Runner) inTx(ctx context.Context, sts step) error {
+	tx, err := r.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, st := range sts {
+		if err := r.exec(ctx, tx, st); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
