@@ -14,13 +14,17 @@ func (d Dialect) style() dialects.SQLStyle {
 
 // CurrentStateSQL uses QUALIFY, which BigQuery accepts only after a WHERE
 // (hence WHERE TRUE).
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.Qualify(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.Qualify(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("TIMESTAMP_SUB(%s, INTERVAL %d SECOND)", expr, s)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 func (d Dialect) RenameTable(schema, from, to string) string {
 	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(to)

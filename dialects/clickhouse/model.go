@@ -15,7 +15,9 @@ func (d Dialect) style() dialects.SQLStyle {
 // CurrentStateSQL uses ORDER BY … LIMIT 1 BY: whole rows with the full
 // tie-break. FINAL would keep whichever equal version was inserted last, and
 // argMax needs one call per column.
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.LimitBy(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.LimitBy(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL %d SECOND)", expr, s)

@@ -14,19 +14,25 @@ func (d Dialect) style() dialects.SQLStyle {
 
 // CurrentStateSQL uses QUALIFY: DuckDB filters on the window result without
 // a subquery or a helper column.
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.Qualify(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.Qualify(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL '%d seconds')", expr, s)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 func (d Dialect) RenameTable(schema, from, to string) string {
 	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(to)
 }
 
-func (Dialect) RelationsQuery(schema string) string { return dialects.InformationSchemaRelations(schema) }
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
 
 // KeyIndex: none. DuckDB's hash joins find the replaced rows by scanning the
 // key column, which zone maps and compression make cheap; an ART index would

@@ -18,19 +18,25 @@ func (d Dialect) style() dialects.SQLStyle {
 
 // CurrentStateSQL uses ROW_NUMBER() in a subquery (MySQL 8, MariaDB 10.2+):
 // neither has DISTINCT ON or QUALIFY.
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.RowNumber(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.RowNumber(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL %d SECOND)", expr, s)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 func (d Dialect) RenameTable(schema, from, to string) string {
 	return "RENAME TABLE " + d.Quote(schema) + "." + d.Quote(from) + " TO " + d.Quote(schema) + "." + d.Quote(to)
 }
 
-func (Dialect) RelationsQuery(schema string) string { return dialects.InformationSchemaRelations(schema) }
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
 
 // KeyIndex: without an index, every row an incremental merge replaces would
 // cost a scan of the table.

@@ -23,13 +23,17 @@ func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL '%d seconds')", expr, s)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 func (d Dialect) RenameTable(schema, from, to string) string {
 	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(to)
 }
 
-func (Dialect) RelationsQuery(schema string) string { return dialects.InformationSchemaRelations(schema) }
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
 
 // KeyIndex: a B-tree on the key, so an incremental merge deletes the rows it
 // replaces by index look-ups instead of scanning the table.

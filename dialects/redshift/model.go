@@ -14,19 +14,25 @@ func (d Dialect) style() dialects.SQLStyle {
 
 // CurrentStateSQL uses ROW_NUMBER() in a subquery: Redshift has no DISTINCT
 // ON, and its QUALIFY is recent and restricted.
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.RowNumber(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.RowNumber(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL '%d seconds')", expr, s)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 func (d Dialect) RenameTable(schema, from, to string) string {
 	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(to)
 }
 
-func (Dialect) RelationsQuery(schema string) string { return dialects.InformationSchemaRelations(schema) }
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
 
 // KeyIndex: none; Redshift has no secondary indexes (sort keys instead).
 func (Dialect) KeyIndex(string, string, []string) string { return "" }

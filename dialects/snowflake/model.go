@@ -14,13 +14,17 @@ func (d Dialect) style() dialects.SQLStyle {
 }
 
 // CurrentStateSQL uses QUALIFY, Snowflake's filter on window results.
-func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string { return dialects.Qualify(d.style(), cs) }
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.Qualify(d.style(), cs)
+}
 
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("DATEADD(second, -%d, %s)", s, expr)
 }
 
-func (Dialect) CreateTableAs(rel, query string) string { return "CREATE TABLE " + rel + " AS\n" + query }
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
 
 // RenameTable: Snowflake's RENAME TO takes a qualified name (else it moves
 // the table to the session's schema).
