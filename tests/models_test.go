@@ -285,4 +285,3 @@ GROUP BY environment_type, customer_id`)
 		}
 	})
 }
-
