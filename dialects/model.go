@@ -3,6 +3,7 @@ package dialects
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // CurrentState is the neutral description of a current-state query: out of
@@ -56,10 +57,21 @@ type Modeler interface {
 	// RelationsQuery lists (name, kind) of the relations in schema, kind
 	// being "VIEW" for views and anything else for tables.
 	RelationsQuery(schema string) string
-	// KeyIndex returns a statement indexing table's key columns, used by
-	// incremental merges to find the rows they replace; "" when the engine
-	// does not need one.
-	KeyIndex(schema, table string, cols []string) string
+	// KeyIndex returns a statement creating index name on columns of a
+	// model's table, which incremental merges use to find the rows they
+	// replace and the stored watermark; "" when the engine needs none.
+	KeyIndex(schema, table, name string, cols []string) string
+	// WatermarkIndex returns a statement creating, if missing, an index on
+	// an export table's watermark column, so an incremental refresh reads
+	// only the new rows; "" when the engine prunes without one.
+	WatermarkIndex(schema, table, column string) string
+	// TimestampLiteral writes an instant as a literal of the engine's
+	// timestamp type (UTC, microseconds), so an incremental refresh gives
+	// the planner its watermark as a constant.
+	TimestampLiteral(t time.Time) string
+	// Analyze returns a statement refreshing the planner's statistics of a
+	// freshly created table, "" when the engine needs none.
+	Analyze(relation string) string
 	// TransactionalDML reports whether DELETE and INSERT can share a
 	// transaction, so an incremental merge is all or nothing.
 	TransactionalDML() bool
@@ -209,3 +221,6 @@ func LimitBy(s SQLStyle, cs CurrentState) string {
 func InformationSchemaRelations(schema string) string {
 	return "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = " + StringLiteral(schema)
 }
+
+// UTCMicros formats t in UTC with microseconds, "2006-01-02 15:04:05.000000".
+func UTCMicros(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.000000") }

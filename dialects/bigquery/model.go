@@ -2,6 +2,7 @@ package bigquery
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -36,7 +37,17 @@ func (d Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; BigQuery has no indexes.
-func (Dialect) KeyIndex(string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 // TransactionalDML: BigQuery runs DML transactions only inside scripts.
 func (Dialect) TransactionalDML() bool { return false }
+
+// WatermarkIndex: none; the engine prunes by sort keys, micro-partitions
+// or partitions instead.
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMP '" + dialects.UTCMicros(t) + "+00'"
+}

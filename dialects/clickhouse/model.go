@@ -2,6 +2,7 @@ package clickhouse
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -38,7 +39,17 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; MergeTree's sparse primary index is its sorting key.
-func (Dialect) KeyIndex(string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 // TransactionalDML: ClickHouse has no transactions.
 func (Dialect) TransactionalDML() bool { return false }
+
+// WatermarkIndex: none; the engine prunes by sort keys, micro-partitions
+// or partitions instead.
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "toDateTime64('" + dialects.UTCMicros(t) + "', 6, 'UTC')"
+}

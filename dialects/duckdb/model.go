@@ -2,6 +2,7 @@ package duckdb
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -37,6 +38,15 @@ func (Dialect) RelationsQuery(schema string) string {
 // KeyIndex: none. DuckDB's hash joins find the replaced rows by scanning the
 // key column, which zone maps and compression make cheap; an ART index would
 // slow every insert down.
-func (Dialect) KeyIndex(string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) TransactionalDML() bool { return true }
+
+// WatermarkIndex: none; DuckDB skips row groups by their min/max (zone maps).
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
+}

@@ -3,6 +3,7 @@ package mysql
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -40,12 +41,22 @@ func (Dialect) RelationsQuery(schema string) string {
 
 // KeyIndex: without an index, every row an incremental merge replaces would
 // cost a scan of the table.
-func (d Dialect) KeyIndex(schema, table string, cols []string) string {
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = d.Quote(c)
 	}
-	return fmt.Sprintf("CREATE INDEX %s ON %s.%s (%s)", d.Quote(table+"_key"), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+	return fmt.Sprintf("CREATE INDEX %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
 }
 
 func (Dialect) TransactionalDML() bool { return true }
+
+// WatermarkIndex: none, as MySQL 8 has no CREATE INDEX IF NOT EXISTS; index
+// _mtx_loaded_at of large raw tables yourself (docs/models.md).
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMP '" + dialects.UTCMicros(t) + "'"
+}

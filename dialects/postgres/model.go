@@ -3,6 +3,7 @@ package postgres
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -37,12 +38,26 @@ func (Dialect) RelationsQuery(schema string) string {
 
 // KeyIndex: a B-tree on the key, so an incremental merge deletes the rows it
 // replaces by index look-ups instead of scanning the table.
-func (d Dialect) KeyIndex(schema, table string, cols []string) string {
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = d.Quote(c)
 	}
-	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(table+"_key"), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
 }
 
 func (Dialect) TransactionalDML() bool { return true }
+
+// WatermarkIndex: a B-tree on the watermark, so a refresh reads the new
+// rows by index instead of scanning the raw table.
+func (d Dialect) WatermarkIndex(schema, table, column string) string {
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(table+"_mtx_watermark"), d.Quote(schema), d.Quote(table), d.Quote(column))
+}
+
+// Analyze: a table created moments ago has no statistics, and without them
+// the planner scans the model instead of using its key index.
+func (Dialect) Analyze(relation string) string { return "ANALYZE " + relation }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
+}

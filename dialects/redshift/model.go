@@ -2,6 +2,7 @@ package redshift
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -35,6 +36,16 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; Redshift has no secondary indexes (sort keys instead).
-func (Dialect) KeyIndex(string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) TransactionalDML() bool { return true }
+
+// WatermarkIndex: none; the engine prunes by sort keys, micro-partitions
+// or partitions instead.
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
+}

@@ -3,6 +3,7 @@ package snowflake
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 )
@@ -38,6 +39,16 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; Snowflake prunes micro-partitions instead of indexing.
-func (Dialect) KeyIndex(string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) TransactionalDML() bool { return true }
+
+// WatermarkIndex: none; the engine prunes by sort keys, micro-partitions
+// or partitions instead.
+func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "'" + dialects.UTCMicros(t) + " +00:00'::TIMESTAMP_TZ"
+}

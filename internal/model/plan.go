@@ -26,11 +26,11 @@ type planned struct{ full, refresh []string }
 
 func (p *Project) plan(m dialects.Modeler, c *Compiled) planned {
 	var out planned
-	for _, s := range p.steps(m, c, absent, false) {
+	for _, s := range p.steps(m, c, absent, false, "") {
 		out.full = append(out.full, s...)
 	}
 	if c.Config.Materialized == Incremental {
-		for _, s := range p.steps(m, c, asTable, false) {
+		for _, s := range p.steps(m, c, asTable, false, "") {
 			out.refresh = append(out.refresh, s...)
 		}
 	}
@@ -52,7 +52,10 @@ func scratch(prefix, name string) string {
 // steps returns the statements building c when its name exists as
 // existing (absent, asView, asTable); fullRefresh rebuilds incremental
 // models from scratch.
-func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool) []step {
+//
+// watermark is the literal of the stored watermark for a current-state
+// refresh; "" renders a subquery reading it (what compile prints).
+func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string) []step {
 	q := p.Dialect.Quote
 	rel := c.Relation
 	drop := func() step {
@@ -97,8 +100,19 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 			out = append(out, d)
 		}
 		out = append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
-		if ix := m.KeyIndex(p.Schema, c.Name, key); ix != "" {
+		if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ix != "" {
 			out = append(out, step{ix})
+		}
+		if c.Current != nil {
+			if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ix != "" {
+				out = append(out, step{ix})
+			}
+			if ix := m.WatermarkIndex(p.Schema, c.Current.Name, c.watermark()); ix != "" {
+				out = append(out, step{ix})
+			}
+		}
+		if a := m.Analyze(rel); a != "" {
+			out = append(out, step{a})
 		}
 		return out
 	}
@@ -120,28 +134,58 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	// loses to the stored newer one exactly as in a full build.
 	t := c.Current
 	cols := columnList(q, t)
-	wm := c.Config.Watermark
-	if wm == "" {
-		wm = catalog.LoadedAtColumn
-	}
+	wm := c.watermark()
 	lb, _ := c.lookback()
-	stored := "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
+	// The runner rebuilds from scratch when no stored row has a watermark,
+	// so the stored maximum is never NULL here.
+	stored := watermark
+	if stored == "" {
+		stored = "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
+	}
 	cs := CurrentStateOf(t, p.relation(t.Name), q)
-	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL OR %s IS NULL)",
-		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm), stored)
+	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
+		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
 	merged := p.relation(scratch("merge", c.Name))
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
-	return []step{
+	return withoutEmpty([]step{
 		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + merged},
 		{m.CreateTableAs(stage, newRows)},
+		analyze(m, stage),
 		{m.CreateTableAs(merged, m.CurrentStateSQL(cs))},
 		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
 		{"DROP TABLE " + stage},
 		{"DROP TABLE " + merged},
+	}, nil)
+}
+
+// analyze is the step refreshing a new table's statistics, if any.
+func analyze(m dialects.Modeler, rel string) step {
+	if a := m.Analyze(rel); a != "" {
+		return step{a}
 	}
+	return nil
+}
+
+// withoutEmpty drops empty steps.
+func withoutEmpty(steps []step, _ any) []step {
+	out := steps[:0]
+	for _, s := range steps {
+		if len(s) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// watermark is the column an incremental current-state refresh compares.
+func (c *Compiled) watermark() string {
+	if c.Config.Watermark != "" {
+		return c.Config.Watermark
+	}
+	return catalog.LoadedAtColumn
 }
 
 func columnList(q func(string) string, t *catalog.Table) string {

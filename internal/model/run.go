@@ -19,6 +19,8 @@ type Runner struct {
 	Log io.Writer
 	// FullRefresh rebuilds incremental models from scratch.
 	FullRefresh bool
+	// Trace, when set, receives every statement with its duration.
+	Trace io.Writer
 }
 
 // Run builds the named models of g, in order. It stops at the first failure,
@@ -78,7 +80,22 @@ func (r *Runner) relations(ctx context.Context, m dialects.Modeler) (map[string]
 }
 
 func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, existing string) error {
-	steps := r.Project.steps(m, c, existing, r.FullRefresh)
+	full := r.FullRefresh
+	watermark := ""
+	if c.Current != nil && c.Config.Materialized == Incremental && existing == asTable && !full {
+		// The stored watermark, as a constant the planner can use. Without
+		// one there is nothing to be incremental from: rebuild.
+		var wm sql.NullTime
+		if err := r.DB.QueryRowContext(ctx, "SELECT MAX("+r.Project.Dialect.Quote(c.watermark())+") FROM "+c.Relation).Scan(&wm); err != nil {
+			return fmt.Errorf("reading the watermark of %s: %w", c.Relation, err)
+		}
+		if wm.Valid {
+			watermark = m.TimestampLiteral(wm.Time)
+		} else {
+			full = true
+		}
+	}
+	steps := r.Project.steps(m, c, existing, full, watermark)
 	if r.Project.Dialect.TransactionalDDL() {
 		// One transaction: a failure leaves the previous build in place.
 		var all step
@@ -118,7 +135,12 @@ type execer interface {
 }
 
 func (r *Runner) exec(ctx context.Context, e execer, st string) error {
-	if _, err := e.ExecContext(ctx, st); err != nil {
+	start := time.Now()
+	_, err := e.ExecContext(ctx, st)
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\n%s;\n", time.Since(start).Seconds(), st)
+	}
+	if err != nil {
 		return fmt.Errorf("%w\nin statement: %s", err, firstLine(st))
 	}
 	return nil

@@ -80,6 +80,8 @@ RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` TO `m
 
 CREATE INDEX `current_breakdowns_invoices_key` ON `metronome`.`current_breakdowns_invoices` (`id`);
 
+CREATE INDEX `current_breakdowns_invoices_watermark` ON `metronome`.`current_breakdowns_invoices` (`_mtx_loaded_at`);
+
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`;
 
@@ -88,7 +90,7 @@ DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1
 CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_invoices`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL OR (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) IS NULL);
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -130,6 +132,8 @@ RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` TO 
 
 CREATE INDEX `current_breakdowns_line_items_key` ON `metronome`.`current_breakdowns_line_items` (`id`);
 
+CREATE INDEX `current_breakdowns_line_items_watermark` ON `metronome`.`current_breakdowns_line_items` (`_mtx_loaded_at`);
+
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`;
 
@@ -138,7 +142,7 @@ DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e
 CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_line_items`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL OR (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) IS NULL);
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -672,6 +676,8 @@ RENAME TABLE `metronome`.`_mtx_build_current_events_ed57d84a` TO `metronome`.`cu
 
 CREATE INDEX `current_events_key` ON `metronome`.`current_events` (`transaction_id`);
 
+CREATE INDEX `current_events_watermark` ON `metronome`.`current_events` (`_mtx_loaded_at`);
+
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_events_ed57d84a`;
 
@@ -680,7 +686,7 @@ DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_events_ed57d84a`;
 CREATE TABLE `metronome`.`_mtx_new_current_events_ed57d84a` AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`events`
-WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL OR (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) IS NULL);
+WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_events_ed57d84a` AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -746,6 +752,8 @@ RENAME TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` TO `metronome`.
 
 CREATE INDEX `current_line_item_key` ON `metronome`.`current_line_item` (`id`);
 
+CREATE INDEX `current_line_item_watermark` ON `metronome`.`current_line_item` (`_mtx_loaded_at`);
+
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_line_item_223bb2e5`;
 
@@ -754,7 +762,7 @@ DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
 CREATE TABLE `metronome`.`_mtx_new_current_line_item_223bb2e5` AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`line_item`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL OR (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) IS NULL);
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5` AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`

@@ -60,6 +60,12 @@ ALTER TABLE "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c" RENAME
 
 CREATE INDEX IF NOT EXISTS "current_breakdowns_invoices_key" ON "metronome"."current_breakdowns_invoices" ("id");
 
+CREATE INDEX IF NOT EXISTS "current_breakdowns_invoices_watermark" ON "metronome"."current_breakdowns_invoices" ("_mtx_loaded_at");
+
+CREATE INDEX IF NOT EXISTS "breakdowns_invoices_mtx_watermark" ON "metronome"."breakdowns_invoices" ("_mtx_loaded_at");
+
+ANALYZE "metronome"."current_breakdowns_invoices";
+
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS "metronome"."_mtx_new_current_breakdowns_invoices_07824a1c";
 
@@ -68,7 +74,9 @@ DROP TABLE IF EXISTS "metronome"."_mtx_merge_current_breakdowns_invoices_07824a1
 CREATE TABLE "metronome"."_mtx_new_current_breakdowns_invoices_07824a1c" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_invoices"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL OR (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+
+ANALYZE "metronome"."_mtx_new_current_breakdowns_invoices_07824a1c";
 
 CREATE TABLE "metronome"."_mtx_merge_current_breakdowns_invoices_07824a1c" AS
 SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -102,6 +110,12 @@ ALTER TABLE "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5" RENA
 
 CREATE INDEX IF NOT EXISTS "current_breakdowns_line_items_key" ON "metronome"."current_breakdowns_line_items" ("id");
 
+CREATE INDEX IF NOT EXISTS "current_breakdowns_line_items_watermark" ON "metronome"."current_breakdowns_line_items" ("_mtx_loaded_at");
+
+CREATE INDEX IF NOT EXISTS "breakdowns_line_items_mtx_watermark" ON "metronome"."breakdowns_line_items" ("_mtx_loaded_at");
+
+ANALYZE "metronome"."current_breakdowns_line_items";
+
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS "metronome"."_mtx_new_current_breakdowns_line_items_8262e6d5";
 
@@ -110,7 +124,9 @@ DROP TABLE IF EXISTS "metronome"."_mtx_merge_current_breakdowns_line_items_8262e
 CREATE TABLE "metronome"."_mtx_new_current_breakdowns_line_items_8262e6d5" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_line_items"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL OR (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+
+ANALYZE "metronome"."_mtx_new_current_breakdowns_line_items_8262e6d5";
 
 CREATE TABLE "metronome"."_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
 SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -528,6 +544,12 @@ ALTER TABLE "metronome"."_mtx_build_current_events_ed57d84a" RENAME TO "current_
 
 CREATE INDEX IF NOT EXISTS "current_events_key" ON "metronome"."current_events" ("transaction_id");
 
+CREATE INDEX IF NOT EXISTS "current_events_watermark" ON "metronome"."current_events" ("_mtx_loaded_at");
+
+CREATE INDEX IF NOT EXISTS "events_mtx_watermark" ON "metronome"."events" ("_mtx_loaded_at");
+
+ANALYZE "metronome"."current_events";
+
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS "metronome"."_mtx_new_current_events_ed57d84a";
 
@@ -536,7 +558,9 @@ DROP TABLE IF EXISTS "metronome"."_mtx_merge_current_events_ed57d84a";
 CREATE TABLE "metronome"."_mtx_new_current_events_ed57d84a" AS
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."events"
-WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL OR (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") IS NULL);
+WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+
+ANALYZE "metronome"."_mtx_new_current_events_ed57d84a";
 
 CREATE TABLE "metronome"."_mtx_merge_current_events_ed57d84a" AS
 SELECT DISTINCT ON ("environment_type", "transaction_id") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -586,6 +610,12 @@ ALTER TABLE "metronome"."_mtx_build_current_line_item_223bb2e5" RENAME TO "curre
 
 CREATE INDEX IF NOT EXISTS "current_line_item_key" ON "metronome"."current_line_item" ("id");
 
+CREATE INDEX IF NOT EXISTS "current_line_item_watermark" ON "metronome"."current_line_item" ("_mtx_loaded_at");
+
+CREATE INDEX IF NOT EXISTS "line_item_mtx_watermark" ON "metronome"."line_item" ("_mtx_loaded_at");
+
+ANALYZE "metronome"."current_line_item";
+
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS "metronome"."_mtx_new_current_line_item_223bb2e5";
 
@@ -594,7 +624,9 @@ DROP TABLE IF EXISTS "metronome"."_mtx_merge_current_line_item_223bb2e5";
 CREATE TABLE "metronome"."_mtx_new_current_line_item_223bb2e5" AS
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."line_item"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL OR (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+
+ANALYZE "metronome"."_mtx_new_current_line_item_223bb2e5";
 
 CREATE TABLE "metronome"."_mtx_merge_current_line_item_223bb2e5" AS
 SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -690,6 +722,8 @@ FROM "metronome"."events";
 ALTER TABLE "metronome"."_mtx_build_event_log_4a5960e2" RENAME TO "event_log";
 
 CREATE INDEX IF NOT EXISTS "event_log_key" ON "metronome"."event_log" ("transaction_id");
+
+ANALYZE "metronome"."event_log";
 
 -- refresh of event_log when it exists:
 DROP TABLE IF EXISTS "metronome"."_mtx_new_event_log_4a5960e2";
