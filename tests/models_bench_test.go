@@ -56,7 +56,11 @@ func benchSetup(b *testing.B, name string) (*sql.DB, dialects.Dialect, string) {
 	rand.Read(rb)
 	o := dialects.DefaultOptions()
 	o.Schema = "mtx_bench_" + hex.EncodeToString(rb)
-	b.Cleanup(func() { db.Exec("DROP SCHEMA IF EXISTS " + d.Quote(o.Schema) + " CASCADE") })
+	b.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA IF EXISTS " + d.Quote(o.Schema) + " CASCADE"); err != nil {
+			b.Logf("dropping %s: %v", o.Schema, err)
+		}
+	})
 	h, _ := catalog.Embedded()
 	r, _ := ddl.New(d, o)
 	events := func(t string) bool { return t == "events" }
