@@ -249,7 +249,16 @@ GROUP BY environment_type, customer_id`)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newModelSetup(t, e, totals, cust)
+		// A user incremental model: its own filter, replaced by unique_key.
+		log, err := model.Parse("event_log", "test", `-- materialized: incremental
+-- unique_key: transaction_id
+SELECT transaction_id, customer_id, updated_at, _mtx_loaded_at
+FROM {{ source "events" }}
+{{ if is_incremental }}WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM {{ this }}){{ end }}`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newModelSetup(t, e, totals, cust, log)
 		c := m.history.Current()
 		for _, name := range []string{"invoice", "customer"} {
 			tbl, _ := c.Table(name)
@@ -279,7 +288,20 @@ GROUP BY environment_type, customer_id`)
 		if want := wantIdentities(tbl, fixtureRows(tbl)); !reflect.DeepEqual(got, want) {
 			t.Errorf("current_customer back as a view: got %v, want %v", got, want)
 		}
-		failed, err := m.r.RunTests(context.Background(), m.g.Tests(m.p, []string{"invoice_totals"}), nil)
+		events, _ := c.Table("events")
+		base := ts("2026-01-01T00:00:00Z")
+		insertRows(t, e, m.db, m.o.Schema, events, eventBatch(0, 10, base, base.Add(time.Hour), "b1.parquet"))
+		m.run(t, "event_log")
+		insertRows(t, e, m.db, m.o.Schema, events, eventBatch(5, 15, base.Add(time.Hour), base.Add(2*time.Hour), "b2.parquet"))
+		m.run(t, "event_log")
+		var rows, newer int
+		logRel := q(m.o.Schema) + "." + q("event_log")
+		m.db.QueryRow("SELECT COUNT(*) FROM " + logRel).Scan(&rows)
+		m.db.QueryRow("SELECT COUNT(*) FROM " + logRel + " WHERE " + q("_mtx_loaded_at") + " >= " + placeholder[e.name](1), base.Add(2*time.Hour)).Scan(&newer)
+		if rows != 15 || newer != 10 {
+			t.Errorf("event_log after two batches: %d rows, %d from batch 2; want 15 and 10", rows, newer)
+		}
+		failed, err := m.r.RunTests(context.Background(), m.g.Tests(m.p, []string{"invoice_totals", "event_log"}), nil)
 		if err != nil || len(failed) > 0 {
 			t.Errorf("invoice_totals tests: %v %v", failed, err)
 		}
