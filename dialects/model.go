@@ -123,6 +123,13 @@ func (s SQLStyle) window(partition, order []string) string {
 	return w + "ORDER BY " + s.newest(order) + ")"
 }
 
+// firstWindow is window with an explicit frame, which Redshift requires
+// for FIRST_VALUE with ORDER BY (and every other engine accepts).
+func (s SQLStyle) firstWindow(partition, order []string) string {
+	w := s.window(partition, order)
+	return w[:len(w)-1] + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+}
+
 func and(conds ...string) string {
 	var out []string
 	for _, c := range conds {
@@ -143,7 +150,7 @@ func (s SQLStyle) latestSnapshot(cs CurrentState) string {
 	snap := cs.Snapshot
 	col := s.Quote(snap.Column)
 	inner := fmt.Sprintf("SELECT %s,\n  FIRST_VALUE(%s) %s AS %s\nFROM %s\nWHERE %s",
-		s.list(cs.Columns), col, s.window(snap.Partition, snap.Newest), s.Quote("_mtx_latest_snapshot"),
+		s.list(cs.Columns), col, s.firstWindow(snap.Partition, snap.Newest), s.Quote("_mtx_latest_snapshot"),
 		cs.Source, and(col+" IS NOT NULL", cs.Where))
 	return fmt.Sprintf("(\n  SELECT %s\n  FROM (\n%s\n  ) AS %s\n  WHERE %s = %s\n) AS %s",
 		s.list(cs.Columns), indent(indent(inner)), s.Quote("_mtx_snapshots"), col, s.Quote("_mtx_latest_snapshot"), s.Quote("_mtx_latest"))
@@ -190,7 +197,7 @@ func Qualify(s SQLStyle, cs CurrentState) string {
 	snap := cs.Snapshot
 	col := s.Quote(snap.Column)
 	latest := q(cs.Source, and(col+" IS NOT NULL", cs.Where),
-		fmt.Sprintf("%s = FIRST_VALUE(%s) %s", col, col, s.window(snap.Partition, snap.Newest)))
+		fmt.Sprintf("%s = FIRST_VALUE(%s) %s", col, col, s.firstWindow(snap.Partition, snap.Newest)))
 	return q(fmt.Sprintf("(\n%s\n) AS %s", indent(latest), s.Quote("_mtx_latest")), "", rn)
 }
 

@@ -222,6 +222,24 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 		if n != 351 {
 			t.Errorf("after an empty refresh current_events has %d rows, want 351", n)
 		}
+		// A refresh interrupted after its delete left its merge table: the
+		// next run rebuilds from scratch (and drops the deleted raw row).
+		if _, err := m.db.Exec("CREATE TABLE " + q(m.o.Schema) + "." + q(model.MergeTable("current_events")) + " (x INT)"); err != nil {
+			t.Fatal(err)
+		}
+		m.run(t, "current_events")
+		m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n)
+		if n != 350 {
+			t.Errorf("after an interrupted refresh current_events has %d rows, want 350 (a full rebuild)", n)
+		}
+		// Columns that no longer match the catalog (a migration): rebuild too.
+		if _, err := m.db.Exec("ALTER TABLE " + rel + " ADD COLUMN " + q("stray") + " INT"); err != nil {
+			t.Fatal(err)
+		}
+		m.run(t, "current_events")
+		if _, err := m.db.Exec("SELECT " + q("stray") + " FROM " + rel); err == nil {
+			t.Error("current_events kept a column the catalog does not have: it was refreshed, not rebuilt")
+		}
 		m.r.FullRefresh = true
 		m.run(t, "current_events")
 		m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n)

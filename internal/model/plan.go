@@ -49,6 +49,10 @@ func scratch(prefix, name string) string {
 	return fmt.Sprintf("_mtx_%s_%s_%08x", prefix, short, h.Sum32())
 }
 
+// MergeTable is the scratch table an incremental refresh of model merges
+// through; finding it at the start of a run means a refresh was interrupted.
+func MergeTable(model string) string { return scratch("merge", model) }
+
 // steps returns the statements building c when its name exists as
 // existing (absent, asView, asTable); fullRefresh rebuilds incremental
 // models from scratch.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
 )
 
 // Runner builds models on a database.
@@ -34,15 +35,28 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 	if err != nil {
 		return err
 	}
+	columns, err := r.columns(ctx, g, names)
+	if err != nil {
+		return err
+	}
 	for i, name := range names {
 		c := g.Nodes[name]
+		full := r.FullRefresh
+		if c.Config.Materialized == Incremental && existing[strings.ToLower(name)] == asTable {
+			// A refresh interrupted after its delete (on an engine without
+			// transactions) left its merge table: rebuild. So does a
+			// migration that changed the table's columns.
+			if existing[strings.ToLower(scratch("merge", name))] != absent || (c.Current != nil && !sameColumns(columns[strings.ToLower(name)], c.Current)) {
+				full = true
+			}
+		}
 		start := time.Now()
 		kind := existing[strings.ToLower(name)]
 		mode := c.Config.Materialized
-		if mode == Incremental && kind == asTable && !r.FullRefresh {
+		if mode == Incremental && kind == asTable && !full {
 			mode = "incremental refresh"
 		}
-		if err := r.build(ctx, m, c, kind); err != nil {
+		if err := r.build(ctx, m, c, kind, full); err != nil {
 			return fmt.Errorf("model %s: %w", name, err)
 		}
 		if c.Config.Materialized == View {
@@ -55,6 +69,51 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 		}
 	}
 	return nil
+}
+
+// columns returns the column names of every table in the schema, by
+// lower-case table name, when an incremental current-state model is among
+// names (nil otherwise: nothing needs them).
+func (r *Runner) columns(ctx context.Context, g *Graph, names []string) (map[string]map[string]bool, error) {
+	need := false
+	for _, n := range names {
+		c := g.Nodes[n]
+		need = need || (c.Current != nil && c.Config.Materialized == Incremental)
+	}
+	if !need {
+		return nil, nil
+	}
+	rows, err := r.DB.QueryContext(ctx, r.Project.Dialect.ColumnsQuery(r.Project.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("listing the columns of schema %s: %w", r.Project.Schema, err)
+	}
+	defer rows.Close()
+	out := map[string]map[string]bool{}
+	for rows.Next() {
+		var table, column, typ string
+		if err := rows.Scan(&table, &column, &typ); err != nil {
+			return nil, err
+		}
+		table = strings.ToLower(table)
+		if out[table] == nil {
+			out[table] = map[string]bool{}
+		}
+		out[table][strings.ToLower(column)] = true
+	}
+	return out, rows.Err()
+}
+
+// sameColumns reports whether a built table has exactly t's columns.
+func sameColumns(have map[string]bool, t *catalog.Table) bool {
+	if len(have) != len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns {
+		if !have[c.Name] {
+			return false
+		}
+	}
+	return true
 }
 
 // relations returns the kind of every relation in the schema, by lower-case name.
@@ -79,8 +138,7 @@ func (r *Runner) relations(ctx context.Context, m dialects.Modeler) (map[string]
 	return out, rows.Err()
 }
 
-func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, existing string) error {
-	full := r.FullRefresh
+func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, existing string, full bool) error {
 	watermark := ""
 	if c.Current != nil && c.Config.Materialized == Incremental && existing == asTable && !full {
 		// The stored watermark, as a constant the planner can use. Without

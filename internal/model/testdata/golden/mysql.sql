@@ -33,7 +33,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_timestamp`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_timestamp` IS NULL, `snapshot_timestamp` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_timestamp`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_timestamp` IS NULL, `snapshot_timestamp` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`breakdowns_draft_invoices`
       WHERE `snapshot_timestamp` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -53,7 +53,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_timestamp`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_timestamp` IS NULL, `snapshot_timestamp` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_timestamp`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_timestamp` IS NULL, `snapshot_timestamp` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`breakdowns_draft_line_items`
       WHERE `snapshot_timestamp` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -177,7 +177,7 @@ FROM (
     SELECT `id`, `contract_id`, `parent_contract_id`, `parent_customer_id`, `child_info`, `updated_at`, `metadata`, `environment_type`, `snapshot_id`, `payer`, `usage_statement_behavior`, `invoice_consolidation_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `contract_id`, `parent_contract_id`, `parent_customer_id`, `child_info`, `updated_at`, `metadata`, `environment_type`, `snapshot_id`, `payer`, `usage_statement_behavior`, `invoice_consolidation_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contract_hierarchy_configurations`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -197,7 +197,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `effective_at`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `effective_at`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_amendments`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -217,7 +217,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `applicable_contract_ids`, `invoice_contract_id`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `applicable_contract_ids`, `invoice_contract_id`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_balances`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -237,7 +237,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `amount`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `amount`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_commits`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -257,7 +257,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `name`, `customer_id`, `package_id`, `rate_card_id`, `starting_at`, `ending_before`, `archived_at`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `name`, `customer_id`, `package_id`, `rate_card_id`, `starting_at`, `ending_before`, `archived_at`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_contracts`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -277,7 +277,7 @@ FROM (
     SELECT `id`, `contract_id`, `timestamp`, `edits`, `metadata`, `environment_type`, `created_by`, `updated_at`, `snapshot_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `contract_id`, `timestamp`, `edits`, `metadata`, `environment_type`, `created_by`, `updated_at`, `snapshot_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_edits`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -297,7 +297,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `product_id`, `entitled`, `rate_type`, `multiplier`, `priority`, `new_rate`, `credit_type_id`, `credit_type_name`, `applicable_product_tags`, `override_specifiers`, `target`, `is_commit_specific`, `metadata`, `tiered_override`, `starting_at`, `ending_before`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `product_id`, `entitled`, `rate_type`, `multiplier`, `priority`, `new_rate`, `credit_type_id`, `credit_type_name`, `applicable_product_tags`, `override_specifiers`, `target`, `is_commit_specific`, `metadata`, `tiered_override`, `starting_at`, `ending_before`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_overrides`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -317,7 +317,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `recharge_to_amount`, `commit_name`, `commit_description`, `commit_product_id`, `commit_applicable_product_ids`, `commit_applicable_product_tags`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `recharge_to_amount`, `commit_name`, `commit_description`, `commit_product_id`, `commit_applicable_product_ids`, `commit_applicable_product_tags`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_prepaid_balance_threshold_configurations`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -337,7 +337,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `product_list_item_id`, `type`, `version`, `name`, `is_refundable`, `billable_metric_id`, `composite_product_ids`, `composite_scope`, `tags`, `composite_tags`, `quantity_conversion`, `quantity_rounding`, `pricing_group_key`, `presentation_group_key`, `metadata`, `starting_at`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `product_list_item_id`, `type`, `version`, `name`, `is_refundable`, `billable_metric_id`, `composite_product_ids`, `composite_scope`, `tags`, `composite_tags`, `quantity_conversion`, `quantity_rounding`, `pricing_group_key`, `presentation_group_key`, `metadata`, `starting_at`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_product_list_item_versions`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -357,7 +357,7 @@ FROM (
     SELECT `id`, `environment_type`, `rate_card_id`, `product_id`, `version`, `entitled`, `rate`, `commit_rate`, `product_order`, `pricing_group_values`, `snapshot_id`, `metadata`, `credit_type_id`, `credit_type_name`, `billing_frequency`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `rate_card_id`, `product_id`, `version`, `entitled`, `rate`, `commit_rate`, `product_order`, `pricing_group_values`, `snapshot_id`, `metadata`, `credit_type_id`, `credit_type_name`, `billing_frequency`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_rate_card_entries`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -377,7 +377,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `credit_type_conversions`, `metadata`, `aliases`, `fiat_credit_type_id`, `fiat_credit_type_name`, `description`, `name`, `created_by`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `credit_type_conversions`, `metadata`, `aliases`, `fiat_credit_type_id`, `fiat_credit_type_name`, `description`, `name`, `created_by`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_rate_cards`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -397,7 +397,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `customer_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_amount`, `invoice_amount`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `commit_duration`, `proration`, `recurrence_frequency`, `metadata`, `subscription_config`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `customer_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_amount`, `invoice_amount`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `commit_duration`, `proration`, `recurrence_frequency`, `metadata`, `subscription_config`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_recurring_commits_and_credits`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -417,7 +417,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `name`, `description`, `product_id`, `credit_type_id`, `credit_type_name`, `schedule`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `name`, `description`, `product_id`, `credit_type_id`, `credit_type_name`, `schedule`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_scheduled_charges`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -437,7 +437,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `commit_name`, `commit_description`, `commit_product_id`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `commit_name`, `commit_description`, `commit_product_id`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_spend_threshold_configurations`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -457,7 +457,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `product_id`, `name`, `description`, `billing_frequency`, `collection_schedule`, `is_prorated`, `invoice_behavior`, `quantity_schedule`, `fiat_credit_type_id`, `metadata`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `product_id`, `name`, `description`, `billing_frequency`, `collection_schedule`, `is_prorated`, `invoice_behavior`, `quantity_schedule`, `fiat_credit_type_id`, `metadata`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_subscriptions`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -477,7 +477,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `type`, `contract_id`, `from_contract_id`, `to_contract_id`, `date`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `type`, `contract_id`, `from_contract_id`, `to_contract_id`, `date`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_transitions`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -497,7 +497,7 @@ FROM (
     SELECT `id`, `contract_id`, `starting_at`, `ending_before`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `contract_id`, `starting_at`, `ending_before`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`_mtx_transferred_at`) OVER (ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`_mtx_transferred_at`) OVER (ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_usage_filter_schedule`
       WHERE `_mtx_transferred_at` IS NOT NULL AND `id` IS NOT NULL AND `starting_at` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -517,7 +517,7 @@ FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `version`, `starting_at`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `version`, `starting_at`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`contracts_usage_filters`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -609,7 +609,7 @@ FROM (
     SELECT `_metronome_metadata_id`, `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_invoice_created_at`, `environment_type`, `updated_at`, `snapshot_time`, `label`, `contract_id`, `billable_status`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `_metronome_metadata_id`, `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_invoice_created_at`, `environment_type`, `updated_at`, `snapshot_time`, `label`, `contract_id`, `billable_status`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_time`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_time`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`draft_invoice`
       WHERE `snapshot_time` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -629,7 +629,7 @@ FROM (
     SELECT `_metronome_metadata_id`, `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `is_prorated`, `updated_at`, `snapshot_time`, `environment_type`, `unit_price`, `pricing_group_values`, `subscription_id`, `metadata`, `starting_at`, `ending_before`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `_metronome_metadata_id`, `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `is_prorated`, `updated_at`, `snapshot_time`, `environment_type`, `unit_price`, `pricing_group_values`, `subscription_id`, `metadata`, `starting_at`, `ending_before`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_time`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_time`) OVER (PARTITION BY `environment_type` ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`draft_line_item`
       WHERE `snapshot_time` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -649,7 +649,7 @@ FROM (
     SELECT `_metronome_metadata_id`, `id`, `line_item_id`, `name`, `quantity`, `subtotal`, `charge_id`, `is_prorated`, `billable_metric_id`, `billable_metric_name`, `tiers`, `updated_at`, `snapshot_time`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `_metronome_metadata_id`, `id`, `line_item_id`, `name`, `quantity`, `subtotal`, `charge_id`, `is_prorated`, `billable_metric_id`, `billable_metric_name`, `tiers`, `updated_at`, `snapshot_time`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_time`) OVER (ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_time`) OVER (ORDER BY `snapshot_time` IS NULL, `snapshot_time` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`draft_sub_line_item`
       WHERE `snapshot_time` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
@@ -797,7 +797,7 @@ FROM (
     SELECT `id`, `name`, `rate_card_id`, `duration_unit`, `duration_value`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `billing_provider`, `delivery_method`, `aliases`, `created_at`, `created_by`, `archived_at`, `updated_at`, `environment_type`, `snapshot_id`, `metadata`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
       SELECT `id`, `name`, `rate_card_id`, `duration_unit`, `duration_value`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `billing_provider`, `delivery_method`, `aliases`, `created_at`, `created_by`, `archived_at`, `updated_at`, `environment_type`, `snapshot_id`, `metadata`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC) AS `_mtx_latest_snapshot`
+        FIRST_VALUE(`snapshot_id`) OVER (PARTITION BY `environment_type` ORDER BY `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `snapshot_id` IS NULL, `snapshot_id` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `_mtx_latest_snapshot`
       FROM `metronome`.`packages`
       WHERE `snapshot_id` IS NOT NULL AND `id` IS NOT NULL
     ) AS `_mtx_snapshots`
