@@ -52,6 +52,11 @@ type Modeler interface {
 	MinusSeconds(expr string, seconds int64) string
 	// CreateTableAs creates a table from a SELECT.
 	CreateTableAs(relation, query string) string
+	// CreateTempTableAs creates a session-local temporary table from a
+	// SELECT, for the scratch tables of a refresh that runs in one
+	// transaction (nothing of them reaches the write-ahead log); "" when
+	// the engine should use ordinary tables.
+	CreateTempTableAs(name, query string) string
 	// RenameTable renames schema.from to schema.to.
 	RenameTable(schema, from, to string) string
 	// RelationsQuery lists (name, kind) of the relations in schema, kind
@@ -75,6 +80,12 @@ type Modeler interface {
 	// TransactionalDML reports whether DELETE and INSERT can share a
 	// transaction, so an incremental merge is all or nothing.
 	TransactionalDML() bool
+}
+
+// KeySetMatcher is implemented by dialects with a faster way to say "column
+// is one of the values of column in table" than IN (SELECT …), the default.
+type KeySetMatcher interface {
+	InKeys(column, table string) string
 }
 
 // ModelerOf returns d's Modeler, or an error naming d when it has none.

@@ -53,3 +53,6 @@ func (Dialect) Analyze(string) string { return "" }
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "toDateTime64('" + dialects.UTCMicros(t) + "', 6, 'UTC')"
 }
+
+// CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
+func (Dialect) CreateTempTableAs(string, string) string { return "" }

@@ -60,3 +60,6 @@ func (Dialect) Analyze(string) string { return "" }
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMP '" + dialects.UTCMicros(t) + "'"
 }
+
+// CreateTempTableAs: none; a MySQL temporary table cannot be read twice in one statement, which the merge does.
+func (Dialect) CreateTempTableAs(string, string) string { return "" }

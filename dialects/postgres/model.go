@@ -61,3 +61,14 @@ func (Dialect) Analyze(relation string) string { return "ANALYZE " + relation }
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
 }
+
+// InKeys: = ANY(ARRAY(…)) hands the planner the keys as one array, which it
+// looks up in the model's key index; with IN (SELECT …) it estimates a
+// semi-join and scans the whole model table instead.
+func (d Dialect) InKeys(column, table string) string {
+	return fmt.Sprintf("%s = ANY(ARRAY(SELECT %s FROM %s))", d.Quote(column), d.Quote(column), table)
+}
+
+func (d Dialect) CreateTempTableAs(name, query string) string {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+}

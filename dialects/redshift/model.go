@@ -49,3 +49,7 @@ func (Dialect) Analyze(string) string { return "" }
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
 }
+
+func (d Dialect) CreateTempTableAs(name, query string) string {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+}

@@ -52,3 +52,6 @@ func (Dialect) Analyze(string) string { return "" }
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "'" + dialects.UTCMicros(t) + " +00:00'::TIMESTAMP_TZ"
 }
+
+// CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
+func (Dialect) CreateTempTableAs(string, string) string { return "" }

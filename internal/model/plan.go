@@ -120,14 +120,24 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		}
 		return out
 	}
-	stage := p.relation(scratch("new", c.Name))
-	match := keyMatch(q, key, rel, stage)
+	// Scratch tables: temporary where the whole refresh is one transaction,
+	// ordinary (and visible to the next run if this one stops) elsewhere.
+	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
+	scratchTable := func(prefix string) (rel string, create func(query string) string) {
+		name := scratch(prefix, c.Name)
+		if temp {
+			return q(name), func(query string) string { return m.CreateTempTableAs(name, query) }
+		}
+		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
+	}
+	stage, createStage := scratchTable("new")
+	match := keyMatch(p.Dialect, key, rel, stage)
 	if c.Current == nil {
 		// A user model: its {{ if is_incremental }} branch selects the new
 		// rows; they replace the stored rows with the same unique_key.
 		return []step{
 			{"DROP TABLE IF EXISTS " + stage},
-			{m.CreateTableAs(stage, c.IncrementalSQL)},
+			{createStage(c.IncrementalSQL)},
 			{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " SELECT * FROM " + stage},
 			{"DROP TABLE " + stage},
 		}
@@ -149,28 +159,19 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	cs := CurrentStateOf(t, p.relation(t.Name), q)
 	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
 		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
-	merged := p.relation(scratch("merge", c.Name))
+	merged, createMerged := scratchTable("merge")
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
 	return withoutEmpty([]step{
 		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + merged},
-		{m.CreateTableAs(stage, newRows)},
-		analyze(m, stage),
-		{m.CreateTableAs(merged, m.CurrentStateSQL(cs))},
+		{createStage(newRows)},
+		{createMerged(m.CurrentStateSQL(cs))},
 		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
 		{"DROP TABLE " + stage},
 		{"DROP TABLE " + merged},
 	}, nil)
-}
-
-// analyze is the step refreshing a new table's statistics, if any.
-func analyze(m dialects.Modeler, rel string) step {
-	if a := m.Analyze(rel); a != "" {
-		return step{a}
-	}
-	return nil
 }
 
 // withoutEmpty drops empty steps.
@@ -202,8 +203,12 @@ func columnList(q func(string) string, t *catalog.Table) string {
 
 // keyMatch is the condition "target's row has a key present in stage":
 // IN for one column, EXISTS for several.
-func keyMatch(q func(string) string, key []string, target, stage string) string {
+func keyMatch(d dialects.Dialect, key []string, target, stage string) string {
+	q := d.Quote
 	if len(key) == 1 {
+		if km, ok := d.(dialects.KeySetMatcher); ok {
+			return km.InKeys(key[0], stage)
+		}
 		return fmt.Sprintf("%s IN (SELECT %s FROM %s)", q(key[0]), q(key[0]), stage)
 	}
 	var eq []string

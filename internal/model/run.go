@@ -31,6 +31,7 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	existing, err := r.relations(ctx, m)
 	if err != nil {
 		return err
@@ -38,6 +39,9 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 	columns, err := r.columns(ctx, g, names)
 	if err != nil {
 		return err
+	}
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\n-- (listing relations and columns)\n", time.Since(start).Seconds())
 	}
 	for i, name := range names {
 		c := g.Nodes[name]
@@ -144,8 +148,12 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 		// The stored watermark, as a constant the planner can use. Without
 		// one there is nothing to be incremental from: rebuild.
 		var wm sql.NullTime
+		start := time.Now()
 		if err := r.DB.QueryRowContext(ctx, "SELECT MAX("+r.Project.Dialect.Quote(c.watermark())+") FROM "+c.Relation).Scan(&wm); err != nil {
 			return fmt.Errorf("reading the watermark of %s: %w", c.Relation, err)
+		}
+		if r.Trace != nil {
+			fmt.Fprintf(r.Trace, "-- %.3fs\n-- (reading the watermark)\n", time.Since(start).Seconds())
 		}
 		if wm.Valid {
 			watermark = m.TimestampLiteral(wm.Time)
@@ -222,5 +230,10 @@ func (r *Runner) inTx(ctx context.Context, sts step) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	start := time.Now()
+	err = tx.Commit()
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\nCOMMIT;\n", time.Since(start).Seconds())
+	}
+	return err
 }
