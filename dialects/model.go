@@ -66,10 +66,11 @@ type Modeler interface {
 	// model's table, which incremental merges use to find the rows they
 	// replace and the stored watermark; "" when the engine needs none.
 	KeyIndex(schema, table, name string, cols []string) string
-	// WatermarkIndex returns a statement creating, if missing, an index on
-	// an export table's watermark column, so an incremental refresh reads
-	// only the new rows; "" when the engine prunes without one.
-	WatermarkIndex(schema, table, column string) string
+	// SourceIndex returns a statement creating, if missing, index name on
+	// columns of an export table (its key, for queries on current-state
+	// views; its watermark, for incremental refreshes); "" when the engine
+	// prunes without one.
+	SourceIndex(schema, table, name string, cols []string) string
 	// TimestampLiteral writes an instant as a literal of the engine's
 	// timestamp type (UTC, microseconds), so an incremental refresh gives
 	// the planner its watermark as a constant.

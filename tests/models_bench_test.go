@@ -182,6 +182,14 @@ func BenchmarkCurrentEvents(b *testing.B) {
 			if _, err := db.Exec("CREATE VIEW " + view + " AS " + fullSQL); err != nil {
 				b.Fatal(err)
 			}
+			// The raw key index mtx run creates for a current-state view.
+			md, _ := dialects.ModelerOf(d)
+			if ix := md.SourceIndex(schema, "events", "events_mtx_key", []string{"transaction_id"}); ix != "" {
+				if _, err := db.Exec(ix); err != nil {
+					b.Fatal(err)
+				}
+				db.Exec("ANALYZE " + raw)
+			}
 			timeQuery := func(sqlText string) time.Duration {
 				best := time.Duration(1 << 62)
 				for i := 0; i < 3; i++ {

@@ -44,9 +44,9 @@ func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 // TransactionalDML: ClickHouse has no transactions.
 func (Dialect) TransactionalDML() bool { return false }
 
-// WatermarkIndex: none; the engine prunes by sort keys, micro-partitions
+// SourceIndex: none; the engine prunes by sort keys, micro-partitions
 // or partitions instead.
-func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) Analyze(string) string { return "" }
 

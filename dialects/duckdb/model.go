@@ -42,8 +42,8 @@ func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) TransactionalDML() bool { return true }
 
-// WatermarkIndex: none; DuckDB skips row groups by their min/max (zone maps).
-func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+// SourceIndex: none; DuckDB skips row groups by their min/max (zone maps).
+func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) Analyze(string) string { return "" }
 

@@ -51,9 +51,9 @@ func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
 
 func (Dialect) TransactionalDML() bool { return true }
 
-// WatermarkIndex: none, as MySQL 8 has no CREATE INDEX IF NOT EXISTS; index
+// SourceIndex: none, as MySQL 8 has no CREATE INDEX IF NOT EXISTS; index
 // _mtx_loaded_at of large raw tables yourself (docs/models.md).
-func (Dialect) WatermarkIndex(string, string, string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
 
 func (Dialect) Analyze(string) string { return "" }
 

@@ -48,10 +48,15 @@ func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
 
 func (Dialect) TransactionalDML() bool { return true }
 
-// WatermarkIndex: a B-tree on the watermark, so a refresh reads the new
-// rows by index instead of scanning the raw table.
-func (d Dialect) WatermarkIndex(schema, table, column string) string {
-	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(table+"_mtx_watermark"), d.Quote(schema), d.Quote(table), d.Quote(column))
+// SourceIndex: B-trees on a raw table's key (a query on a current-state
+// view for one id reads that id's versions only; DISTINCT ON passes the
+// condition down) and watermark (a refresh reads only the new rows).
+func (d Dialect) SourceIndex(schema, table, name string, cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.Quote(c)
+	}
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
 }
 
 // Analyze: a table created moments ago has no statistics, and without them

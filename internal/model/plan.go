@@ -71,9 +71,15 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		}
 		return nil
 	}
+	var indexes []step
+	if c.Current != nil {
+		if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ix != "" {
+			indexes = append(indexes, step{ix})
+		}
+	}
 	switch c.Config.Materialized {
 	case View:
-		var out []step
+		out := indexes
 		if existing == asTable {
 			out = append(out, drop())
 		}
@@ -111,7 +117,7 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 			if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ix != "" {
 				out = append(out, step{ix})
 			}
-			if ix := m.WatermarkIndex(p.Schema, c.Current.Name, c.watermark()); ix != "" {
+			if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_watermark", []string{c.watermark()}); ix != "" {
 				out = append(out, step{ix})
 			}
 		}
