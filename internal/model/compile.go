@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -323,5 +322,3 @@ func (g *Graph) Script(p *Project, names []string) (string, error) {
 	}
 	return b.String(), nil
 }
-
-var errNoModeler = errors.New("no modeler")

@@ -169,7 +169,7 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
-	return withoutEmpty([]step{
+	return []step{
 		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + merged},
 		{createStage(newRows)},
@@ -177,18 +177,7 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
 		{"DROP TABLE " + stage},
 		{"DROP TABLE " + merged},
-	}, nil)
-}
-
-// withoutEmpty drops empty steps.
-func withoutEmpty(steps []step, _ any) []step {
-	out := steps[:0]
-	for _, s := range steps {
-		if len(s) > 0 {
-			out = append(out, s)
-		}
 	}
-	return out
 }
 
 // watermark is the column an incremental current-state refresh compares.
