@@ -41,5 +41,6 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))
 	root.AddCommand(newLoad(g))
+	root.AddCommand(newRun(g), newCompile(g), newTest(g))
 	return root
 }

@@ -1,0 +1,58 @@
+package clickhouse
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+var _ dialects.Modeler = Dialect{}
+
+func (d Dialect) style() dialects.SQLStyle {
+	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
+}
+
+// CurrentStateSQL uses ORDER BY … LIMIT 1 BY: whole rows with the full
+// tie-break. FINAL would keep whichever equal version was inserted last, and
+// argMax needs one call per column.
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.LimitBy(d.style(), cs)
+}
+
+func (Dialect) MinusSeconds(expr string, s int64) string {
+	return fmt.Sprintf("(%s - INTERVAL %d SECOND)", expr, s)
+}
+
+// CreateTableAs: ClickHouse needs an engine; MergeTree with no sorting key
+// keeps rows as the query returns them.
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " ENGINE = MergeTree ORDER BY tuple() AS\n" + query
+}
+
+func (d Dialect) RenameTable(schema, from, to string) string {
+	return "RENAME TABLE " + d.Quote(schema) + "." + d.Quote(from) + " TO " + d.Quote(schema) + "." + d.Quote(to)
+}
+
+func (Dialect) RelationsQuery(schema string) string {
+	return "SELECT name, engine FROM system.tables WHERE database = " + dialects.StringLiteral(schema)
+}
+
+// KeyIndex: none; MergeTree's sparse primary index is its sorting key.
+func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+
+// TransactionalDML: ClickHouse has no transactions.
+func (Dialect) TransactionalDML() bool { return false }
+
+// SourceIndex: none; the engine prunes by sort keys, micro-partitions
+// or partitions instead.
+func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "toDateTime64('" + dialects.UTCMicros(t) + "', 6, 'UTC')"
+}
+
+// CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
+func (Dialect) CreateTempTableAs(string, string) string { return "" }

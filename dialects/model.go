@@ -1,0 +1,245 @@
+package dialects
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// CurrentState is the neutral description of a current-state query: out of
+// Source, keep one row per Grain, the first by Newest; for snapshot tables,
+// only the rows of the latest snapshot. Models describe it; each dialect's
+// Modeler says it in its best idiom (DISTINCT ON, QUALIFY, LIMIT 1 BY,
+// ROW_NUMBER), so the model never knows which engine it runs on.
+type CurrentState struct {
+	// Source is the FROM item rows come from: a quoted, qualified relation
+	// or a parenthesised subquery with an alias.
+	Source string
+	// Columns are the output columns, unquoted, in order.
+	Columns []string
+	// Grain is what one output row stands for (unquoted columns): the
+	// table's key, after environment_type where the table has one.
+	Grain []string
+	// Newest orders the versions of one grain, newest first: every column
+	// descending with NULLs last. It ends with the tie-break columns.
+	Newest []string
+	// Snapshot, when set, first keeps only the rows of the latest snapshot.
+	Snapshot *LatestSnapshot
+	// Where is an optional filter (rendered SQL) applied to Source rows.
+	Where string
+}
+
+// LatestSnapshot says which rows form the latest snapshot.
+type LatestSnapshot struct {
+	// Column identifies a snapshot (unquoted).
+	Column string
+	// Newest orders snapshots, newest first (descending, NULLs last): the
+	// snapshot column itself when it is a time, or the transfer timestamp
+	// and then the opaque snapshot id.
+	Newest []string
+	// Partition: one latest snapshot per value of these columns
+	// (environment_type), since each environment's transfer is its own
+	// full picture.
+	Partition []string
+}
+
+// Modeler is what a dialect says about building models. Every dialect
+// implements it (dialects/<engine>/model.go).
+type Modeler interface {
+	// CurrentStateSQL renders cs as one SELECT statement (no semicolon).
+	CurrentStateSQL(cs CurrentState) string
+	// MinusSeconds subtracts a number of seconds from a timestamp expression.
+	MinusSeconds(expr string, seconds int64) string
+	// CreateTableAs creates a table from a SELECT.
+	CreateTableAs(relation, query string) string
+	// CreateTempTableAs creates a session-local temporary table from a
+	// SELECT, for the scratch tables of a refresh that runs in one
+	// transaction (nothing of them reaches the write-ahead log); "" when
+	// the engine should use ordinary tables.
+	CreateTempTableAs(name, query string) string
+	// RenameTable renames schema.from to schema.to.
+	RenameTable(schema, from, to string) string
+	// RelationsQuery lists (name, kind) of the relations in schema, kind
+	// being "VIEW" for views and anything else for tables.
+	RelationsQuery(schema string) string
+	// KeyIndex returns a statement creating index name on columns of a
+	// model's table, which incremental merges use to find the rows they
+	// replace and the stored watermark; "" when the engine needs none.
+	KeyIndex(schema, table, name string, cols []string) string
+	// SourceIndex returns a statement creating, if missing, index name on
+	// columns of an export table (its key, for queries on current-state
+	// views; its watermark, for incremental refreshes); "" when the engine
+	// prunes without one.
+	SourceIndex(schema, table, name string, cols []string) string
+	// TimestampLiteral writes an instant as a literal of the engine's
+	// timestamp type (UTC, microseconds), so an incremental refresh gives
+	// the planner its watermark as a constant.
+	TimestampLiteral(t time.Time) string
+	// Analyze returns a statement refreshing the planner's statistics of a
+	// freshly created table, "" when the engine needs none.
+	Analyze(relation string) string
+	// TransactionalDML reports whether DELETE and INSERT can share a
+	// transaction, so an incremental merge is all or nothing.
+	TransactionalDML() bool
+}
+
+// KeySetMatcher is implemented by dialects with a faster way to say "column
+// is one of the values of column in table" than IN (SELECT …), the default.
+type KeySetMatcher interface {
+	InKeys(column, table string) string
+}
+
+// ModelerOf returns d's Modeler, or an error naming d when it has none.
+func ModelerOf(d Dialect) (Modeler, error) {
+	m, ok := d.(Modeler)
+	if !ok {
+		return nil, fmt.Errorf("dialect %s cannot build models (no Modeler)", d.Name())
+	}
+	return m, nil
+}
+
+// SQLStyle is the little a current-state renderer needs to know about a
+// dialect's spelling.
+type SQLStyle struct {
+	Quote func(string) string
+	// DescNullsLast sorts an expression descending with NULLs last.
+	DescNullsLast func(expr string) string
+	// WhereBeforeQualify: BigQuery accepts QUALIFY only after a WHERE.
+	WhereBeforeQualify bool
+}
+
+// StandardDescNullsLast is `expr DESC NULLS LAST`.
+func StandardDescNullsLast(expr string) string { return expr + " DESC NULLS LAST" }
+
+func (s SQLStyle) list(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = s.Quote(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (s SQLStyle) newest(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = s.DescNullsLast(s.Quote(c))
+	}
+	return strings.Join(q, ", ")
+}
+
+func (s SQLStyle) window(partition, order []string) string {
+	w := "OVER ("
+	if len(partition) > 0 {
+		w += "PARTITION BY " + s.list(partition) + " "
+	}
+	return w + "ORDER BY " + s.newest(order) + ")"
+}
+
+// firstWindow is window with an explicit frame, which Redshift requires
+// for FIRST_VALUE with ORDER BY (and every other engine accepts).
+func (s SQLStyle) firstWindow(partition, order []string) string {
+	w := s.window(partition, order)
+	return w[:len(w)-1] + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+}
+
+func and(conds ...string) string {
+	var out []string
+	for _, c := range conds {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " AND ")
+}
+
+func indent(sql string) string {
+	return "  " + strings.ReplaceAll(sql, "\n", "\n  ")
+}
+
+// latestSnapshot returns a FROM item holding only the rows of the latest
+// snapshot, with the window function in a subquery (every engine).
+func (s SQLStyle) latestSnapshot(cs CurrentState) string {
+	snap := cs.Snapshot
+	col := s.Quote(snap.Column)
+	inner := fmt.Sprintf("SELECT %s,\n  FIRST_VALUE(%s) %s AS %s\nFROM %s\nWHERE %s",
+		s.list(cs.Columns), col, s.firstWindow(snap.Partition, snap.Newest), s.Quote("_mtx_latest_snapshot"),
+		cs.Source, and(col+" IS NOT NULL", cs.Where))
+	return fmt.Sprintf("(\n  SELECT %s\n  FROM (\n%s\n  ) AS %s\n  WHERE %s = %s\n) AS %s",
+		s.list(cs.Columns), indent(indent(inner)), s.Quote("_mtx_snapshots"), col, s.Quote("_mtx_latest_snapshot"), s.Quote("_mtx_latest"))
+}
+
+// from returns the FROM item and the filter left to apply to it.
+func (s SQLStyle) from(cs CurrentState) (string, string) {
+	if cs.Snapshot != nil {
+		return s.latestSnapshot(cs), ""
+	}
+	return cs.Source, cs.Where
+}
+
+// RowNumber renders cs with ROW_NUMBER() in a subquery: the portable form
+// (MySQL 8, MariaDB, Redshift).
+func RowNumber(s SQLStyle, cs CurrentState) string {
+	from, where := s.from(cs)
+	inner := fmt.Sprintf("SELECT %s,\n  ROW_NUMBER() %s AS %s\nFROM %s",
+		s.list(cs.Columns), s.window(cs.Grain, cs.Newest), s.Quote("_mtx_row"), from)
+	if where != "" {
+		inner += "\nWHERE " + where
+	}
+	return fmt.Sprintf("SELECT %s\nFROM (\n%s\n) AS %s\nWHERE %s = 1",
+		s.list(cs.Columns), indent(inner), s.Quote("_mtx_ranked"), s.Quote("_mtx_row"))
+}
+
+// Qualify renders cs with QUALIFY ROW_NUMBER() = 1 (DuckDB, Snowflake,
+// BigQuery): no subquery and no helper column for the plain case.
+func Qualify(s SQLStyle, cs CurrentState) string {
+	q := func(from, where, cond string) string {
+		out := fmt.Sprintf("SELECT %s\nFROM %s", s.list(cs.Columns), from)
+		if where == "" && s.WhereBeforeQualify {
+			where = "TRUE"
+		}
+		if where != "" {
+			out += "\nWHERE " + where
+		}
+		return out + "\nQUALIFY " + cond
+	}
+	rn := fmt.Sprintf("ROW_NUMBER() %s = 1", s.window(cs.Grain, cs.Newest))
+	if cs.Snapshot == nil {
+		return q(cs.Source, cs.Where, rn)
+	}
+	snap := cs.Snapshot
+	col := s.Quote(snap.Column)
+	latest := q(cs.Source, and(col+" IS NOT NULL", cs.Where),
+		fmt.Sprintf("%s = FIRST_VALUE(%s) %s", col, col, s.firstWindow(snap.Partition, snap.Newest)))
+	return q(fmt.Sprintf("(\n%s\n) AS %s", indent(latest), s.Quote("_mtx_latest")), "", rn)
+}
+
+// DistinctOn renders cs with PostgreSQL's DISTINCT ON, which keeps the first
+// row of each grain in ORDER BY order without numbering every row.
+func DistinctOn(s SQLStyle, cs CurrentState) string {
+	from, where := s.from(cs)
+	out := fmt.Sprintf("SELECT DISTINCT ON (%s) %s\nFROM %s", s.list(cs.Grain), s.list(cs.Columns), from)
+	if where != "" {
+		out += "\nWHERE " + where
+	}
+	return out + fmt.Sprintf("\nORDER BY %s, %s", s.list(cs.Grain), s.newest(cs.Newest))
+}
+
+// LimitBy renders cs with ClickHouse's ORDER BY … LIMIT 1 BY, which keeps
+// whole rows (argMax would need one call per column) and honours the full
+// tie-break (FINAL keeps whichever row was inserted last).
+func LimitBy(s SQLStyle, cs CurrentState) string {
+	from, where := s.from(cs)
+	out := fmt.Sprintf("SELECT %s\nFROM %s", s.list(cs.Columns), from)
+	if where != "" {
+		out += "\nWHERE " + where
+	}
+	return out + fmt.Sprintf("\nORDER BY %s, %s\nLIMIT 1 BY %s", s.list(cs.Grain), s.newest(cs.Newest), s.list(cs.Grain))
+}
+
+// InformationSchemaRelations lists the tables and views of a schema.
+func InformationSchemaRelations(schema string) string {
+	return "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = " + StringLiteral(schema)
+}
+
+// UTCMicros formats t in UTC with microseconds, "2006-01-02 15:04:05.000000".
+func UTCMicros(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.000000") }

@@ -1,0 +1,65 @@
+package mysql
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+var _ dialects.Modeler = Dialect{}
+
+// descNullsLast: MySQL has no NULLS LAST; sorting on "IS NULL" first says it.
+func descNullsLast(expr string) string { return expr + " IS NULL, " + expr + " DESC" }
+
+func (d Dialect) style() dialects.SQLStyle {
+	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: descNullsLast}
+}
+
+// CurrentStateSQL uses ROW_NUMBER() in a subquery (MySQL 8, MariaDB 10.2+):
+// neither has DISTINCT ON or QUALIFY.
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.RowNumber(d.style(), cs)
+}
+
+func (Dialect) MinusSeconds(expr string, s int64) string {
+	return fmt.Sprintf("(%s - INTERVAL %d SECOND)", expr, s)
+}
+
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
+
+func (d Dialect) RenameTable(schema, from, to string) string {
+	return "RENAME TABLE " + d.Quote(schema) + "." + d.Quote(from) + " TO " + d.Quote(schema) + "." + d.Quote(to)
+}
+
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
+
+// KeyIndex: without an index, every row an incremental merge replaces would
+// cost a scan of the table.
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.Quote(c)
+	}
+	return fmt.Sprintf("CREATE INDEX %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+}
+
+func (Dialect) TransactionalDML() bool { return true }
+
+// SourceIndex: none, as MySQL 8 has no CREATE INDEX IF NOT EXISTS; index
+// _mtx_loaded_at of large raw tables yourself (docs/models.md).
+func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+
+func (Dialect) Analyze(string) string { return "" }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMP '" + dialects.UTCMicros(t) + "'"
+}
+
+// CreateTempTableAs: none; a MySQL temporary table cannot be read twice in one statement, which the merge does.
+func (Dialect) CreateTempTableAs(string, string) string { return "" }

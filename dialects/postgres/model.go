@@ -1,0 +1,79 @@
+package postgres
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+var _ dialects.Modeler = Dialect{}
+
+func (d Dialect) style() dialects.SQLStyle {
+	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
+}
+
+// CurrentStateSQL uses DISTINCT ON, PostgreSQL's idiom for "first row per
+// key in this order": one sort, no row numbering.
+func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
+	return dialects.DistinctOn(d.style(), cs)
+}
+
+func (Dialect) MinusSeconds(expr string, s int64) string {
+	return fmt.Sprintf("(%s - INTERVAL '%d seconds')", expr, s)
+}
+
+func (Dialect) CreateTableAs(rel, query string) string {
+	return "CREATE TABLE " + rel + " AS\n" + query
+}
+
+func (d Dialect) RenameTable(schema, from, to string) string {
+	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(to)
+}
+
+func (Dialect) RelationsQuery(schema string) string {
+	return dialects.InformationSchemaRelations(schema)
+}
+
+// KeyIndex: a B-tree on the key, so an incremental merge deletes the rows it
+// replaces by index look-ups instead of scanning the table.
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.Quote(c)
+	}
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+}
+
+func (Dialect) TransactionalDML() bool { return true }
+
+// SourceIndex: B-trees on a raw table's key (a query on a current-state
+// view for one id reads that id's versions only; DISTINCT ON passes the
+// condition down) and watermark (a refresh reads only the new rows).
+func (d Dialect) SourceIndex(schema, table, name string, cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.Quote(c)
+	}
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+}
+
+// Analyze: a table created moments ago has no statistics, and without them
+// the planner scans the model instead of using its key index.
+func (Dialect) Analyze(relation string) string { return "ANALYZE " + relation }
+
+func (Dialect) TimestampLiteral(t time.Time) string {
+	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
+}
+
+// InKeys: = ANY(ARRAY(…)) hands the planner the keys as one array, which it
+// looks up in the model's key index; with IN (SELECT …) it estimates a
+// semi-join and scans the whole model table instead.
+func (d Dialect) InKeys(column, table string) string {
+	return fmt.Sprintf("%s = ANY(ARRAY(SELECT %s FROM %s))", d.Quote(column), d.Quote(column), table)
+}
+
+func (d Dialect) CreateTempTableAs(name, query string) string {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+}

@@ -1,0 +1,324 @@
+package model
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Project is what compiling needs: the target's dialect and schema, the
+// export tables, and the models. Compiling connects to nothing.
+type Project struct {
+	Dialect dialects.Dialect
+	// Schema holds the export tables and the models built on them.
+	Schema  string
+	Catalog *catalog.Catalog
+	// Selected says which export tables the project created (nil: all);
+	// source() and current_state() refuse the others.
+	Selected func(table string) bool
+	Models   *Registry
+}
+
+// Compiled is one node rendered for the project's dialect.
+type Compiled struct {
+	*Node
+	// Relation is the quoted, qualified name the model is built as.
+	Relation string
+	// SQL is the SELECT a full build runs.
+	SQL string
+	// IncrementalSQL is the SELECT an incremental run of a user model
+	// stages ({{ if is_incremental }} true).
+	IncrementalSQL string
+	// Deps are the models it refs, sorted.
+	Deps []string
+	// Current is the export table when the model is {{ current_state "t" }}:
+	// incremental runs then merge with the current-state strategy.
+	Current *catalog.Table
+	// Sources are the export tables it reads.
+	Sources []string
+}
+
+// Graph is every compiled node and their dependencies.
+type Graph struct {
+	Nodes    map[string]*Compiled
+	Order    []string // topological: every model after the models it refs
+	children map[string][]string
+}
+
+func (p *Project) relation(name string) string {
+	return p.Dialect.Quote(p.Schema) + "." + p.Dialect.Quote(name)
+}
+
+// Compile renders every node and orders them, failing on an unknown ref or
+// source and on a cycle (naming it).
+func (p *Project) Compile() (*Graph, error) {
+	m, err := dialects.ModelerOf(p.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	g := &Graph{Nodes: map[string]*Compiled{}, children: map[string][]string{}}
+	for _, name := range p.Models.Names() {
+		n, _ := p.Models.Get(name)
+		c, err := p.compile(m, n)
+		if err != nil {
+			return nil, err
+		}
+		g.Nodes[name] = c
+	}
+	for _, name := range p.Models.Names() {
+		for _, d := range g.Nodes[name].Deps {
+			g.children[d] = append(g.children[d], name)
+		}
+	}
+	if g.Order, err = g.topo(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
+	c := &Compiled{Node: n, Relation: p.relation(n.Name)}
+	deps := map[string]bool{}
+	sources := map[string]bool{}
+	render := func(incremental bool) (string, error) {
+		var ferr error
+		fail := func(format string, args ...any) string {
+			if ferr == nil {
+				ferr = fmt.Errorf("model %s (%s): "+format, append([]any{n.Name, n.Origin}, args...)...)
+			}
+			return "NULL"
+		}
+		table := func(name, fn string) *catalog.Table {
+			t, ok := p.Catalog.Table(name)
+			if !ok {
+				fail("%s %q: no such export table (see mtx catalog)", fn, name)
+				return nil
+			}
+			if p.Selected != nil && !p.Selected(name) {
+				fail("%s %q: the table is not in project.yaml's table selection", fn, name)
+				return nil
+			}
+			sources[name] = true
+			return t
+		}
+		funcs := template.FuncMap{
+			"ref": func(name string) string {
+				if _, ok := p.Models.Get(name); !ok {
+					return fail("ref %q: no such model", name)
+				}
+				if name == n.Name {
+					return fail("ref %q: a model cannot ref itself (use this)", name)
+				}
+				deps[name] = true
+				return p.relation(name)
+			},
+			"source": func(name string) string {
+				if t := table(name, "source"); t != nil {
+					return p.relation(name)
+				}
+				return "NULL"
+			},
+			"current_state": func(name string) string {
+				t := table(name, "current_state")
+				if t == nil {
+					return "NULL"
+				}
+				c.Current = t
+				return m.CurrentStateSQL(CurrentStateOf(t, p.relation(name), p.Dialect.Quote))
+			},
+			"this":           func() string { return c.Relation },
+			"is_incremental": func() bool { return incremental },
+			"quote":          p.Dialect.Quote,
+		}
+		tmpl, err := template.New(n.Name).Funcs(funcs).Option("missingkey=error").Parse(n.SQL)
+		if err != nil {
+			return "", fmt.Errorf("model %s (%s): %w", n.Name, n.Origin, err)
+		}
+		var b strings.Builder
+		if err := tmpl.Execute(&b, nil); err != nil {
+			if ferr != nil {
+				return "", ferr
+			}
+			return "", fmt.Errorf("model %s (%s): %w", n.Name, n.Origin, err)
+		}
+		if ferr != nil {
+			return "", ferr
+		}
+		return strings.TrimSpace(b.String()), nil
+	}
+	var err error
+	if c.SQL, err = render(false); err != nil {
+		return nil, err
+	}
+	if n.Config.Materialized == Incremental {
+		if c.IncrementalSQL, err = render(true); err != nil {
+			return nil, err
+		}
+		if c.Current != nil && c.Current.Kind == catalog.Snapshot {
+			return nil, fmt.Errorf("model %s (%s): materialized incremental needs an incremental table; %s is a snapshot table, replaced by each snapshot (use table)", n.Name, n.Origin, c.Current.Name)
+		}
+		if c.Current == nil && len(n.Config.UniqueKey) == 0 {
+			return nil, fmt.Errorf("model %s (%s): materialized incremental needs unique_key", n.Name, n.Origin)
+		}
+	}
+	for d := range deps {
+		c.Deps = append(c.Deps, d)
+	}
+	sort.Strings(c.Deps)
+	for s := range sources {
+		c.Sources = append(c.Sources, s)
+	}
+	sort.Strings(c.Sources)
+	return c, nil
+}
+
+// topo orders the nodes so every model follows its deps; a cycle is an
+// error naming it (a -> b -> a).
+func (g *Graph) topo() ([]string, error) {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int{}
+	var order, stack []string
+	var visit func(string) error
+	visit = func(n string) error {
+		switch color[n] {
+		case grey:
+			i := len(stack) - 1
+			for stack[i] != n {
+				i--
+			}
+			cycle := append(append([]string{}, stack[i:]...), n)
+			return fmt.Errorf("models form a cycle: %s", strings.Join(cycle, " -> "))
+		case black:
+			return nil
+		}
+		color[n] = grey
+		stack = append(stack, n)
+		for _, d := range g.Nodes[n].Deps {
+			if err := visit(d); err != nil {
+				return err
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[n] = black
+		order = append(order, n)
+		return nil
+	}
+	names := make([]string, 0, len(g.Nodes))
+	for n := range g.Nodes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := visit(n); err != nil {
+			return nil, err
+		}
+	}
+	return order, nil
+}
+
+// Select returns the models the selectors pick, in build order. A selector
+// is a model name or glob (current_*), tag:NAME, with + before (and every
+// model it depends on) and/or after (and every model depending on it).
+// Selectors are separated by spaces or commas; their union is selected. No
+// selector selects everything.
+func (g *Graph) Select(selectors []string) ([]string, error) {
+	var sels []string
+	for _, s := range selectors {
+		sels = append(sels, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
+	}
+	if len(sels) == 0 {
+		return g.Order, nil
+	}
+	picked := map[string]bool{}
+	for _, sel := range sels {
+		up := strings.HasPrefix(sel, "+")
+		down := strings.HasSuffix(sel, "+")
+		base := strings.TrimSuffix(strings.TrimPrefix(sel, "+"), "+")
+		var matched []string
+		if tag, ok := strings.CutPrefix(base, "tag:"); ok {
+			for _, n := range g.Order {
+				for _, t := range g.Nodes[n].Config.Tags {
+					if t == tag {
+						matched = append(matched, n)
+						break
+					}
+				}
+			}
+		} else {
+			if _, err := path.Match(base, ""); err != nil {
+				return nil, fmt.Errorf("--select %q: bad pattern", sel)
+			}
+			for _, n := range g.Order {
+				if ok, _ := path.Match(base, n); ok {
+					matched = append(matched, n)
+				}
+			}
+		}
+		if len(matched) == 0 {
+			return nil, fmt.Errorf("--select %q matches no model", sel)
+		}
+		for _, n := range matched {
+			picked[n] = true
+			if up {
+				g.walk(n, func(x string) []string { return g.Nodes[x].Deps }, picked)
+			}
+			if down {
+				g.walk(n, func(x string) []string { return g.children[x] }, picked)
+			}
+		}
+	}
+	var out []string
+	for _, n := range g.Order {
+		if picked[n] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+func (g *Graph) walk(n string, next func(string) []string, seen map[string]bool) {
+	for _, m := range next(n) {
+		if !seen[m] {
+			seen[m] = true
+			g.walk(m, next, seen)
+		}
+	}
+}
+
+// Script renders the statements building the selected models as one SQL
+// script, as `mtx compile` prints it: every model's full build, and for
+// incremental models the statements of a refresh too.
+func (g *Graph) Script(p *Project, names []string) (string, error) {
+	m, err := dialects.ModelerOf(p.Dialect)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, name := range names {
+		c := g.Nodes[name]
+		fmt.Fprintf(&b, "-- model %s (%s, %s)\n", name, c.Config.Materialized, c.Origin)
+		if c.Config.Description != "" {
+			fmt.Fprintf(&b, "-- %s\n", c.Config.Description)
+		}
+		plan := p.plan(m, c)
+		for _, st := range plan.full {
+			b.WriteString(st + ";\n\n")
+		}
+		if len(plan.refresh) > 0 {
+			fmt.Fprintf(&b, "-- refresh of %s when it exists:\n", name)
+			for _, st := range plan.refresh {
+				b.WriteString(st + ";\n\n")
+			}
+		}
+	}
+	return b.String(), nil
+}

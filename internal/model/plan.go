@@ -1,0 +1,214 @@
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Relation kinds a model's name may already have in the database.
+const (
+	absent   = ""
+	asView   = "view"
+	asTable  = "table"
+	dropView = "DROP VIEW IF EXISTS "
+)
+
+// step is a group of statements; a group of several runs in one
+// transaction where the engine allows it.
+type step []string
+
+// planned is the full build and, for incremental models, the refresh.
+type planned struct{ full, refresh []string }
+
+func (p *Project) plan(m dialects.Modeler, c *Compiled) planned {
+	var out planned
+	for _, s := range p.steps(m, c, absent, false, "") {
+		out.full = append(out.full, s...)
+	}
+	if c.Config.Materialized == Incremental {
+		for _, s := range p.steps(m, c, asTable, false, "") {
+			out.refresh = append(out.refresh, s...)
+		}
+	}
+	return out
+}
+
+// scratch names a helper table of model name; short, so it fits every
+// engine's identifier limit.
+func scratch(prefix, name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	short := name
+	if len(short) > 30 {
+		short = short[:30]
+	}
+	return fmt.Sprintf("_mtx_%s_%s_%08x", prefix, short, h.Sum32())
+}
+
+// MergeTable is the scratch table an incremental refresh of model merges
+// through; finding it at the start of a run means a refresh was interrupted.
+func MergeTable(model string) string { return scratch("merge", model) }
+
+// steps returns the statements building c when its name exists as
+// existing (absent, asView, asTable); fullRefresh rebuilds incremental
+// models from scratch.
+//
+// watermark is the literal of the stored watermark for a current-state
+// refresh; "" renders a subquery reading it (what compile prints).
+func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string) []step {
+	q := p.Dialect.Quote
+	rel := c.Relation
+	drop := func() step {
+		switch existing {
+		case asView:
+			return step{"DROP VIEW " + rel}
+		case asTable:
+			return step{"DROP TABLE " + rel}
+		}
+		return nil
+	}
+	var indexes []step
+	if c.Current != nil {
+		if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ix != "" {
+			indexes = append(indexes, step{ix})
+		}
+	}
+	switch c.Config.Materialized {
+	case View:
+		out := indexes
+		if existing == asTable {
+			out = append(out, drop())
+		}
+		return append(out, step{"CREATE OR REPLACE VIEW " + rel + " AS\n" + c.SQL})
+	case Table:
+		tmp := scratch("build", c.Name)
+		out := []step{
+			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
+			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+		}
+		if d := drop(); d != nil {
+			out = append(out, d)
+		}
+		return append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+	}
+	// Incremental.
+	key := c.Config.UniqueKey
+	if c.Current != nil {
+		key = c.Current.Key
+	}
+	if existing != asTable || fullRefresh {
+		tmp := scratch("build", c.Name)
+		out := []step{
+			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
+			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+		}
+		if d := drop(); d != nil {
+			out = append(out, d)
+		}
+		out = append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+		if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ix != "" {
+			out = append(out, step{ix})
+		}
+		if c.Current != nil {
+			if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ix != "" {
+				out = append(out, step{ix})
+			}
+			if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_watermark", []string{c.watermark()}); ix != "" {
+				out = append(out, step{ix})
+			}
+		}
+		if a := m.Analyze(rel); a != "" {
+			out = append(out, step{a})
+		}
+		return out
+	}
+	// Scratch tables: temporary where the whole refresh is one transaction,
+	// ordinary (and visible to the next run if this one stops) elsewhere.
+	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
+	scratchTable := func(prefix string) (rel string, create func(query string) string) {
+		name := scratch(prefix, c.Name)
+		if temp {
+			return q(name), func(query string) string { return m.CreateTempTableAs(name, query) }
+		}
+		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
+	}
+	stage, createStage := scratchTable("new")
+	match := keyMatch(p.Dialect, key, rel, stage)
+	if c.Current == nil {
+		// A user model: its {{ if is_incremental }} branch selects the new
+		// rows; they replace the stored rows with the same unique_key.
+		return []step{
+			{"DROP TABLE IF EXISTS " + stage},
+			{createStage(c.IncrementalSQL)},
+			{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " SELECT * FROM " + stage},
+			{"DROP TABLE " + stage},
+		}
+	}
+	// A current-state model: stage the raw rows that arrived since the
+	// stored watermark (less the lookback), then rank them together with
+	// the stored rows of the same keys, so a re-delivered old version
+	// loses to the stored newer one exactly as in a full build.
+	t := c.Current
+	cols := columnList(q, t)
+	wm := c.watermark()
+	lb, _ := c.lookback()
+	// The runner rebuilds from scratch when no stored row has a watermark,
+	// so the stored maximum is never NULL here.
+	stored := watermark
+	if stored == "" {
+		stored = "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
+	}
+	cs := CurrentStateOf(t, p.relation(t.Name), q)
+	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
+		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
+	merged, createMerged := scratchTable("merge")
+	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
+		cols, stage, cols, rel, match, q("_mtx_candidates"))
+	cs.Where = ""
+	return []step{
+		{"DROP TABLE IF EXISTS " + stage},
+		{"DROP TABLE IF EXISTS " + merged},
+		{createStage(newRows)},
+		{createMerged(m.CurrentStateSQL(cs))},
+		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
+		{"DROP TABLE " + stage},
+		{"DROP TABLE " + merged},
+	}
+}
+
+// watermark is the column an incremental current-state refresh compares.
+func (c *Compiled) watermark() string {
+	if c.Config.Watermark != "" {
+		return c.Config.Watermark
+	}
+	return catalog.LoadedAtColumn
+}
+
+func columnList(q func(string) string, t *catalog.Table) string {
+	var cols []string
+	for _, c := range t.Columns {
+		cols = append(cols, q(c.Name))
+	}
+	return strings.Join(cols, ", ")
+}
+
+// keyMatch is the condition "target's row has a key present in stage":
+// IN for one column, EXISTS for several.
+func keyMatch(d dialects.Dialect, key []string, target, stage string) string {
+	q := d.Quote
+	if len(key) == 1 {
+		if km, ok := d.(dialects.KeySetMatcher); ok {
+			return km.InKeys(key[0], stage)
+		}
+		return fmt.Sprintf("%s IN (SELECT %s FROM %s)", q(key[0]), q(key[0]), stage)
+	}
+	var eq []string
+	for _, k := range key {
+		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_s"), q(k), target, q(k)))
+	}
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s AS %s WHERE %s)", stage, q("_mtx_s"), strings.Join(eq, " AND "))
+}

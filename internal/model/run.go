@@ -1,0 +1,239 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Runner builds models on a database.
+type Runner struct {
+	Project *Project
+	DB      *sql.DB
+	// Log receives one line per model built (nil: quiet).
+	Log io.Writer
+	// FullRefresh rebuilds incremental models from scratch.
+	FullRefresh bool
+	// Trace, when set, receives every statement with its duration.
+	Trace io.Writer
+}
+
+// Run builds the named models of g, in order. It stops at the first failure,
+// naming the model; models built before it stay built.
+func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
+	m, err := dialects.ModelerOf(r.Project.Dialect)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	existing, err := r.relations(ctx, m)
+	if err != nil {
+		return err
+	}
+	columns, err := r.columns(ctx, g, names)
+	if err != nil {
+		return err
+	}
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\n-- (listing relations and columns)\n", time.Since(start).Seconds())
+	}
+	for i, name := range names {
+		c := g.Nodes[name]
+		full := r.FullRefresh
+		if c.Config.Materialized == Incremental && existing[strings.ToLower(name)] == asTable {
+			// A refresh interrupted after its delete (on an engine without
+			// transactions) left its merge table: rebuild. So does a
+			// migration that changed the table's columns.
+			if existing[strings.ToLower(scratch("merge", name))] != absent || (c.Current != nil && !sameColumns(columns[strings.ToLower(name)], c.Current)) {
+				full = true
+			}
+		}
+		start := time.Now()
+		kind := existing[strings.ToLower(name)]
+		mode := c.Config.Materialized
+		if mode == Incremental && kind == asTable && !full {
+			mode = "incremental refresh"
+		}
+		if err := r.build(ctx, m, c, kind, full); err != nil {
+			return fmt.Errorf("model %s: %w", name, err)
+		}
+		if c.Config.Materialized == View {
+			existing[strings.ToLower(name)] = asView
+		} else {
+			existing[strings.ToLower(name)] = asTable
+		}
+		if r.Log != nil {
+			fmt.Fprintf(r.Log, "%*d/%d %-60s %-20s %6.2fs\n", len(fmt.Sprint(len(names))), i+1, len(names), name, mode, time.Since(start).Seconds())
+		}
+	}
+	return nil
+}
+
+// columns returns the column names of every table in the schema, by
+// lower-case table name, when an incremental current-state model is among
+// names (nil otherwise: nothing needs them).
+func (r *Runner) columns(ctx context.Context, g *Graph, names []string) (map[string]map[string]bool, error) {
+	need := false
+	for _, n := range names {
+		c := g.Nodes[n]
+		need = need || (c.Current != nil && c.Config.Materialized == Incremental)
+	}
+	if !need {
+		return nil, nil
+	}
+	rows, err := r.DB.QueryContext(ctx, r.Project.Dialect.ColumnsQuery(r.Project.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("listing the columns of schema %s: %w", r.Project.Schema, err)
+	}
+	defer rows.Close()
+	out := map[string]map[string]bool{}
+	for rows.Next() {
+		var table, column, typ string
+		if err := rows.Scan(&table, &column, &typ); err != nil {
+			return nil, err
+		}
+		table = strings.ToLower(table)
+		if out[table] == nil {
+			out[table] = map[string]bool{}
+		}
+		out[table][strings.ToLower(column)] = true
+	}
+	return out, rows.Err()
+}
+
+// sameColumns reports whether a built table has exactly t's columns.
+func sameColumns(have map[string]bool, t *catalog.Table) bool {
+	if len(have) != len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns {
+		if !have[c.Name] {
+			return false
+		}
+	}
+	return true
+}
+
+// relations returns the kind of every relation in the schema, by lower-case name.
+func (r *Runner) relations(ctx context.Context, m dialects.Modeler) (map[string]string, error) {
+	rows, err := r.DB.QueryContext(ctx, m.RelationsQuery(r.Project.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("listing the relations of schema %s: %w", r.Project.Schema, err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(kind, "VIEW") {
+			out[strings.ToLower(name)] = asView
+		} else {
+			out[strings.ToLower(name)] = asTable
+		}
+	}
+	return out, rows.Err()
+}
+
+func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, existing string, full bool) error {
+	watermark := ""
+	if c.Current != nil && c.Config.Materialized == Incremental && existing == asTable && !full {
+		// The stored watermark, as a constant the planner can use. Without
+		// one there is nothing to be incremental from: rebuild.
+		var wm sql.NullTime
+		start := time.Now()
+		if err := r.DB.QueryRowContext(ctx, "SELECT MAX("+r.Project.Dialect.Quote(c.watermark())+") FROM "+c.Relation).Scan(&wm); err != nil {
+			return fmt.Errorf("reading the watermark of %s: %w", c.Relation, err)
+		}
+		if r.Trace != nil {
+			fmt.Fprintf(r.Trace, "-- %.3fs\n-- (reading the watermark)\n", time.Since(start).Seconds())
+		}
+		if wm.Valid {
+			watermark = m.TimestampLiteral(wm.Time)
+		} else {
+			full = true
+		}
+	}
+	steps := r.Project.steps(m, c, existing, full, watermark)
+	if r.Project.Dialect.TransactionalDDL() {
+		// One transaction: a failure leaves the previous build in place.
+		var all step
+		for _, s := range steps {
+			all = append(all, s...)
+		}
+		err := r.inTx(ctx, all)
+		if err != nil && c.Config.Materialized == View && existing == asView {
+			// PostgreSQL cannot replace a view whose columns changed
+			// (a migration added one): drop and create it instead.
+			if err2 := r.inTx(ctx, step{"DROP VIEW " + c.Relation, "CREATE VIEW " + c.Relation + " AS\n" + c.SQL}); err2 == nil {
+				return nil
+			}
+		}
+		return err
+	}
+	for _, s := range steps {
+		var err error
+		if len(s) > 1 && m.TransactionalDML() {
+			err = r.inTx(ctx, s)
+		} else {
+			for _, st := range s {
+				if err = r.exec(ctx, r.DB, st); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (r *Runner) exec(ctx context.Context, e execer, st string) error {
+	start := time.Now()
+	_, err := e.ExecContext(ctx, st)
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\n%s;\n", time.Since(start).Seconds(), st)
+	}
+	if err != nil {
+		return fmt.Errorf("%w\nin statement: %s", err, firstLine(st))
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+func (r *Runner) inTx(ctx context.Context, sts step) error {
+	tx, err := r.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, st := range sts {
+		if err := r.exec(ctx, tx, st); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	start := time.Now()
+	err = tx.Commit()
+	if r.Trace != nil {
+		fmt.Fprintf(r.Trace, "-- %.3fs\nCOMMIT;\n", time.Since(start).Seconds())
+	}
+	return err
+}

@@ -1,0 +1,308 @@
+package tests
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/model"
+)
+
+// fxRow is one raw export row of the fixture, described by the few things
+// current state depends on; every other column gets a deterministic value.
+type fxRow struct {
+	env      string     // environment_type ("" where the table has none)
+	key      string     // key value; "" writes NULL
+	version  *time.Time // every version column; nil writes NULL
+	snapshot string     // S1, S2, S3 (snapshot tables); "-" writes NULL
+	file     string
+	xfer     time.Time // _mtx_transferred_at
+	loaded   time.Time // _mtx_loaded_at
+	want     bool      // the row current state must return
+	seq      int       // distinguishes the decimal value written
+}
+
+func tp(s string) *time.Time { t := ts(s); return &t }
+
+var (
+	// Transfers, and the versions (updated_at) rows carry. v1 and v2 sit on
+	// both sides of a month edge, one microsecond apart.
+	t1, t2, t3, t4 = ts("2026-01-31T22:00:00Z"), ts("2026-02-01T02:00:00Z"), ts("2026-02-01T06:00:00Z"), ts("2026-02-01T10:00:00Z")
+	v0, v1, v2, v9 = tp("2026-01-15T08:00:00Z"), tp("2026-01-31T23:59:59.999999Z"), tp("2026-02-01T00:00:00Z"), tp("2026-03-01T00:00:00Z")
+	// Snapshots: times for snapshot_time tables (S1 and S2 one microsecond
+	// apart across the month edge), ids sorting opposite to their transfers
+	// for snapshot_id tables, transfers for all.
+	snapTime = map[string]time.Time{"S1": ts("2026-01-31T23:59:59.999999Z"), "S2": ts("2026-02-01T00:00:00Z"), "S3": ts("2026-02-01T05:00:00Z")}
+	snapID   = map[string]string{"S1": "zz-snapshot", "S2": "mm-snapshot", "S3": "aa-snapshot"}
+	snapXfer = map[string]time.Time{"S1": t1, "S2": t2, "S3": t3}
+)
+
+// incrementalFixture: one row per key survives, chosen by version, then
+// transfer, then file name, then load time.
+func incrementalFixture(hasEnv bool) []fxRow {
+	env := "PRODUCTION"
+	if !hasEnv {
+		env = ""
+	}
+	at := func(t time.Time, us int) time.Time { return t.Add(time.Duration(us) * time.Microsecond) }
+	rows := []fxRow{
+		// a: v2 beats v1, and v1 re-delivered later still loses.
+		{env: env, key: "a", version: v1, file: "a/part-0_1.parquet", xfer: t1, loaded: at(t1, 1)},
+		{env: env, key: "a", version: v2, file: "a/part-0_2.parquet", xfer: t2, loaded: at(t2, 1), want: true},
+		{env: env, key: "a", version: v1, file: "a/part-0_3.parquet", xfer: t3, loaded: at(t3, 1)},
+		// b: the same version exported twice: the later transfer wins.
+		{env: env, key: "b", version: v1, file: "b/part-0_1.parquet", xfer: t1, loaded: at(t1, 2)},
+		{env: env, key: "b", version: v1, file: "b/part-0_2.parquet", xfer: t2, loaded: at(t2, 2), want: true},
+		// c: same version, same transfer, two part files: the later file name.
+		{env: env, key: "c", version: v1, file: "c/part-1_1.parquet", xfer: t1, loaded: at(t1, 3), want: true},
+		{env: env, key: "c", version: v1, file: "c/part-0_1.parquet", xfer: t1, loaded: at(t1, 4)},
+		// d: a NULL version never beats a real one, even transferred later.
+		{env: env, key: "d", version: v1, file: "d/part-0_1.parquet", xfer: t1, loaded: at(t1, 5), want: true},
+		{env: env, key: "d", version: nil, file: "d/part-0_2.parquet", xfer: t2, loaded: at(t2, 5)},
+		// e: a row without its key is left out.
+		{env: env, key: "", version: v9, file: "e/part-0_1.parquet", xfer: t1, loaded: at(t1, 6)},
+		// f: an exact duplicate inside one file gives one row.
+		{env: env, key: "f", version: v1, file: "f/part-0_1.parquet", xfer: t1, loaded: at(t1, 7), want: true, seq: 1},
+		{env: env, key: "f", version: v1, file: "f/part-0_1.parquet", xfer: t1, loaded: at(t1, 7), want: true, seq: 1},
+		// g: a microsecond across the month edge is newer, whatever the transfer order.
+		{env: env, key: "g", version: v1, file: "g/part-0_2.parquet", xfer: t2, loaded: at(t2, 8)},
+		{env: env, key: "g", version: v2, file: "g/part-0_1.parquet", xfer: t1, loaded: at(t1, 8), want: true},
+		// h: the same file loaded twice: the later load.
+		{env: env, key: "h", version: v0, file: "h/part-0_1.parquet", xfer: t1, loaded: at(t1, 9)},
+		{env: env, key: "h", version: v0, file: "h/part-0_1.parquet", xfer: t1, loaded: at(t2, 9), want: true},
+	}
+	if hasEnv {
+		// The same id in the other environment is another row.
+		rows = append(rows,
+			fxRow{env: "SANDBOX", key: "a", version: v0, file: "sa/part-0_1.parquet", xfer: t1, loaded: at(t1, 10)},
+			fxRow{env: "SANDBOX", key: "a", version: v1, file: "sa/part-0_2.parquet", xfer: t2, loaded: at(t2, 10), want: true},
+		)
+	}
+	return rows
+}
+
+// snapshotFixture: only the latest snapshot of each environment counts.
+// PRODUCTION has S1 and S3, SANDBOX S1 and S2 (its latest is older than
+// PRODUCTION's and must still be used).
+func snapshotFixture(t *catalog.Table, hasEnv bool) []fxRow {
+	env := "PRODUCTION"
+	if !hasEnv {
+		env = ""
+	}
+	byTransfer := t.Snapshot == catalog.TransferredAtColumn
+	at := func(s string, us int) time.Time { return snapXfer[s].Add(time.Duration(us) * time.Microsecond) }
+	rows := []fxRow{
+		{env: env, key: "keep", version: v1, snapshot: "S1", file: "S1/part-0.parquet", xfer: snapXfer["S1"], loaded: at("S1", 1)},
+		{env: env, key: "keep", version: v1, snapshot: "S3", file: "S3/part-0.parquet", xfer: snapXfer["S3"], loaded: at("S3", 1), want: true},
+		// Vanished from the latest snapshot: gone from current state.
+		{env: env, key: "vanished", version: v1, snapshot: "S1", file: "S1/part-0.parquet", xfer: snapXfer["S1"], loaded: at("S1", 2)},
+		// A newer version in an older snapshot does not come back.
+		{env: env, key: "older", version: v9, snapshot: "S1", file: "S1/part-0.parquet", xfer: snapXfer["S1"], loaded: at("S1", 3)},
+		{env: env, key: "older", version: v1, snapshot: "S3", file: "S3/part-0.parquet", xfer: snapXfer["S3"], loaded: at("S3", 3), want: true},
+		// Repeated inside the latest snapshot (two part files): one row.
+		{env: env, key: "dup", version: v1, snapshot: "S3", file: "S3/part-0.parquet", xfer: snapXfer["S3"], loaded: at("S3", 4)},
+		{env: env, key: "dup", version: v1, snapshot: "S3", file: "S3/part-1.parquet", xfer: snapXfer["S3"], loaded: at("S3", 4), want: true},
+		// No key, or no snapshot: left out.
+		{env: env, key: "", version: v1, snapshot: "S3", file: "S3/part-0.parquet", xfer: snapXfer["S3"], loaded: at("S3", 5)},
+	}
+	if !byTransfer {
+		rows = append(rows,
+			// The latest snapshot delivered again by a later transfer (a retry):
+			// still the same snapshot; the re-delivered row wins its tie.
+			fxRow{env: env, key: "retried", version: v1, snapshot: "S3", file: "S3/part-0.parquet", xfer: snapXfer["S3"], loaded: at("S3", 6)},
+			fxRow{env: env, key: "retried", version: v1, snapshot: "S3", file: "S3-retry/part-0.parquet", xfer: t4, loaded: t4, want: true},
+			fxRow{env: env, key: "nosnap", version: v9, snapshot: "-", file: "S3/part-0.parquet", xfer: t4, loaded: t4},
+		)
+	}
+	if hasEnv {
+		rows = append(rows,
+			fxRow{env: "SANDBOX", key: "keep", version: v1, snapshot: "S1", file: "x/S1.parquet", xfer: snapXfer["S1"], loaded: at("S1", 7)},
+			fxRow{env: "SANDBOX", key: "keep", version: v0, snapshot: "S2", file: "x/S2.parquet", xfer: snapXfer["S2"], loaded: at("S2", 7), want: true},
+			fxRow{env: "SANDBOX", key: "vanished", version: v1, snapshot: "S1", file: "x/S1.parquet", xfer: snapXfer["S1"], loaded: at("S1", 8)},
+		)
+	}
+	return rows
+}
+
+func fixtureRows(t *catalog.Table) []fxRow {
+	_, hasEnv := t.Column(model.EnvironmentColumn)
+	var rows []fxRow
+	if t.Kind == catalog.Snapshot {
+		rows = snapshotFixture(t, hasEnv)
+	} else {
+		rows = incrementalFixture(hasEnv)
+	}
+	for i := range rows {
+		if rows[i].seq == 0 {
+			rows[i].seq = i + 10
+		}
+	}
+	return rows
+}
+
+// value is what row r writes into column c of table t.
+func (r fxRow) value(t *catalog.Table, c catalog.Column) any {
+	isKey := false
+	for _, k := range t.Key {
+		isKey = isKey || k == c.Name
+	}
+	isVersion := false
+	for _, v := range t.Version {
+		isVersion = isVersion || v == c.Name
+	}
+	switch {
+	case c.Name == catalog.SourceFileColumn:
+		return r.file
+	case c.Name == catalog.TransferredAtColumn:
+		return r.xfer
+	case c.Name == catalog.LoadedAtColumn:
+		return r.loaded
+	case c.Name == t.Snapshot:
+		if r.snapshot == "-" {
+			return nil
+		}
+		if c.Type == catalog.Timestamp {
+			return snapTime[r.snapshot]
+		}
+		return snapID[r.snapshot]
+	case isKey:
+		if r.key == "" {
+			return nil
+		}
+		if c.Type == catalog.Timestamp { // contracts_usage_filter_schedule.starting_at
+			return ts("2026-01-01T00:00:00Z")
+		}
+		return r.key
+	case isVersion:
+		if r.version == nil {
+			return nil
+		}
+		return *r.version
+	case c.Name == model.EnvironmentColumn:
+		return r.env
+	}
+	switch c.Type {
+	case catalog.Decimal:
+		return fmt.Sprintf("98765432109876543210987654%02d.1234567%02d", r.seq%100, r.seq%100)
+	case catalog.Timestamp:
+		return ts("2026-02-28T23:59:59.999999Z")
+	case catalog.JSON:
+		return fmt.Sprintf(`{"n": %d, "s": "x"}`, r.seq)
+	case catalog.Integer:
+		return int64(r.seq)
+	case catalog.Float:
+		return 1.5
+	case catalog.Boolean:
+		return true
+	}
+	return fmt.Sprintf("%s-%d", c.Name, r.seq)
+}
+
+// insertRows writes rows into table t with multi-row INSERTs.
+func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.Table, rows []fxRow) {
+	t.Helper()
+	q := e.d.Quote
+	var cols []string
+	for _, c := range tbl.Columns {
+		cols = append(cols, q(c.Name))
+	}
+	const batch = 50
+	for start := 0; start < len(rows); start += batch {
+		end := min(start+batch, len(rows))
+		var tuples []string
+		var args []any
+		for _, r := range rows[start:end] {
+			var ph []string
+			for _, c := range tbl.Columns {
+				args = append(args, r.value(tbl, c))
+				ph = append(ph, placeholder[e.name](len(args)))
+			}
+			tuples = append(tuples, "("+strings.Join(ph, ", ")+")")
+		}
+		stmt := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES %s", q(schema), q(tbl.Name), strings.Join(cols, ", "), strings.Join(tuples, ", "))
+		if _, err := db.Exec(stmt, args...); err != nil {
+			t.Fatalf("%s: insert: %v", tbl.Name, err)
+		}
+	}
+}
+
+// identity is how a current-state row is compared: its grain, where it came
+// from, and its first decimal column digit for digit.
+func identityColumns(tbl *catalog.Table) []string {
+	cols := append(model.Grain(tbl), catalog.SourceFileColumn, catalog.LoadedAtColumn)
+	for _, c := range tbl.Columns {
+		if c.Type == catalog.Decimal {
+			return append(cols, c.Name)
+		}
+	}
+	return cols
+}
+
+// wantIdentities is what the fixture says current state must hold, sorted.
+func wantIdentities(tbl *catalog.Table, rows []fxRow) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rows {
+		if !r.want {
+			continue
+		}
+		var parts []string
+		for _, name := range identityColumns(tbl) {
+			c, _ := tbl.Column(name)
+			parts = append(parts, model.Format(r.value(tbl, c)))
+		}
+		s := strings.Join(parts, " | ")
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readIdentities reads the identity columns of relation, normalised so every
+// engine's answer prints the same.
+func readIdentities(t *testing.T, e engine, db *sql.DB, relation string, tbl *catalog.Table) []string {
+	t.Helper()
+	var sel []string
+	for _, name := range identityColumns(tbl) {
+		c, _ := tbl.Column(name)
+		expr := e.d.Quote(name)
+		if c.Type == catalog.Decimal {
+			expr = fmt.Sprintf(textCast[e.name], expr)
+		}
+		sel = append(sel, expr)
+	}
+	rows, err := db.QueryContext(context.Background(), "SELECT "+strings.Join(sel, ", ")+" FROM "+relation)
+	if err != nil {
+		t.Fatalf("reading %s: %v", relation, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(sel))
+		ptrs := make([]any, len(sel))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, v := range vals {
+			parts = append(parts, model.Format(v))
+		}
+		out = append(out, strings.Join(parts, " | "))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
