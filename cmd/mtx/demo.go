@@ -153,15 +153,17 @@ type demoStep struct {
 //
 //	generate  mtx demo generate DIR
 //	migrate   mtx migrate up
-//	load      mtx load DIR            (to plug in when the loader lands)
-//	run       mtx run                 (current-state models)
-//	cookbook  mtx cookbook run ...    (print a few answers; d.manifest.Known
-//	                                   holds what they must be)
+//	load      mtx load DIR
+//	run       mtx run                 (current-state models and cookbook views,
+//	                                   checked against d.manifest.Known)
+//	cookbook  mtx cookbook run ...    (a few answers)
 func demoSteps() []demoStep {
 	return []demoStep{
 		{"generate", demoGenerate},
 		{"migrate", demoMigrate},
-		{"summary", demoSummary},
+		{"load", demoLoad},
+		{"run", demoRunModels},
+		{"cookbook", demoCookbook},
 	}
 }
 
@@ -271,13 +273,6 @@ func demoMigrate(ctx context.Context, d *demoRun) error {
 	return nil
 }
 
-// demoSummary prints what was generated and what the loaded data must
-// answer: the generator's own truth, to compare with the models' answers.
-func demoSummary(ctx context.Context, d *demoRun) error {
-	printGenerated(d.out, d.manifest, 0)
-	fmt.Fprintln(d.out, "Not yet in this build: load, run (current-state models), cookbook answers.")
-	return nil
-}
 
 func totals(m *demo.Manifest) (files, rows int) {
 	for _, t := range m.Tables {

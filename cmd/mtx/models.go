@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// extraModels are node sources other packages contribute to `mtx run`
-// (the cookbook's views); the integrator appends to it.
-var extraModels []func() ([]*model.Node, error)
+// extraModels are node sources other packages contribute to `mtx run`:
+// the cookbook's views (cookbookModels).
+var extraModels = []func(g *globalFlags, e *env) ([]*model.Node, error){cookbookModels}
 
 // projectFile is the project.yaml the command reads, "" when none.
 func (g *globalFlags) projectFile() string {
@@ -34,7 +34,7 @@ func (g *globalFlags) models() (*env, *model.Project, *model.Graph, error) {
 	}
 	var extra []*model.Node
 	for _, src := range extraModels {
-		nodes, err := src()
+		nodes, err := src(g, e)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -26,6 +26,8 @@ type Renderer struct {
 	m       dialects.SQLMacros
 	o       dialects.Options
 	catalog *catalog.Catalog
+	// asModel renders table references as model-layer refs (see ModelSQL).
+	asModel bool
 }
 
 // NewRenderer returns a renderer for d; cat checks the tables entries
@@ -83,6 +85,9 @@ func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template
 			if _, err := table(name); err != nil {
 				return "", err
 			}
+			if r.asModel {
+				return `{{ ref "` + CurrentPrefix + name + `" }}`, nil
+			}
 			return qualify(CurrentPrefix + name), nil
 		},
 		// raw "draft_invoice" is the export table itself, every version and
@@ -90,6 +95,9 @@ func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template
 		"raw": func(name string) (string, error) {
 			if _, err := table(name); err != nil {
 				return "", err
+			}
+			if r.asModel {
+				return `{{ source "` + name + `" }}`, nil
 			}
 			return qualify(name), nil
 		},
@@ -212,6 +220,16 @@ func tidy(s string) string {
 		}
 	}
 	return strings.TrimSuffix(strings.Join(lines, "\n"), ";")
+}
+
+// ModelSQL renders e with its parameters' defaults as a model-layer
+// template: current-state models become {{ ref "current_<table>" }} and raw
+// tables {{ source "<table>" }}, so `mtx run` orders the cookbook views
+// after the models they read and `--select +cookbook_x` finds them.
+func (r *Renderer) ModelSQL(e *Entry) (*Rendered, error) {
+	m := *r
+	m.asModel = true
+	return m.Render(e, nil)
 }
 
 // ViewName is the view `mtx run` creates for an entry.
