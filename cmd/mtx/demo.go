@@ -273,7 +273,6 @@ func demoMigrate(ctx context.Context, d *demoRun) error {
 	return nil
 }
 
-
 func totals(m *demo.Manifest) (files, rows int) {
 	for _, t := range m.Tables {
 		files += t.Files
