@@ -20,6 +20,7 @@ import (
 // S3-compatible server and returns its s3:// location.
 func s3Export(t *testing.T, dir string) string {
 	t.Helper()
+	record("s3", t)
 	endpoint := os.Getenv("MTX_TEST_S3_ENDPOINT")
 	if endpoint == "" {
 		if required("s3") {
@@ -51,6 +52,7 @@ func s3Export(t *testing.T, dir string) string {
 // emulator and returns its gs:// location.
 func gcsExport(t *testing.T, dir string) string {
 	t.Helper()
+	record("gcs", t)
 	endpoint := os.Getenv("MTX_TEST_GCS_ENDPOINT")
 	if endpoint == "" {
 		if required("gcs") {

@@ -117,7 +117,7 @@ func TestFitsNumeric(t *testing.T) {
 // bigquery starts an emulator): parameters of the types mtx writes in, exact
 // values out. BIGNUMERIC and BYTES parameters are left out: the emulator
 // casts BIGNUMERIC parameters to DECIMAL(38,38) and stores BYTES parameters
-// as their base64 text (docs/engines-sfbq.md).
+// as their base64 text (docs/engines.md).
 func TestLive(t *testing.T) {
 	dsn := os.Getenv("MTX_TEST_BIGQUERY_DSN")
 	if dsn == "" {

@@ -17,7 +17,7 @@ func (Dialect) LoadTransactional() bool { return false }
 
 // InsertRows sends multi-row INSERT batches with positional parameters,
 // casting decimals from their exact text and parsing JSON. A load job from
-// the bucket (parquet) would be faster; see docs/loader.md.
+// the bucket (parquet) would be faster; see docs/loading.md.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
 	return dialects.BatchInsert(ctx, d, q, t, src, dialects.BatchOptions{
 		MaxParams: 10000,

@@ -17,7 +17,7 @@ func (Dialect) LoadTransactional() bool { return true }
 
 // InsertRows sends multi-row INSERT batches (Redshift has no COPY FROM
 // STDIN). COPY FROM 's3://…' FORMAT PARQUET would be faster for S3
-// exports; see docs/loader.md.
+// exports; see docs/loading.md.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
 	return dialects.BatchInsert(ctx, d, q, t, src, dialects.BatchOptions{
 		MaxParams: 30000,

@@ -19,7 +19,7 @@ func (Dialect) LoadTransactional() bool { return false }
 
 // InsertRows sends multi-row INSERT … SELECT … FROM VALUES batches (VALUES
 // cannot hold PARSE_JSON). COPY INTO from a stage would be faster for
-// files already in cloud storage; see docs/loader.md.
+// files already in cloud storage; see docs/loading.md.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
 	return dialects.BatchInsert(ctx, d, q, t, src, dialects.BatchOptions{
 		MaxParams: 16000,

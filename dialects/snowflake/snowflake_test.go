@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestLiveFloatBinding proves the gosnowflake gap docs/engines-sfbq.md
+// TestLiveFloatBinding proves the gosnowflake gap docs/engines.md
 // records, against MTX_TEST_SNOWFLAKE_DSN (tests/engines/up snowflake
 // starts fakesnow): gosnowflake v1.19 formats a float64 bind parameter with
 // float32 precision, on any server; bound as text, the value arrives exactly.
@@ -61,7 +61,7 @@ func TestLiveFloatBinding(t *testing.T) {
 		t.Errorf("floats bound as text: %v and %v, want %v and %v", got[2], got[3], big, fine)
 	}
 	if got[0] == big && got[1] == fine {
-		t.Errorf("gosnowflake now binds float64 exactly: drop the text workaround in tests/roundtrip_test.go and docs/engines-sfbq.md")
+		t.Errorf("gosnowflake now binds float64 exactly: drop the text workaround in tests/roundtrip_test.go and docs/engines.md")
 	} else if !math.IsInf(got[0], 1) || float32(got[1]) != float32(fine) {
 		t.Errorf("float64 bound directly came back as %v and %v; expected float32 rounding (+Inf and ~%v)", got[0], got[1], float32(fine))
 	}

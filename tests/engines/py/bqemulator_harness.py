@@ -6,7 +6,7 @@ tests/engines/up starts the emulator through this file:
 
 It runs the stock CLI after patching three places where bqemulator 1.4.0
 cannot run here or departs from BigQuery in a way that would hide errors.
-Nothing of mtx's SQL is changed; docs/engines-sfbq.md lists these gaps.
+Nothing of mtx's SQL is changed; docs/engines.md lists these gaps.
 
 1. DuckDB's `spatial` extension: bqemulator refuses to start unless it can
    INSTALL it, which downloads it at run time; test machines reach only
