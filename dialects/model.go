@@ -89,6 +89,12 @@ type KeySetMatcher interface {
 	InKeys(column, table string) string
 }
 
+// BuildSettinger is implemented by dialects that tune the transaction a
+// model is built in (statements run first inside it, e.g. SET LOCAL).
+type BuildSettinger interface {
+	BuildSettings() []string
+}
+
 // ModelerOf returns d's Modeler, or an error naming d when it has none.
 func ModelerOf(d Dialect) (Modeler, error) {
 	m, ok := d.(Modeler)

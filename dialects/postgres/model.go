@@ -77,3 +77,8 @@ func (d Dialect) InKeys(column, table string) string {
 func (d Dialect) CreateTempTableAs(name, query string) string {
 	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
 }
+
+// BuildSettings: ranking rows sorts them, and the default 4 MB work_mem
+// sends even a refresh's few thousand wide rows to disk. SET LOCAL lasts
+// for the model's own transaction only.
+func (Dialect) BuildSettings() []string { return []string{"SET LOCAL work_mem = '128MB'"} }

@@ -165,6 +165,9 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 	if r.Project.Dialect.TransactionalDDL() {
 		// One transaction: a failure leaves the previous build in place.
 		var all step
+		if bs, ok := r.Project.Dialect.(dialects.BuildSettinger); ok {
+			all = append(all, bs.BuildSettings()...)
+		}
 		for _, s := range steps {
 			all = append(all, s...)
 		}
