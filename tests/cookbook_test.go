@@ -20,11 +20,71 @@ import (
 )
 
 // sessionZone puts the session in a zone far from UTC, so a bucket that
-// followed the session's time zone would land in the wrong month.
+// followed the session's time zone would land in the wrong month: a
+// statement run on the test's one connection.
 var sessionZone = map[string]string{
-	"duckdb":   "SET TimeZone = 'America/Los_Angeles'",
-	"postgres": "SET TIME ZONE 'America/Los_Angeles'",
-	"mysql":    "SET time_zone = '-08:00'",
+	"duckdb":    "SET TimeZone = 'America/Los_Angeles'",
+	"postgres":  "SET TIME ZONE 'America/Los_Angeles'",
+	"mysql":     "SET time_zone = '-08:00'",
+	"snowflake": "ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'",
+}
+
+// zoneSetting is the same for engines without sessions, as a DSN
+// parameter sent with every query: ClickHouse's HTTP interface forgets a
+// SET after its request. BigQuery has neither: a query's default zone is
+// UTC unless the query says otherwise (@@time_zone exists only inside
+// BigQuery sessions and scripts, which mtx's driver does not open).
+var zoneSetting = map[string]string{
+	"clickhouse": "session_timezone=America/Los_Angeles",
+}
+
+// openZoned connects with the session in Los Angeles time, on one
+// connection so that a session statement holds for every query.
+func openZoned(t *testing.T, e engine) *sql.DB {
+	t.Helper()
+	if p, ok := zoneSetting[e.name]; ok {
+		sep := "?"
+		if strings.Contains(e.dsn, "?") {
+			sep = "&"
+		}
+		e.dsn += sep + p
+	}
+	db := e.open(t)
+	db.SetMaxOpenConns(1)
+	if st, ok := sessionZone[e.name]; ok {
+		if _, err := db.Exec(st); err != nil {
+			t.Fatalf("%s: %v", st, err)
+		}
+	}
+	return db
+}
+
+// execArgs runs one statement with arguments the way a loader would: a
+// prepared statement in a transaction, which on ClickHouse is
+// clickhouse-go's batch (its plain Exec binds time.Time as whole seconds);
+// BigQuery has no transactions, so its statement runs on the pool.
+func execArgs(ctx context.Context, e engine, db *sql.DB, query string, args ...any) error {
+	if noTransactions[e.name] {
+		_, err := db.ExecContext(ctx, query, args...)
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		st.Close()
+		return err
+	}
+	if err := st.Close(); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // setupCookbook creates, in a fresh schema, the raw export tables the
@@ -36,8 +96,7 @@ var sessionZone = map[string]string{
 func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, dialects.Options, *sql.DB) {
 	t.Helper()
 	ctx := context.Background()
-	db := e.open(t)
-	db.SetMaxOpenConns(1)
+	db := openZoned(t, e)
 	o := dialects.DefaultOptions()
 	o.Schema = freshSchema(t, e, db)
 	h, err := catalog.Embedded()
@@ -97,9 +156,6 @@ func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, 
 			t.Fatalf("%s: %v", st.SQL, err)
 		}
 	}
-	if _, err := db.ExecContext(ctx, sessionZone[e.name]); err != nil {
-		t.Fatal(err)
-	}
 	// The fixture's rows.
 	for key, rows := range fixture {
 		name := cookbook.CurrentPrefix + key
@@ -111,6 +167,7 @@ func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, 
 		if _, ok := cat.Table(name); !ok {
 			t.Fatalf("fixture table %s is not in the catalog", name)
 		}
+		tbl, _ := cat.Table(name)
 		for _, rw := range rows {
 			var cols, ph []string
 			var args []any
@@ -120,12 +177,28 @@ func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, 
 			}
 			sort.Strings(keys)
 			for i, k := range keys {
+				c, ok := tbl.Column(k)
+				if !ok {
+					t.Fatalf("fixture column %s.%s is not in the catalog", name, k)
+				}
 				cols = append(cols, e.d.Quote(k))
-				ph = append(ph, placeholder[e.name](i+1))
-				args = append(args, rw[k])
+				p := placeholder[e.name](i + 1)
+				if f, ok := bindAs[e.name][c.Type]; ok {
+					p = fmt.Sprintf(f, p)
+				}
+				ph = append(ph, p)
+				v := rw[k]
+				if f, ok := bindArg[e.name][c.Type]; ok {
+					v = f(v)
+				}
+				args = append(args, v)
 			}
-			ins := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES (%s)", e.d.Quote(o.Schema), e.d.Quote(name), strings.Join(cols, ", "), strings.Join(ph, ", "))
-			if _, err := db.ExecContext(ctx, ins, args...); err != nil {
+			verb := "VALUES (%s)"
+			if insertSelect[e.name] {
+				verb = "SELECT %s"
+			}
+			ins := fmt.Sprintf("INSERT INTO %s.%s (%s) "+verb, e.d.Quote(o.Schema), e.d.Quote(name), strings.Join(cols, ", "), strings.Join(ph, ", "))
+			if err := execArgs(ctx, e, db, ins, args...); err != nil {
 				t.Fatalf("%s: %v", ins, err)
 			}
 		}
@@ -271,11 +344,7 @@ func TestLiteralsAreData(t *testing.T) {
 func TestMacrosOnEngines(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		ctx := context.Background()
-		db := e.open(t)
-		db.SetMaxOpenConns(1)
-		if _, err := db.ExecContext(ctx, sessionZone[e.name]); err != nil {
-			t.Fatal(err)
-		}
+		db := openZoned(t, e)
 		m, _ := dialects.MacrosOf(e.d)
 		at := m.TimestampLiteral(ts("2024-03-01T07:59:59.5Z")) // Feb 29 in Los Angeles
 		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))  // a DST change follows in Los Angeles
@@ -327,19 +396,46 @@ func TestQueryOutputExact(t *testing.T) {
 		schema := freshSchema(t, e, db)
 		q := e.d.Quote
 		m, _ := dialects.MacrosOf(e.d)
+		o := dialects.DefaultOptions()
+		o.Schema = schema
+		dr, err := ddl.New(e.d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := dr.CreateSchema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The engine's own types for the catalog's decimal, timestamp and string.
+		ct, err := dr.CreateTable(&catalog.Table{Name: "amounts", Kind: catalog.Incremental, Key: []string{"total"}, Columns: []catalog.Column{
+			{Name: "total", Type: catalog.Decimal}, {Name: "at", Type: catalog.Timestamp}, {Name: "s", Type: catalog.String},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, st := range []string{
-			"CREATE SCHEMA " + q(schema),
-			fmt.Sprintf("CREATE TABLE %s.%s (%s DECIMAL(38,9), %s %s, s VARCHAR(20))", q(schema), q("amounts"), q("total"), q("at"),
-				map[string]string{"duckdb": "TIMESTAMPTZ", "postgres": "TIMESTAMPTZ", "mysql": "DATETIME(6)"}[e.name]),
-			fmt.Sprintf("INSERT INTO %s.%s VALUES (%s, %s, 'a,\"b\"'), (-0.000000001, NULL, NULL)", q(schema), q("amounts"),
+			cs.SQL,
+			ct.SQL,
+			fmt.Sprintf("INSERT INTO %s.%s (%s, %s, %s) VALUES (%s, %s, 'a,\"b\"'), (-0.000000001, NULL, NULL)", q(schema), q("amounts"), q("total"), q("at"), q("s"),
 				m.CastDecimal("'"+huge+"'", 38, 9), m.TimestampLiteral(ts("2024-02-29T23:59:59.123456Z"))),
 		} {
 			if _, err := db.ExecContext(ctx, st); err != nil {
 				t.Fatalf("%s: %v", st, err)
 			}
 		}
-		// Unqualified: the default schema comes from UseSchema.
-		res, err := output.Query(ctx, db, m.UseSchema(schema), "SELECT total, "+q("at")+", s FROM amounts ORDER BY total DESC")
+		// Unqualified: the default schema is what `mtx query` sets, a
+		// session statement or (ClickHouse, BigQuery) the DSN.
+		dsn, use, err := dialects.DefaultSchema(e.d, e.dsn, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qdb := db
+		if dsn != e.dsn {
+			qe := e
+			qe.dsn = dsn
+			qdb = qe.open(t)
+		}
+		res, err := output.Query(ctx, qdb, use, "SELECT total, "+q("at")+", "+q("s")+" FROM amounts ORDER BY total DESC")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +453,7 @@ func TestQueryOutputExact(t *testing.T) {
 			t.Errorf("table:\n%s", table.String())
 		}
 		// An SQL error is returned, naming the failure.
-		if _, err := output.Query(ctx, db, m.UseSchema(schema), "SELECT nope FROM amounts"); err == nil || !strings.Contains(err.Error(), "query failed") {
+		if _, err := output.Query(ctx, qdb, use, "SELECT nope FROM amounts"); err == nil || !strings.Contains(err.Error(), "query failed") {
 			t.Errorf("bad SQL: %v", err)
 		}
 	})
