@@ -5,14 +5,17 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/ddl"
@@ -53,11 +56,81 @@ func openZoned(t *testing.T, e engine) *sql.DB {
 	db.SetMaxOpenConns(1)
 	if st, ok := sessionZone[e.name]; ok {
 		if _, err := db.Exec(st); err != nil {
-			t.Fatalf("%s: %v", st, err)
+			if !zoneEmulatorGap(e, err) {
+				t.Fatalf("%s: %v", st, err)
+			}
+			t.Logf("%s: %v (emulator gap; the session keeps the emulator's zone)", st, err)
 		}
 	}
 	return db
 }
+
+// zoneEmulatorGap: fakesnow (0.12) answers ALTER SESSION SET TIMEZONE,
+// which real Snowflake supports, with "not implemented".
+func zoneEmulatorGap(e engine, err error) bool {
+	return e.name == "snowflake" && strings.Contains(e.dsn, "account=fakesnow") && strings.Contains(err.Error(), "not implemented")
+}
+
+// fakesnow reports two results unlike Snowflake (TestFakesnowGaps proves
+// both, and fails once they are fixed): a NULL TIMESTAMP_TZ arrives as the
+// epoch, and SUM of a NUMBER(38,9) as a FLOAT (real Snowflake keeps
+// NUMBER(38,s)), losing digits. The harness reads the epoch as NULL (no
+// fixture value is the epoch) and accepts a float equal to the expected
+// decimal at float precision, on fakesnow only.
+func onFakesnow(e engine) bool {
+	return e.name == "snowflake" && strings.Contains(e.dsn, "account=fakesnow")
+}
+
+const epoch = "1970-01-01T00:00:00Z"
+
+// fakesnowNulls turns fakesnow's epoch-for-NULL back into NULL.
+func fakesnowNulls(e engine, res *output.Result) {
+	if !onFakesnow(e) {
+		return
+	}
+	for _, row := range res.Rows {
+		for i, v := range row {
+			if v != nil && *v == epoch {
+				row[i] = nil
+			}
+		}
+	}
+}
+
+// sameAnswer compares normalized rows; on fakesnow a float cell matches a
+// decimal that rounds to it. It returns the rows to record for the
+// cross-engine comparison: want's cells where a float matched.
+func sameAnswer(e engine, got, want [][]string) ([][]string, bool) {
+	if fmt.Sprint(got) == fmt.Sprint(want) {
+		return got, true
+	}
+	if !onFakesnow(e) || len(got) != len(want) {
+		return got, false
+	}
+	out := make([][]string, len(got))
+	for i := range got {
+		if len(got[i]) != len(want[i]) {
+			return got, false
+		}
+		out[i] = append([]string(nil), got[i]...)
+		for j := range got[i] {
+			if got[i][j] == want[i][j] {
+				continue
+			}
+			g, err1 := strconv.ParseFloat(got[i][j], 64)
+			w, err2 := strconv.ParseFloat(want[i][j], 64)
+			if err1 != nil || err2 != nil || g != w || !strings.ContainsAny(got[i][j], "e") {
+				return got, false
+			}
+			out[i][j] = want[i][j]
+		}
+	}
+	return out, true
+}
+
+// foldsUpper lists engines that fold unquoted identifiers to upper case,
+// so a result column selected as total is named TOTAL.
+var foldsUpper = map[string]bool{"snowflake": true}
 
 // execArgs runs one statement with arguments the way a loader would: a
 // prepared statement in a transaction, which on ClickHouse is
@@ -258,8 +331,9 @@ func TestCookbookKnownAnswers(t *testing.T) {
 					t.Errorf("%s %v: %v\n%s", entry.Name, x.params, err, rd.SQL)
 					continue
 				}
-				got := normalize(res)
-				if fmt.Sprint(got) != fmt.Sprint(x.rows) {
+				fakesnowNulls(e, res)
+				got, ok := sameAnswer(e, normalize(res), x.rows)
+				if !ok {
 					t.Errorf("%s %v:\n got %q\nwant %q\n%s", entry.Name, x.params, got, x.rows, rd.SQL)
 				}
 				answers[e.name][fmt.Sprintf("%s#%d", entry.Name, i)] = fmt.Sprint(got)
@@ -302,13 +376,14 @@ func TestCookbookViews(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			fakesnowNulls(e, res)
 			return normalize(res)
 		}
 		if got := fmt.Sprint(q("cookbook_active_customers")); got != "[[2]]" {
 			t.Errorf("cookbook_active_customers: %s", got)
 		}
-		if got, want := fmt.Sprint(q("cookbook_monthly_invoice_totals")), fmt.Sprint(expected["monthly_invoice_totals"][0].rows); got != want {
-			t.Errorf("cookbook_monthly_invoice_totals: %s, want %s", got, want)
+		if got, ok := sameAnswer(e, q("cookbook_monthly_invoice_totals"), expected["monthly_invoice_totals"][0].rows); !ok {
+			t.Errorf("cookbook_monthly_invoice_totals: %s, want %s", got, expected["monthly_invoice_totals"][0].rows)
 		}
 		// Skipped when a table is not selected.
 		none, err := cookbook.CreateViews(ctx, db, r, b, func(string) bool { return false })
@@ -439,14 +514,21 @@ func TestQueryOutputExact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fakesnowNulls(e, res)
 		var csv, js, table bytes.Buffer
 		output.Write(&csv, output.CSV, res)
 		output.Write(&js, output.JSON, res)
 		output.Write(&table, output.Table, res)
-		if want := "total,at,s\n" + huge + ",2024-02-29T23:59:59.123456Z,\"a,\"\"b\"\"\"\n-0.000000001,,\n"; csv.String() != want {
+		col := func(name string) string {
+			if foldsUpper[e.name] {
+				return strings.ToUpper(name)
+			}
+			return name
+		}
+		if want := col("total") + "," + col("at") + "," + col("s") + "\n" + huge + ",2024-02-29T23:59:59.123456Z,\"a,\"\"b\"\"\"\n-0.000000001,,\n"; csv.String() != want {
 			t.Errorf("csv:\n%s\nwant:\n%s", csv.String(), want)
 		}
-		if want := "[\n  {\"total\": " + huge + ", \"at\": \"2024-02-29T23:59:59.123456Z\", \"s\": \"a,\\\"b\\\"\"},\n  {\"total\": -0.000000001, \"at\": null, \"s\": null}\n]\n"; js.String() != want {
+		if want := fmt.Sprintf("[\n  {%q: "+huge+", %[2]q: \"2024-02-29T23:59:59.123456Z\", %[3]q: \"a,\\\"b\\\"\"},\n  {%[1]q: -0.000000001, %[2]q: null, %[3]q: null}\n]\n", col("total"), col("at"), col("s")); js.String() != want {
 			t.Errorf("json:\n%s\nwant:\n%s", js.String(), want)
 		}
 		if !strings.Contains(table.String(), huge) || !strings.Contains(table.String(), "NULL") || !strings.Contains(table.String(), "(2 rows)") {
@@ -457,4 +539,31 @@ func TestQueryOutputExact(t *testing.T) {
 			t.Errorf("bad SQL: %v", err)
 		}
 	})
+}
+
+// TestFakesnowGaps proves the two fakesnow results the harness adapts to
+// (see onFakesnow): when fakesnow answers like Snowflake, this fails, and
+// the adaptation goes. Without fakesnow there is nothing to prove.
+func TestFakesnowGaps(t *testing.T) {
+	d, err := all.Get("snowflake")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := engine{name: "snowflake", d: d, dsn: os.Getenv("MTX_TEST_SNOWFLAKE_DSN")}
+	if !onFakesnow(e) {
+		t.Log("MTX_TEST_SNOWFLAKE_DSN is not fakesnow: no emulator gap to prove")
+		return
+	}
+	db := e.open(t)
+	res, err := output.Query(context.Background(), db, "", "SELECT NULL::TIMESTAMP_TZ AS n, SUM(x) AS s FROM (SELECT CAST('0.000000001' AS NUMBER(38,9)) AS x)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := res.Rows[0]
+	if row[0] == nil || *row[0] != epoch {
+		t.Errorf("fakesnow now returns NULL::TIMESTAMP_TZ as %v: drop fakesnowNulls", row[0])
+	}
+	if row[1] == nil || !strings.Contains(*row[1], "e") {
+		t.Errorf("fakesnow now sums NUMBER(38,9) exactly (%v): drop the float tolerance in sameAnswer", row[1])
+	}
 }
