@@ -187,3 +187,18 @@ func TestLive(t *testing.T) {
 		t.Errorf("NULL row: %d, %v", nulls, err)
 	}
 }
+
+// TestWithDefaultSchema: the schema becomes the DSN's dataset, the rest kept.
+func TestWithDefaultSchema(t *testing.T) {
+	got, err := Dialect{}.WithDefaultSchema("bigquery://p/EU?endpoint=http://127.0.0.1:59050", "billing_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseDSN(got)
+	if err != nil || c != (config{project: "p", location: "EU", endpoint: "http://127.0.0.1:59050", dataset: "billing_1"}) {
+		t.Errorf("%s: %+v %v", got, c, err)
+	}
+	if _, err := (Dialect{}).WithDefaultSchema("bigquery://p", "no-dashes"); err == nil {
+		t.Error("an invalid dataset name was accepted")
+	}
+}
