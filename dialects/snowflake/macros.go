@@ -42,6 +42,7 @@ func (Macros) BoolLiteral(b bool) string {
 	}
 	return "FALSE"
 }
+
 // JSONText: JSON_EXTRACT_PATH_TEXT takes a VARIANT or JSON text alike and
 // returns the value as text (a string without its JSON quotes), NULL when
 // the key is absent. GET(expr, key) would need a VARIANT: on text it finds
