@@ -2,45 +2,43 @@ package tests
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/tests/sqlcheck"
 )
 
-// sqlglotPython returns a Python with sqlglot: MTX_TEST_SQLGLOT_PYTHON, or
-// the test virtualenv .build/venv. Missing, the test skips (fails when
-// MTX_REQUIRE_ENGINES lists sqlglot).
-func sqlglotPython(t *testing.T) string {
-	py := os.Getenv("MTX_TEST_SQLGLOT_PYTHON")
-	if py == "" {
-		py, _ = filepath.Abs(filepath.Join("..", ".build", "venv", "bin", "python"))
-	}
-	if err := exec.Command(py, "-c", "import sqlglot").Run(); err != nil {
-		msg := "sqlglot not found (" + py + "): run python3 -m venv .build/venv && .build/venv/bin/pip install sqlglot==30.30.0"
-		if required("sqlglot") {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return py
-}
-
 // TestCookbookParsesOnEveryDialect parse-validates every golden cookbook
-// rendering with sqlglot, in the dialect it was rendered for: the only
-// check Redshift gets without a cluster, and a first one for the engines
-// not yet in the live matrix.
+// rendering with sqlglot (tests/sqlcheck), in the dialect it was rendered
+// for: each file must be exactly one statement sqlglot understands and can
+// write back in that dialect. It is the only check Redshift's cookbook gets
+// without a cluster, and a second net behind the live runs elsewhere.
 func TestCookbookParsesOnEveryDialect(t *testing.T) {
-	py := sqlglotPython(t)
-	for _, d := range []string{"bigquery", "clickhouse", "duckdb", "mysql", "postgres", "redshift", "snowflake"} {
+	for _, d := range all.Names() {
 		t.Run(d, func(t *testing.T) {
+			record(parseMatrixName(d), t)
+			needSQLGlot(t, parseMatrixName(d))
 			files, _ := filepath.Glob(filepath.Join("..", "internal", "cookbook", "testdata", "golden", d, "*.sql"))
 			if len(files) < 20 {
-				t.Fatalf("only %d golden files for %s", len(files), d)
+				t.Fatalf("only %d golden cookbook files for %s", len(files), d)
 			}
-			out, err := exec.Command(py, append([]string{"sqlparse.py", d}, files...)...).CombinedOutput()
+			var sts []sqlcheck.Statement
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sts = append(sts, sqlcheck.Statement{Source: filepath.Base(f), SQL: string(b)})
+			}
+			failures, version, err := sqlcheck.Validate(d, sts)
 			if err != nil {
-				t.Errorf("sqlglot rejects %s SQL: %v\n%s", d, err, out)
+				t.Fatal(err)
 			}
+			for _, f := range failures {
+				t.Errorf("sqlglot %s rejects %s cookbook %s", version, d, f)
+			}
+			t.Logf("%d cookbook entries checked by sqlglot %s (%s dialect)", len(sts), version, d)
 		})
 	}
 }

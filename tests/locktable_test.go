@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
 )
@@ -44,8 +45,18 @@ func TestLockTable(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		db := e.open(t)
 		schema := freshSchema(t, e, db)
-		if _, err := db.Exec("CREATE SCHEMA " + e.d.Quote(schema)); err != nil {
+		o := dialects.DefaultOptions()
+		o.Schema = schema
+		dr, err := ddl.New(e.d, o)
+		if err != nil {
 			t.Fatal(err)
+		}
+		cs, err := dr.CreateSchema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(cs.SQL); err != nil {
+			t.Fatalf("%s: %v", cs.SQL, err)
 		}
 		name := e.d.Quote(schema) + "." + e.d.Quote(migrate.LockTable)
 		newLock := func(heartbeat, stale time.Duration) *lock.Table {

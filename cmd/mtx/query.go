@@ -34,16 +34,22 @@ func newQuery(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := dialects.MacrosOf(e.Dialect)
-			if err != nil {
-				return err
+			// The project's schema is the default: a session statement on
+			// the query's connection, or (ClickHouse, BigQuery) the DSN.
+			use := ""
+			if e.DSN != "" {
+				dsn, stmt, err := dialects.DefaultSchema(e.Dialect, e.DSN, e.Options.Schema)
+				if err != nil {
+					return err
+				}
+				e.DSN, use = dsn, stmt
 			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			res, err := output.Query(cmd.Context(), db, m.UseSchema(e.Options.Schema), query)
+			res, err := output.Query(cmd.Context(), db, use, query)
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
@@ -63,7 +64,8 @@ var types = dialects.TypeMap{
 	catalog.JSON:      "JSON",
 }
 
-// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL]. Without
+// ValidateDSN accepts bigquery://PROJECT[/LOCATION][?endpoint=URL][&dataset=NAME]
+// (dataset: the default dataset of unqualified table names). Without
 // endpoint the client uses Application Default Credentials; an http://
 // endpoint (an emulator) is reached without any.
 func (Dialect) ValidateDSN(dsn string) error { _, err := parseDSN(dsn); return err }
@@ -77,6 +79,26 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 		return nil, err
 	}
 	return sql.OpenDB(&connector{cfg: cfg}), nil
+}
+
+// WithDefaultSchema sets the DSN's dataset: the default dataset of every
+// query, so unqualified table names resolve to schema.
+func (Dialect) WithDefaultSchema(dsn, schema string) (string, error) {
+	if _, err := parseDSN(dsn); err != nil {
+		return "", err
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("dataset", schema)
+	u.RawQuery = q.Encode()
+	out := u.String()
+	if _, err := parseDSN(out); err != nil {
+		return "", err
+	}
+	return out, nil
 }
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) {

@@ -40,16 +40,20 @@ import (
 	"google.golang.org/api/option"
 )
 
-// config is a parsed DSN: bigquery://PROJECT[/LOCATION][?endpoint=URL].
+// config is a parsed DSN:
+// bigquery://PROJECT[/LOCATION][?endpoint=URL][&dataset=NAME].
 type config struct {
 	project  string
 	location string
 	endpoint string
+	// dataset is the default dataset of every query: unqualified table
+	// names resolve there (BigQuery has no USE statement).
+	dataset string
 }
 
 func parseDSN(dsn string) (config, error) {
 	bad := func(why string) (config, error) {
-		return config{}, fmt.Errorf("invalid BigQuery DSN %s: %s; want bigquery://PROJECT[/LOCATION][?endpoint=URL]", redact(dsn), why)
+		return config{}, fmt.Errorf("invalid BigQuery DSN %s: %s; want bigquery://PROJECT[/LOCATION][?endpoint=URL][&dataset=NAME]", redact(dsn), why)
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -79,11 +83,30 @@ func parseDSN(dsn string) (config, error) {
 			if e.User != nil || e.RawQuery != "" {
 				return bad("endpoint carries a user or query; BigQuery uses Application Default Credentials")
 			}
+		case "dataset":
+			c.dataset = v[len(v)-1]
+			if !validDataset(c.dataset) {
+				return bad("dataset " + strconv.Quote(c.dataset) + " is not a dataset name (letters, digits and underscores)")
+			}
 		default:
 			return bad("unknown parameter " + strconv.Quote(k))
 		}
 	}
 	return c, nil
+}
+
+// validDataset: BigQuery dataset names are 1 to 1024 letters, digits and
+// underscores.
+func validDataset(s string) bool {
+	if s == "" || len(s) > 1024 {
+		return false
+	}
+	for _, r := range s {
+		if r != '_' && !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // clientOptions: a plain-http endpoint is an emulator, reached without
@@ -132,7 +155,7 @@ func (c *connector) Connect(ctx context.Context) (driver.Conn, error) {
 	if c.err != nil {
 		return nil, fmt.Errorf("bigquery: project %s: %w", c.cfg.project, c.err)
 	}
-	return &conn{client: c.client}, nil
+	return &conn{client: c.client, project: c.cfg.project, dataset: c.cfg.dataset}, nil
 }
 
 func (c *connector) Driver() driver.Driver { return drv{} }
@@ -157,8 +180,11 @@ func (drv) Open(dsn string) (driver.Conn, error) {
 }
 
 // conn is one database/sql connection: BigQuery is stateless HTTP, so it
-// only holds the shared client.
-type conn struct{ client *bq.Client }
+// only holds the shared client and the DSN's default dataset.
+type conn struct {
+	client           *bq.Client
+	project, dataset string
+}
 
 var (
 	_ driver.ExecerContext      = (*conn)(nil)
@@ -222,6 +248,9 @@ func (c *conn) query(sql string, args []driver.NamedValue) (*bq.Query, error) {
 	}
 	q := c.client.Query(text)
 	q.Parameters = params
+	if c.dataset != "" {
+		q.DefaultProjectID, q.DefaultDatasetID = c.project, c.dataset
+	}
 	return q, nil
 }
 

@@ -23,6 +23,9 @@ func TestParseDSN(t *testing.T) {
 		{"bigquery://my-project", config{project: "my-project"}, ""},
 		{"bigquery://my-project/EU", config{project: "my-project", location: "EU"}, ""},
 		{"bigquery://p?endpoint=http://127.0.0.1:59050", config{project: "p", endpoint: "http://127.0.0.1:59050"}, ""},
+		{"bigquery://p?dataset=metronome_1", config{project: "p", dataset: "metronome_1"}, ""},
+		{"bigquery://p?dataset=a.b", config{}, "is not a dataset name"},
+		{"bigquery://p?dataset=", config{}, "is not a dataset name"},
 		{"project-only", config{}, "scheme is not bigquery://"},
 		{"bigquery://", config{}, "no project"},
 		{"bigquery://p/EU/x", config{}, "has a slash"},
@@ -182,5 +185,20 @@ func TestLive(t *testing.T) {
 	var nulls int
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+tbl+" WHERE s IS NULL AND n IS NULL").Scan(&nulls); err != nil || nulls != 1 {
 		t.Errorf("NULL row: %d, %v", nulls, err)
+	}
+}
+
+// TestWithDefaultSchema: the schema becomes the DSN's dataset, the rest kept.
+func TestWithDefaultSchema(t *testing.T) {
+	got, err := Dialect{}.WithDefaultSchema("bigquery://p/EU?endpoint=http://127.0.0.1:59050", "billing_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseDSN(got)
+	if err != nil || c != (config{project: "p", location: "EU", endpoint: "http://127.0.0.1:59050", dataset: "billing_1"}) {
+		t.Errorf("%s: %+v %v", got, c, err)
+	}
+	if _, err := (Dialect{}).WithDefaultSchema("bigquery://p", "no-dashes"); err == nil {
+		t.Error("an invalid dataset name was accepted")
 	}
 }

@@ -56,6 +56,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS STRING)" }
 func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
-// UseSchema: BigQuery has no session statement for it; the client sets the
-// query's default dataset instead.
+// UseSchema: BigQuery has no session statement for it; the DSN's dataset
+// parameter sets each query's default dataset instead (WithDefaultSchema).
 func (Macros) UseSchema(string) string { return "" }

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
@@ -92,6 +93,25 @@ func (d Dialect) Open(dsn string) (*sql.DB, error) {
 		return nil, err
 	}
 	return ch.OpenDB(opts), nil
+}
+
+// WithDefaultSchema puts schema in the DSN's database (its path), which
+// both protocols send with every query, so unqualified names resolve there.
+func (d Dialect) WithDefaultSchema(dsn, schema string) (string, error) {
+	if err := d.ValidateDSN(dsn); err != nil {
+		return "", err
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", fmt.Errorf("invalid ClickHouse DSN %s: %w", dialects.RedactDSN(dsn), err)
+	}
+	u.Path, u.RawPath = "/"+schema, ""
+	q := u.Query()
+	if q.Has("database") {
+		q.Set("database", schema)
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), nil
 }
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectClickHouse, nil }

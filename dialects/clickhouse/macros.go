@@ -56,6 +56,7 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 }
 func (Macros) CastString(expr string) string { return "toString(" + expr + ")" }
 func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
-func (Macros) UseSchema(schema string) string {
-	return "USE " + Dialect{}.Quote(schema)
-}
+
+// UseSchema is "": `USE` lasts one request over the HTTP interface (it has
+// no session), so the database goes in the DSN instead (WithDefaultSchema).
+func (Macros) UseSchema(string) string { return "" }

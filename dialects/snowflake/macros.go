@@ -42,8 +42,13 @@ func (Macros) BoolLiteral(b bool) string {
 	}
 	return "FALSE"
 }
+
+// JSONText: JSON_EXTRACT_PATH_TEXT takes a VARIANT or JSON text alike and
+// returns the value as text (a string without its JSON quotes), NULL when
+// the key is absent. GET(expr, key) would need a VARIANT: on text it finds
+// nothing.
 func (Macros) JSONText(expr, key string) string {
-	return fmt.Sprintf("GET(%s, '%s')::VARCHAR", expr, key)
+	return fmt.Sprintf("JSON_EXTRACT_PATH_TEXT(%s, '%s')", expr, key)
 }
 func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS NUMBER(%d,%d))", expr, p, s)

@@ -247,6 +247,13 @@ func GooseFile(d dialects.Dialect, v Version) string {
 // FileName is the goose file name of a version.
 func FileName(v Version) string { return fmt.Sprintf("%05d_%s.sql", v.Version, v.Name) }
 
+// CreateSchema renders the statement that creates the schema (a database
+// on ClickHouse and MySQL, a dataset on BigQuery) if it does not exist.
+func (r *Renderer) CreateSchema() (Statement, error) {
+	st, _, err := r.stmt(CreateSchema, "create_schema", data{Schema: r.o.Schema})
+	return st, err
+}
+
 // CreateTable renders create_table for a table that is not part of the
 // export catalog, such as the loader's manifest.
 func (r *Renderer) CreateTable(t *catalog.Table) (Statement, error) {

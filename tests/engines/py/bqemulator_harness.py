@@ -1,10 +1,10 @@
-"""Run bqemulator (PyPI, 1.4.0) for mtx's tests, with three adjustments.
+"""Run bqemulator (PyPI, 1.4.0) for mtx's tests, with four adjustments.
 
 tests/engines/up starts the emulator through this file:
 
     python bqemulator_harness.py start --rest-port 59050 ...
 
-It runs the stock CLI after patching three places where bqemulator 1.4.0
+It runs the stock CLI after patching four places where bqemulator 1.4.0
 cannot run here or departs from BigQuery in a way that would hide errors.
 Nothing of mtx's SQL is changed; docs/engines.md lists these gaps.
 
@@ -21,6 +21,11 @@ Nothing of mtx's SQL is changed; docs/engines.md lists these gaps.
    its catalog, so INFORMATION_SCHEMA.COLUMNS and tables.get miss the
    change. After a successful ALTER TABLE the catalog entry is refreshed
    from the table, as bqemulator already does after CREATE TABLE.
+4. defaultDataset on jobs.query: BigQuery resolves unqualified table names
+   in the request's `defaultDataset` for jobs.query as for jobs.insert;
+   bqemulator applies it only to jobs.insert, and the Go client sends
+   short queries through jobs.query. The emulator's own jobs.insert rewrite
+   is applied to jobs.query requests too.
 """
 
 import json
@@ -30,6 +35,7 @@ import sqlglot
 from sqlglot import exp
 
 from bqemulator import server
+from bqemulator.api.routes import jobs as job_routes
 from bqemulator.catalog import ddl_sync
 from bqemulator.jobs import executor
 from bqemulator.scripting import interpreter
@@ -94,12 +100,58 @@ class FailedQueryAsHTTPError:
         await send({"type": "http.response.body", "body": payload})
 
 
+# 4. ------------------------------------------------------------ defaultDataset
+
+
+class DefaultDatasetOnQueries:
+    """ASGI middleware: a jobs.query request with `defaultDataset` gets its
+    unqualified table names qualified, as bqemulator does for jobs.insert."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].endswith("/queries"):
+            await self.app(scope, receive, send)
+            return
+        chunks = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        try:
+            doc = json.loads(body)
+            if isinstance(doc, dict) and isinstance(doc.get("defaultDataset"), dict) and doc.get("query"):
+                project = scope["path"].split("/projects/", 1)[1].split("/", 1)[0]
+                doc["query"] = job_routes._apply_default_dataset(doc["query"], doc, request_project_id=project)
+                body = json.dumps(doc).encode()
+        except (ValueError, IndexError):
+            pass
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await self.app(dict(scope, headers=headers), replay, send)
+
+
 _create_app = server.create_app
 
 
 def _create_app_for_mtx(context):
     app = _create_app(context)
     app.add_middleware(FailedQueryAsHTTPError)
+    app.add_middleware(DefaultDatasetOnQueries)
     return app
 
 

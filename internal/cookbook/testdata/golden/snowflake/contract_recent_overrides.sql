@@ -3,7 +3,7 @@ SELECT o.contract_id,
        o.product_id,
        o.rate_type,
        o.target,
-       GET(o.new_rate, 'type')::VARCHAR AS new_rate_type,
+       JSON_EXTRACT_PATH_TEXT(o.new_rate, 'type') AS new_rate_type,
        o.starting_at,
        o.ending_before,
        o.created_at
