@@ -67,7 +67,7 @@ func TestLoadKillAndResume(t *testing.T) {
 			s.db.Close() // the mtx process needs the file to itself
 		}
 		dir := t.TempDir()
-		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, 3000)
+		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, loadTestRows(e, 3000))
 		want := rowsPerTable(files)
 		run := func(kill string, after time.Duration) (killed bool) {
 			cmd := exec.Command(bin, "load", dir, "--dialect", e.name, "--dsn", e.dsn, "--schema", s.o.Schema, "--quiet")

@@ -22,7 +22,7 @@ func (Dialect) LoadTransactional() bool { return false }
 // SELECT. Every value but integers, booleans and strings travels as text:
 // gosnowflake binds float64 at float32 precision (TO_DOUBLE of the
 // shortest exact text instead), decimals stay exact text cast by the
-// insert, timestamps are UTC text read by TO_TIMESTAMP_TZ. COPY INTO from
+// insert, timestamps are UTC text with an offset, cast to TIMESTAMP_TZ. COPY INTO from
 // a stage would be faster for files already in cloud storage; see
 // docs/loader.md.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
@@ -44,7 +44,7 @@ func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier
 			case catalog.JSON:
 				return "PARSE_JSON(" + ref + ")"
 			case catalog.Timestamp:
-				return "TO_TIMESTAMP_TZ(" + ref + ")"
+				return "CAST(" + ref + " AS TIMESTAMP_TZ)"
 			case catalog.Float:
 				return "TO_DOUBLE(" + ref + ")"
 			}
