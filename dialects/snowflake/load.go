@@ -35,7 +35,7 @@ func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier
 			case float64:
 				return strconv.FormatFloat(x, 'g', -1, 64)
 			case time.Time:
-				return x.UTC().Format("2006-01-02 15:04:05.999999999 +00:00")
+				return x.UTC().Format("2006-01-02 15:04:05.999999999+00:00")
 			}
 			return v
 		},
