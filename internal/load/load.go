@@ -131,6 +131,16 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	l := &loader{o: o, conn: conn, warn: warn, sum: sum, lit: macros}
+	// Introspect before locking: a schema not migrated yet gets its one
+	// clear error rather than the lock table's "schema does not exist".
+	have, err := migrate.Introspect(ctx, o.Dialect, conn, o.Schema.Schema)
+	if err != nil {
+		return nil, err
+	}
+	l.have = have
+	if err := l.migrated(o.DryRun); err != nil {
+		return nil, err
+	}
 	if !o.DryRun {
 		unlock, err := lockLoad(ctx, o, conn)
 		if err != nil {
@@ -139,11 +149,6 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		defer unlock()
 	}
 	testHook("locked", "")
-	have, err := migrate.Introspect(ctx, o.Dialect, conn, o.Schema.Schema)
-	if err != nil {
-		return nil, err
-	}
-	l.have = have
 	done, err := l.manifest(ctx, o.DryRun)
 	if err != nil {
 		return nil, err
@@ -292,19 +297,23 @@ func manifestTable() *catalog.Table {
 	}
 }
 
+// migrated fails when the schema has no export tables (not in a dry run).
+func (l *loader) migrated(dryRun bool) error {
+	for t := range l.have {
+		if _, ok := l.o.Catalog.Table(t); ok {
+			return nil
+		}
+	}
+	if dryRun {
+		return nil
+	}
+	return fmt.Errorf("schema %s has no export tables on %s: run `mtx migrate up` first", l.o.Schema.Schema, l.o.Dialect.Name())
+}
+
 // manifest creates the manifest table when missing (not in a dry run) and
 // returns the paths already loaded, with their sizes then.
 func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, error) {
 	d, schema := l.o.Dialect, l.o.Schema.Schema
-	exportTables := 0
-	for t := range l.have {
-		if _, ok := l.o.Catalog.Table(t); ok {
-			exportTables++
-		}
-	}
-	if exportTables == 0 && !dryRun {
-		return nil, fmt.Errorf("schema %s has no export tables on %s: run `mtx migrate up` first", schema, d.Name())
-	}
 	if _, ok := l.have[ManifestTable]; !ok {
 		if dryRun {
 			return map[string]int64{}, nil
