@@ -118,9 +118,11 @@ type BatchOptions struct {
 	// Convert turns a neutral value into what the driver binds (default: as is).
 	Convert func(v any, c LoadColumn) any
 	// SelectFrom, when set, inserts with INSERT … SELECT <expr per
-	// column> FROM VALUES (…): for engines whose VALUES cannot take
-	// expressions (Snowflake's PARSE_JSON). Columns are $1, $2, ...
-	SelectFrom func(i int, c LoadColumn) string
+	// column> FROM (VALUES (…), …) AS mtx_v (c1, c2, …): for engines whose
+	// VALUES cannot take expressions (Snowflake's PARSE_JSON). ref is the
+	// VALUES column holding the parameter of column c (c1, c2, ...), named
+	// rather than positional ($1), which emulators read as a parameter.
+	SelectFrom func(ref string, c LoadColumn) string
 }
 
 // BatchInsert is the generic bulk path: multi-row INSERT statements,
@@ -137,12 +139,16 @@ func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src Row
 		cols[i] = d.Quote(c.Name)
 	}
 	head := "INSERT INTO " + d.Quote(t.Schema) + "." + d.Quote(t.Table) + " (" + strings.Join(cols, ", ") + ") "
+	tail := ""
 	if o.SelectFrom != nil {
 		exprs := make([]string, len(t.Columns))
+		refs := make([]string, len(t.Columns))
 		for i, c := range t.Columns {
-			exprs[i] = o.SelectFrom(i, c)
+			refs[i] = fmt.Sprintf("c%d", i+1)
+			exprs[i] = o.SelectFrom(refs[i], c)
 		}
-		head += "SELECT " + strings.Join(exprs, ", ") + " FROM "
+		head += "SELECT " + strings.Join(exprs, ", ") + " FROM ("
+		tail = ") AS mtx_v (" + strings.Join(refs, ", ") + ")"
 	}
 	head += "VALUES "
 	perBatch := o.MaxParams / len(cols)
@@ -174,6 +180,7 @@ func BatchInsert(ctx context.Context, d Dialect, q Querier, t LoadTable, src Row
 			}
 			b.WriteByte(')')
 		}
+		b.WriteString(tail)
 		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
 			return err
 		}

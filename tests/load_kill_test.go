@@ -67,7 +67,7 @@ func TestLoadKillAndResume(t *testing.T) {
 			s.db.Close() // the mtx process needs the file to itself
 		}
 		dir := t.TempDir()
-		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, 3000)
+		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, loadTestRows(e, 3000))
 		want := rowsPerTable(files)
 		run := func(kill string, after time.Duration) (killed bool) {
 			cmd := exec.Command(bin, "load", dir, "--dialect", e.name, "--dsn", e.dsn, "--schema", s.o.Schema, "--quiet")
@@ -95,28 +95,77 @@ func TestLoadKillAndResume(t *testing.T) {
 				b, _ := os.ReadFile(out.Name())
 				t.Fatalf("mtx load (kill %q): %v\n%s", kill, err, b)
 			}
+			if kill != "" {
+				b, _ := os.ReadFile(out.Name())
+				t.Logf("mtx load was not killed at %s:\n%s", kill, b)
+			}
 			return false
 		}
 		rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+		// loaded reads the manifest between runs (nil before it exists).
+		loaded := func() map[string]bool {
+			db, err := e.d.Open(e.dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close() // a DuckDB file must be free for the next run
+			out := map[string]bool{}
+			rows, err := db.Query("SELECT " + e.d.Quote("path") + " FROM " + e.d.Quote(s.o.Schema) + "." + e.d.Quote(load.ManifestTable))
+			if err != nil {
+				return out
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var p string
+				if err := rows.Scan(&p); err != nil {
+					t.Fatal(err)
+				}
+				out[p] = true
+			}
+			return out
+		}
+		// pick is a random file of files[lo:hi] still to load (any file
+		// still to load when those are all loaded): engines without
+		// transactions record files one by one, those with them by table.
+		pick := func(lo, hi int) string {
+			done := loaded()
+			var cands []string
+			for i := lo; i < hi; i++ {
+				if !done[files[i].rel] {
+					cands = append(cands, files[i].rel)
+				}
+			}
+			if len(cands) == 0 {
+				for _, f := range files {
+					if !done[f.rel] {
+						cands = append(cands, f.rel)
+					}
+				}
+			}
+			if len(cands) == 0 {
+				return "nothing-left"
+			}
+			return cands[rng.Intn(len(cands))]
+		}
 		points := []struct {
-			hook  string
+			hook  func() string
 			after time.Duration
 		}{
 			// Files are ordered draft_invoice 0-3, invoice 4-7, line_item
 			// 8-11; on engines with transactions each table's files commit
 			// together. Each point is random within files still to load.
-			{hook: "locked"},
-			{hook: "inserted:" + files[rng.Intn(4)].rel},
-			{hook: "manifest:" + files[rng.Intn(4)].rel},
-			{hook: fmt.Sprintf("file:%d", 1+rng.Intn(4))},
-			{hook: "inserted:" + files[4+rng.Intn(4)].rel},
-			{hook: "manifest:" + files[8+rng.Intn(4)].rel},
+			{hook: func() string { return "locked" }},
+			{hook: func() string { return "inserted:" + pick(0, 4) }},
+			{hook: func() string { return "manifest:" + pick(0, 4) }},
+			{hook: func() string { return fmt.Sprintf("file:%d", 1+rng.Intn(4)) }},
+			{hook: func() string { return "inserted:" + pick(4, 8) }},
+			{hook: func() string { return "manifest:" + pick(8, 12) }},
 			// And at a random time, when the load may be over already.
-			{after: time.Duration(100+rng.Intn(700)) * time.Millisecond},
+			{hook: func() string { return "" }, after: time.Duration(100+rng.Intn(700)) * time.Millisecond},
 		}
 		kills := 0
 		for _, p := range points {
-			if run(p.hook, p.after) {
+			if run(p.hook(), p.after) {
 				kills++
 			}
 		}

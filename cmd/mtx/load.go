@@ -1,13 +1,16 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
+	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/spf13/cobra"
 )
 
@@ -16,6 +19,7 @@ func newLoad(g *globalFlags) *cobra.Command {
 		tables        string
 		since         string
 		dryRun, quiet bool
+		lockTimeout   time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "load LOCATION",
@@ -65,7 +69,15 @@ Credentials come from the standard AWS and Google credential chains.`,
 			}
 			defer src.Close()
 			stderr := cmd.ErrOrStderr()
-			db, err := e.connect(ctx)
+			var db *sql.DB
+			if sp, ok := e.Dialect.(dialects.SingleProcess); ok && !dryRun {
+				// One process at a time opens a DuckDB file: another load
+				// (or migrate) holding it is waited for, as `mtx migrate` does.
+				what := fmt.Sprintf("schema %s on %s", e.Options.Schema, where(e))
+				db, err = lock.WaitOpenFor(ctx, lock.Load, func() (*sql.DB, error) { return e.connect(ctx) }, sp.Busy, what, lockTimeout, stderr)
+			} else {
+				db, err = e.connect(ctx)
+			}
 			if err != nil && !dryRun {
 				return err
 			}
@@ -80,8 +92,9 @@ Credentials come from the standard AWS and Google credential chains.`,
 			sum, err := load.Run(ctx, load.Options{
 				Dialect: e.Dialect, DB: db, Schema: e.Options, Catalog: cat, Source: src,
 				Tables: sel, Since: sinceT, DryRun: dryRun,
-				Progress: load.NewProgress(stderr, quiet),
-				Warn:     func(msg string) { fmt.Fprintln(stderr, "warning:", msg) },
+				Progress:    load.NewProgress(stderr, quiet),
+				Warn:        func(msg string) { fmt.Fprintln(stderr, "warning:", msg) },
+				LockTimeout: lockTimeout, LockLog: stderr, Where: where(e),
 			})
 			if err != nil {
 				return fmt.Errorf("load into %s: %w", where(e), err)
@@ -107,6 +120,7 @@ Credentials come from the standard AWS and Google credential chains.`,
 	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
 	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
 	f.BoolVar(&quiet, "quiet", false, "no progress and no summary (errors still go to standard error)")
+	f.DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx load on the same schema to finish")
 	return cmd
 }
 

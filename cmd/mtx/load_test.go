@@ -1,10 +1,14 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mtxhq/mtx/dialects/all"
 )
 
 // TestLoadCLI runs `mtx load` in process on DuckDB: its errors, a dry
@@ -51,4 +55,79 @@ func TestLoadCLI(t *testing.T) {
 	if !strings.Contains(out, "loaded 0 files, skipped 0 already loaded, 1 failed") {
 		t.Errorf("summary missing:\n%s", out)
 	}
+}
+
+// TestLoadCLIEngines runs `mtx load` in process against every server
+// engine the environment provides (MTX_TEST_<ENGINE>_DSN; tests/engines/up
+// prints them): not migrated yet, a dry run, a corrupt file named in the
+// error and the summary, and a dry run after it (the file is still to load).
+func TestLoadCLIEngines(t *testing.T) {
+	for _, name := range []string{"postgres", "mysql", "clickhouse", "snowflake", "bigquery"} {
+		t.Run(name, func(t *testing.T) {
+			env := "MTX_TEST_" + strings.ToUpper(name) + "_DSN"
+			dsn := os.Getenv(env)
+			if dsn == "" {
+				if requiredEngine(name) {
+					t.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, env)
+				}
+				t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", env, name)
+			}
+			d, err := all.Get(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := make([]byte, 4)
+			rand.Read(b)
+			schema := "mtx_cli_" + hex.EncodeToString(b)
+			t.Cleanup(func() {
+				db, err := d.Open(dsn)
+				if err != nil {
+					return
+				}
+				defer db.Close()
+				drop := "DROP SCHEMA IF EXISTS " + d.Quote(schema) + " CASCADE"
+				switch name { // test harness only: how each engine drops a schema
+				case "mysql":
+					drop = "DROP SCHEMA IF EXISTS " + d.Quote(schema)
+				case "clickhouse":
+					drop = "DROP DATABASE IF EXISTS " + d.Quote(schema) + " SYNC"
+				}
+				if _, err := db.Exec(drop); err != nil {
+					t.Logf("dropping %s: %v", schema, err)
+				}
+			})
+			dir := writeProject(t, "name: cli\nschema: "+schema+"\ntables:\n  include: [invoice]\n")
+			exp := filepath.Join(dir, "export")
+			rel := filepath.Join("invoice", "dt=2025-01-01", "0_20250101000000.parquet")
+			os.MkdirAll(filepath.Join(exp, "invoice", "dt=2025-01-01"), 0o755)
+			os.WriteFile(filepath.Join(exp, rel), []byte("not parquet"), 0o644)
+			base := []string{"--dialect", name, "--dsn", dsn}
+			if out, err := run(t, dir, append([]string{"load", exp}, base...)...); err == nil || !strings.Contains(err.Error(), "run `mtx migrate up` first") {
+				t.Fatalf("not migrated: %v\n%s", err, out)
+			}
+			if out, err := run(t, dir, append([]string{"migrate", "up"}, base...)...); err != nil {
+				t.Fatalf("migrate up: %v\n%s", err, out)
+			}
+			out, err := run(t, dir, append([]string{"load", exp}, base...)...)
+			if err == nil || !strings.Contains(err.Error(), "invoice/dt=2025-01-01/0_20250101000000.parquet: not a readable parquet file") {
+				t.Fatalf("corrupt file: %v\n%s", err, out)
+			}
+			if !strings.Contains(out, "loaded 0 files, skipped 0 already loaded, 1 failed") {
+				t.Errorf("summary missing:\n%s", out)
+			}
+			out, err = run(t, dir, append([]string{"load", exp, "--dry-run"}, base...)...)
+			if err != nil || !strings.Contains(out, "1 would be loaded") {
+				t.Fatalf("dry run after a failed file: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+func requiredEngine(name string) bool {
+	for _, e := range strings.Split(os.Getenv("MTX_REQUIRE_ENGINES"), ",") {
+		if strings.TrimSpace(e) == name {
+			return true
+		}
+	}
+	return false
 }

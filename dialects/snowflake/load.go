@@ -3,7 +3,7 @@ package snowflake
 import (
 	"context"
 	"database/sql"
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
@@ -17,9 +17,14 @@ var _ dialects.Loader = Dialect{}
 // source file and loaded again), which also holds on emulators.
 func (Dialect) LoadTransactional() bool { return false }
 
-// InsertRows sends multi-row INSERT … SELECT … FROM VALUES batches (VALUES
-// cannot hold PARSE_JSON). COPY INTO from a stage would be faster for
-// files already in cloud storage; see docs/loading.md.
+// InsertRows sends multi-row INSERT … SELECT … FROM (VALUES …) batches:
+// VALUES takes only constants, so PARSE_JSON and the conversions run in the
+// SELECT. Every value but integers, booleans and strings travels as text:
+// gosnowflake binds float64 at float32 precision (TO_DOUBLE of the
+// shortest exact text instead), decimals stay exact text cast by the
+// insert, timestamps are UTC text with an offset, cast to TIMESTAMP_TZ. COPY INTO from
+// a stage would be faster for files already in cloud storage; see
+// docs/loading.md.
 func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, src dialects.RowSource) (int64, error) {
 	return dialects.BatchInsert(ctx, d, q, t, src, dialects.BatchOptions{
 		MaxParams: 16000,
@@ -27,20 +32,23 @@ func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier
 			switch x := v.(type) {
 			case dialects.Decimal:
 				return string(x)
+			case float64:
+				return strconv.FormatFloat(x, 'g', -1, 64)
 			case time.Time:
-				return x.UTC().Format("2006-01-02 15:04:05.999999999 +00:00")
+				return x.UTC().Format("2006-01-02 15:04:05.999999999+00:00")
 			}
 			return v
 		},
-		SelectFrom: func(i int, c dialects.LoadColumn) string {
-			col := fmt.Sprintf("$%d", i+1)
+		SelectFrom: func(ref string, c dialects.LoadColumn) string {
 			switch c.Type {
 			case catalog.JSON:
-				return "PARSE_JSON(" + col + ")"
+				return "PARSE_JSON(" + ref + ")"
 			case catalog.Timestamp:
-				return "TO_TIMESTAMP_TZ(" + col + ")"
+				return "CAST(" + ref + " AS TIMESTAMP_TZ)"
+			case catalog.Float:
+				return "TO_DOUBLE(" + ref + ")"
 			}
-			return col
+			return ref
 		},
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/export"
+	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
 )
 
@@ -38,6 +40,13 @@ type Options struct {
 	Progress Progress
 	// Warn receives warnings (unknown columns, ignored files), once each.
 	Warn func(msg string)
+	// LockTimeout bounds the wait for another `mtx load` on the same schema
+	// (engines with a lock table; default lock.DefaultTimeout). LockLog
+	// hears once that the load waits (nil: silent); Where names the target
+	// in lock messages.
+	LockTimeout time.Duration
+	LockLog     io.Writer
+	Where       string
 }
 
 // Summary is what a load did.
@@ -117,22 +126,29 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	l := &loader{o: o, conn: conn, warn: warn, sum: sum}
-	if !o.DryRun {
-		if lk, ok := o.Dialect.(dialects.LoadLocker); ok {
-			unlock, err := lk.LockLoad(ctx, conn, o.Schema.Schema)
-			if err != nil {
-				return nil, fmt.Errorf("taking the load lock on schema %s: %w", o.Schema.Schema, err)
-			}
-			defer unlock()
-		}
+	macros, err := dialects.MacrosOf(o.Dialect)
+	if err != nil {
+		return nil, err
 	}
-	testHook("locked", "")
+	l := &loader{o: o, conn: conn, warn: warn, sum: sum, lit: macros}
+	// Introspect before locking: a schema not migrated yet gets its one
+	// clear error rather than the lock table's "schema does not exist".
 	have, err := migrate.Introspect(ctx, o.Dialect, conn, o.Schema.Schema)
 	if err != nil {
 		return nil, err
 	}
 	l.have = have
+	if err := l.migrated(o.DryRun); err != nil {
+		return nil, err
+	}
+	if !o.DryRun {
+		unlock, err := lockLoad(ctx, o, conn)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+	}
+	testHook("locked", "")
 	done, err := l.manifest(ctx, o.DryRun)
 	if err != nil {
 		return nil, err
@@ -152,6 +168,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		sum.Pending = todo
 		sum.Duration = time.Since(start)
 		return sum, nil
+	}
+	if err := l.removeLeftovers(ctx, todo); err != nil {
+		return nil, err
 	}
 	var bytes int64
 	for _, f := range todo {
@@ -210,6 +229,51 @@ type loader struct {
 	have migrate.Schema
 	warn func(string)
 	sum  *Summary
+	// lit writes the manifest's and the delete's literals as the engine
+	// reads them (backslashes are escapes on MySQL, ClickHouse, ...).
+	lit dialects.SQLMacros
+}
+
+// LockTable is the lock table of a load on engines without advisory
+// locks, in the export schema while a load runs.
+const LockTable = "mtx_load_lock"
+
+// lockLoad keeps two loads of one schema apart, so no file is loaded
+// twice: the engine's session lock where it has one (LoadLocker), else the
+// lock table mechanism `mtx migrate` uses (LockTabler), waiting at most
+// o.LockTimeout. DuckDB needs neither: one process at a time opens its file
+// (the CLI waits for it).
+func lockLoad(ctx context.Context, o Options, conn *sql.Conn) (unlock func() error, err error) {
+	d, schema := o.Dialect, o.Schema.Schema
+	if lk, ok := d.(dialects.LoadLocker); ok {
+		unlock, err := lk.LockLoad(ctx, conn, schema)
+		if err != nil {
+			return nil, fmt.Errorf("taking the load lock on schema %s: %w", schema, err)
+		}
+		return unlock, nil
+	}
+	lt, ok := d.(dialects.LockTabler)
+	if !ok {
+		return func() error { return nil }, nil
+	}
+	name := d.Quote(schema) + "." + d.Quote(LockTable)
+	m := &lock.Table{DB: o.DB, Create: lt.LockTableDDL(name), Name: name, Quote: d.Quote}
+	timeout := o.LockTimeout
+	if timeout == 0 {
+		timeout = lock.DefaultTimeout
+	}
+	what := "schema " + schema
+	if o.Where != "" {
+		what += " on " + o.Where
+	}
+	if err := lock.AcquireFor(ctx, lock.Load, m, what, timeout, o.LockLog); err != nil {
+		return nil, err
+	}
+	return func() error {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		return m.Unlock(ctx)
+	}, nil
 }
 
 // ManifestTable records every loaded file, in the export schema.
@@ -233,19 +297,23 @@ func manifestTable() *catalog.Table {
 	}
 }
 
+// migrated fails when the schema has no export tables (not in a dry run).
+func (l *loader) migrated(dryRun bool) error {
+	for t := range l.have {
+		if _, ok := l.o.Catalog.Table(t); ok {
+			return nil
+		}
+	}
+	if dryRun {
+		return nil
+	}
+	return fmt.Errorf("schema %s has no export tables on %s: run `mtx migrate up` first", l.o.Schema.Schema, l.o.Dialect.Name())
+}
+
 // manifest creates the manifest table when missing (not in a dry run) and
 // returns the paths already loaded, with their sizes then.
 func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, error) {
 	d, schema := l.o.Dialect, l.o.Schema.Schema
-	exportTables := 0
-	for t := range l.have {
-		if _, ok := l.o.Catalog.Table(t); ok {
-			exportTables++
-		}
-	}
-	if exportTables == 0 && !dryRun {
-		return nil, fmt.Errorf("schema %s has no export tables on %s: run `mtx migrate up` first", schema, d.Name())
-	}
 	if _, ok := l.have[ManifestTable]; !ok {
 		if dryRun {
 			return map[string]int64{}, nil
@@ -389,6 +457,7 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 	transactional := loader == nil || loader.LoadTransactional()
 	var q dialects.Querier = l.conn
 	var tx *sql.Tx
+	recorded := false
 	if transactional {
 		var err error
 		if tx, err = l.conn.BeginTx(ctx, nil); err != nil {
@@ -397,16 +466,16 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		defer tx.Rollback()
 		q = tx
 	} else {
+		// Rows of a killed run were removed before the load started
+		// (removeLeftovers). If this file fails before its manifest entry,
+		// remove what it inserted, so a failed file leaves nothing behind
+		// (a rerun would remove it anyway).
 		f := files[0]
-		// A previous run may have inserted some of this file's rows and
-		// died before its manifest entry: remove them first.
-		del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + dialects.StringLiteral(f.Path)
-		if sd, ok := d.(dialects.SourceDeleter); ok {
-			del = sd.DeleteBySource(l.o.Schema.Schema, f.Table, f.Path)
-		}
-		if _, err := q.ExecContext(ctx, del); err != nil {
-			return rows, fmt.Errorf("%s: removing rows of an interrupted load: %w", f.Path, err)
-		}
+		defer func() {
+			if !recorded && ctx.Err() == nil {
+				l.deleteBySource(context.WithoutCancel(ctx), f)
+			}
+		}()
 	}
 	if pl, ok := d.(dialects.ParquetLoader); ok {
 		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
@@ -422,16 +491,20 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 			testHook("inserted", o.f.Path)
 		}
 	}
+	// The manifest entries come last: on engines without transactions a
+	// file is loaded exactly when its entry exists.
 	for i, o := range ops {
 		f := o.f
+		lit := l.lit
 		ins := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
 			strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
 			") VALUES (" + strings.Join([]string{
-			dialects.StringLiteral(f.Path), dialects.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), dialects.StringLiteral(f.ETag),
-			strconv.FormatInt(rows[i], 10), timestampLiteral(f.TransferredAt), timestampLiteral(loadedAt)}, ", ") + ")"
+			lit.StringLiteral(f.Path), lit.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), lit.StringLiteral(f.ETag),
+			strconv.FormatInt(rows[i], 10), lit.TimestampLiteral(f.TransferredAt), lit.TimestampLiteral(loadedAt)}, ", ") + ")"
 		if _, err := q.ExecContext(ctx, ins); err != nil {
 			return rows, fmt.Errorf("%s: recording it in the manifest: %w", f.Path, err)
 		}
+		recorded = true
 		testHook("manifest", f.Path)
 	}
 	if tx != nil {
@@ -531,8 +604,42 @@ func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (
 	return n, nil
 }
 
-func timestampLiteral(t time.Time) string {
-	return dialects.StringLiteral(t.UTC().Format("2006-01-02 15:04:05.999999"))
+// removeLeftovers runs before loading on engines without transactions,
+// under the load lock: a previous run may have inserted rows of a file and
+// died before that file's manifest entry, so every row of the tables about
+// to be loaded whose _mtx_source_file is not in the manifest is deleted —
+// one statement per table, rather than one per file.
+func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error {
+	if ld, ok := l.o.Dialect.(dialects.Loader); !ok || ld.LoadTransactional() {
+		return nil
+	}
+	d, schema := l.o.Dialect, l.o.Schema.Schema
+	seen := map[string]bool{}
+	for _, f := range todo {
+		if seen[f.Table] {
+			continue
+		}
+		seen[f.Table] = true
+		src := d.Quote(catalog.SourceFileColumn)
+		del := "DELETE FROM " + d.Quote(schema) + "." + d.Quote(f.Table) + " WHERE " + src + " IS NOT NULL AND " + src +
+			" NOT IN (SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable) + ")"
+		if _, err := l.conn.ExecContext(ctx, del); err != nil {
+			return fmt.Errorf("removing rows of an interrupted load from %s.%s: %w", schema, f.Table, err)
+		}
+	}
+	return nil
+}
+
+// deleteBySource removes the rows of f from its table (engines without
+// transactions), by _mtx_source_file.
+func (l *loader) deleteBySource(ctx context.Context, f export.File) error {
+	d := l.o.Dialect
+	del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + l.lit.StringLiteral(f.Path)
+	if sd, ok := d.(dialects.SourceDeleter); ok {
+		del = sd.DeleteBySource(l.o.Schema.Schema, f.Table, f.Path)
+	}
+	_, err := l.conn.ExecContext(ctx, del)
+	return err
 }
 
 // countingRows reports streamed rows to the progress display in steps.

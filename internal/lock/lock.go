@@ -29,12 +29,36 @@ type Mutex interface {
 	Unlock(ctx context.Context) error
 }
 
+// Purpose names a lock in messages: the lock, and the command that holds
+// it. `mtx migrate` and `mtx load` use the same mechanisms under different
+// names, so a waiting user learns which command is in the way.
+type Purpose struct {
+	Lock    string // "migration lock"
+	Command string // "mtx migrate"
+}
+
+var (
+	// Migration is the lock `mtx migrate` takes on a schema.
+	Migration = Purpose{Lock: "migration lock", Command: "mtx migrate"}
+	// Load is the lock `mtx load` takes on a schema.
+	Load = Purpose{Lock: "load lock", Command: "mtx load"}
+)
+
+func (p Purpose) orDefault() Purpose {
+	if p.Lock == "" {
+		return Migration
+	}
+	return p
+}
+
 // TimeoutError is the one error a run that lost the race for too long
 // reports: it names what it waited for, how long, and who held it.
 type TimeoutError struct {
 	What   string
 	Holder string
 	Waited time.Duration
+	// Purpose names the lock (zero: the migration lock).
+	Purpose Purpose
 }
 
 func (e *TimeoutError) Error() string {
@@ -47,8 +71,9 @@ func (e *TimeoutError) Error() string {
 	if e.Waited < time.Second {
 		w = e.Waited.Truncate(100 * time.Millisecond)
 	}
-	return fmt.Sprintf("waited %s for the migration lock on %s%s: another `mtx migrate` is still running; try again later or raise --lock-timeout",
-		w, e.What, held)
+	p := e.Purpose.orDefault()
+	return fmt.Sprintf("waited %s for the %s on %s%s: another `%s` is still running; try again later or raise --lock-timeout",
+		w, p.Lock, e.What, held, p.Command)
 }
 
 // poll is the wait between two tries: short at first, so queued runs
@@ -61,26 +86,32 @@ func poll(attempt int) time.Duration {
 // Acquire takes m, waiting at most timeout. While it waits it says so once
 // on log (nil: silent). what names the lock in messages ("schema x on postgres at ...").
 func Acquire(ctx context.Context, m Mutex, what string, timeout time.Duration, log io.Writer) error {
+	return AcquireFor(ctx, Migration, m, what, timeout, log)
+}
+
+// AcquireFor is Acquire for a lock of purpose p.
+func AcquireFor(ctx context.Context, p Purpose, m Mutex, what string, timeout time.Duration, log io.Writer) error {
+	p = p.orDefault()
 	start := time.Now()
 	said := false
 	for attempt := 0; ; attempt++ {
 		ok, holder, err := m.TryLock(ctx)
 		if err != nil {
-			return fmt.Errorf("taking the migration lock on %s: %w", what, err)
+			return fmt.Errorf("taking the %s on %s: %w", p.Lock, what, err)
 		}
 		if ok {
 			return nil
 		}
 		waited := time.Since(start)
 		if waited >= timeout {
-			return &TimeoutError{What: what, Holder: holder, Waited: waited}
+			return &TimeoutError{What: what, Holder: holder, Waited: waited, Purpose: p}
 		}
 		if !said && log != nil {
 			by := ""
 			if holder != "" {
 				by = " (held by " + holder + ")"
 			}
-			fmt.Fprintf(log, "waiting up to %s for the migration lock on %s%s\n", timeout, what, by)
+			fmt.Fprintf(log, "waiting up to %s for the %s on %s%s\n", timeout, p.Lock, what, by)
 			said = true
 		}
 		select {
@@ -95,6 +126,12 @@ func Acquire(ctx context.Context, m Mutex, what string, timeout time.Duration, l
 // busy, or timeout passes: for engines whose database admits one process
 // at a time, where opening it is taking the lock.
 func WaitOpen[T any](ctx context.Context, open func() (T, error), busy func(error) bool, what string, timeout time.Duration, log io.Writer) (T, error) {
+	return WaitOpenFor(ctx, Migration, open, busy, what, timeout, log)
+}
+
+// WaitOpenFor is WaitOpen for a lock of purpose p.
+func WaitOpenFor[T any](ctx context.Context, p Purpose, open func() (T, error), busy func(error) bool, what string, timeout time.Duration, log io.Writer) (T, error) {
+	p = p.orDefault()
 	start := time.Now()
 	said := false
 	for attempt := 0; ; attempt++ {
@@ -105,10 +142,10 @@ func WaitOpen[T any](ctx context.Context, open func() (T, error), busy func(erro
 		waited := time.Since(start)
 		if waited >= timeout {
 			var zero T
-			return zero, &TimeoutError{What: what, Holder: "another process with the database open", Waited: waited}
+			return zero, &TimeoutError{What: what, Holder: "another process with the database open", Waited: waited, Purpose: p}
 		}
 		if !said && log != nil {
-			fmt.Fprintf(log, "waiting up to %s for the migration lock on %s (another process has it open)\n", timeout, what)
+			fmt.Fprintf(log, "waiting up to %s for the %s on %s (another process has it open)\n", timeout, p.Lock, what)
 			said = true
 		}
 		select {

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -81,5 +85,46 @@ func TestWaitOpen(t *testing.T) {
 	other := errors.New("bad password")
 	if _, err := WaitOpen(context.Background(), func() (int, error) { return 0, other }, func(err error) bool { return err == busy }, "db", 5*time.Second, nil); err != other {
 		t.Fatalf("a non-busy error must return at once, got %v", err)
+	}
+}
+
+// A lock table row written by a process of this machine that has exited
+// is taken over at once; one of a live process, or of another machine, is not.
+func TestDeadOwner(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("processes are probed on Unix only")
+	}
+	host, _ := os.Hostname()
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no `true` command to make a dead pid:", err)
+	}
+	dead := cmd.Process.Pid
+	for _, tc := range []struct {
+		owner string
+		want  bool
+	}{
+		{fmt.Sprintf("%s:%d:abcd", host, dead), true},
+		{fmt.Sprintf("%s:%d:abcd", host, os.Getpid()), false},
+		{fmt.Sprintf("%s:%d:abcd", host, os.Getppid()), false},
+		{fmt.Sprintf("other-%s:%d:abcd", host, dead), false},
+		{"garbage", false},
+		{host + ":notapid:abcd", false},
+	} {
+		if got := deadOwner(tc.owner); got != tc.want {
+			t.Errorf("deadOwner(%q) = %v, want %v", tc.owner, got, tc.want)
+		}
+	}
+}
+
+// The load lock's timeout names the load lock and `mtx load`.
+func TestTimeoutErrorPurpose(t *testing.T) {
+	e := &TimeoutError{What: "schema s", Waited: 2 * time.Second, Purpose: Load}
+	if got := e.Error(); !strings.Contains(got, "for the load lock on schema s") || !strings.Contains(got, "another `mtx load` is still running") {
+		t.Errorf("load timeout: %s", got)
+	}
+	e.Purpose = Purpose{}
+	if got := e.Error(); !strings.Contains(got, "migration lock") || !strings.Contains(got, "`mtx migrate`") {
+		t.Errorf("default timeout: %s", got)
 	}
 }

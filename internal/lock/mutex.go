@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -177,6 +178,15 @@ func (t *Table) TryLock(ctx context.Context) (bool, string, error) {
 		return false, "", nil
 	}
 	t.unexplain = 0
+	if deadOwner(holder.String) {
+		// Its holder ran on this machine and has exited without unlocking
+		// (killed): no need to wait for the heartbeat to age.
+		t.lastChange = time.Time{}
+		if _, err := t.DB.ExecContext(ctx, t.dropAbandoned()); err != nil {
+			return false, holder.String, nil
+		}
+		return false, holder.String + " (exited, taken over)", nil
+	}
 	now := time.Now()
 	if t.lastChange.IsZero() || beats != t.lastBeats {
 		t.lastBeats, t.lastChange = beats, now
@@ -190,6 +200,24 @@ func (t *Table) TryLock(ctx context.Context) (bool, string, error) {
 		return false, holder.String + " (abandoned, taken over)", nil
 	}
 	return false, holder.String, nil
+}
+
+// deadOwner reports whether owner (as written by Owner) names a process of
+// this host that no longer exists.
+func deadOwner(owner string) bool {
+	parts := strings.Split(owner, ":")
+	if len(parts) < 3 {
+		return false
+	}
+	host, _ := os.Hostname()
+	if strings.Join(parts[:len(parts)-2], ":") != host {
+		return false
+	}
+	pid, err := strconv.Atoi(parts[len(parts)-2])
+	if err != nil || pid <= 0 || pid == os.Getpid() {
+		return false
+	}
+	return processGone(pid)
 }
 
 func (t *Table) startHeartbeat() {
