@@ -71,7 +71,11 @@ func SortingKey(t *catalog.Table, quote func(string) string) string {
 		cols = append(cols, t.Snapshot)
 	}
 	cols = append(cols, t.Key...)
-	cols = append(cols, catalog.TransferredAtColumn, catalog.SourceFileColumn, catalog.LoadedAtColumn)
+	for _, c := range []string{catalog.TransferredAtColumn, catalog.SourceFileColumn, catalog.LoadedAtColumn} {
+		if _, ok := t.Column(c); ok {
+			cols = append(cols, c)
+		}
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, c := range cols {
