@@ -11,13 +11,13 @@ import (
 	"github.com/mtxhq/mtx/internal/cookbook"
 )
 
-// TestRunAndTestCLI is `mtx run` then `mtx test` end to end, as a user runs
+// TestModelsRunAndDataTestCLI is `mtx run` then `mtx test` end to end, as a user runs
 // them, on every engine: a migrated schema with the known-answer fixture
 // (rows without their key left out, so every data test must pass), every
 // current-state model and every cookbook view built, each one queried, and
 // a second `mtx run` (the incremental models refresh, the views are
 // replaced in place).
-func TestRunAndTestCLI(t *testing.T) {
+func TestModelsRunAndDataTestCLI(t *testing.T) {
 	book, err := cookbook.Load(shipped.FS)
 	if err != nil {
 		t.Fatal(err)
