@@ -95,6 +95,40 @@ type BuildSettinger interface {
 	BuildSettings() []string
 }
 
+// TableReplacer is implemented by dialects that replace a table by a
+// query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
+// the old table until the new one is complete, so a table model is built
+// that way instead of under a scratch name and renamed.
+type TableReplacer interface {
+	ReplaceTableAs(relation, query string) string
+}
+
+// Merger is implemented by dialects with MERGE: an incremental refresh
+// writes its winners into the model table in one statement, all or
+// nothing without a transaction, instead of DELETE then INSERT. Rows of
+// source are unique by key (compared NULL-safe); a target row with the
+// same key is replaced, any other source row is inserted.
+type Merger interface {
+	Merge(target, source string, key, columns []string) string
+}
+
+// StandardMerge is MERGE … USING … WHEN MATCHED THEN UPDATE … WHEN NOT
+// MATCHED THEN INSERT, with the key compared by IS NOT DISTINCT FROM.
+func StandardMerge(quote func(string) string, target, source string, key, columns []string) string {
+	t, s := quote("_mtx_t"), quote("_mtx_s")
+	var on, set, vals, cols []string
+	for _, k := range key {
+		on = append(on, fmt.Sprintf("%s.%s IS NOT DISTINCT FROM %s.%s", t, quote(k), s, quote(k)))
+	}
+	for _, c := range columns {
+		set = append(set, fmt.Sprintf("%s = %s.%s", quote(c), s, quote(c)))
+		vals = append(vals, s+"."+quote(c))
+		cols = append(cols, quote(c))
+	}
+	return fmt.Sprintf("MERGE INTO %s %s\nUSING %s %s\nON %s\nWHEN MATCHED THEN UPDATE SET %s\nWHEN NOT MATCHED THEN INSERT (%s)\nVALUES (%s)",
+		target, t, source, s, strings.Join(on, " AND "), strings.Join(set, ", "), strings.Join(cols, ", "), strings.Join(vals, ", "))
+}
+
 // ModelerOf returns d's Modeler, or an error naming d when it has none.
 func ModelerOf(d Dialect) (Modeler, error) {
 	m, ok := d.(Modeler)

@@ -25,6 +25,7 @@ type fxRow struct {
 	loaded   time.Time // _mtx_loaded_at
 	want     bool      // the row current state must return
 	seq      int       // distinguishes the decimal value written
+	nulls    []string  // other columns written as NULL
 }
 
 func tp(s string) *time.Time { t := ts(s); return &t }
@@ -155,6 +156,11 @@ func (r fxRow) value(t *catalog.Table, c catalog.Column) any {
 	for _, v := range t.Version {
 		isVersion = isVersion || v == c.Name
 	}
+	for _, n := range r.nulls {
+		if n == c.Name {
+			return nil
+		}
+	}
 	switch {
 	case c.Name == catalog.SourceFileColumn:
 		return r.file
@@ -203,13 +209,55 @@ func (r fxRow) value(t *catalog.Table, c catalog.Column) any {
 	return fmt.Sprintf("%s-%d", c.Name, r.seq)
 }
 
-// insertRows writes rows into table t with multi-row INSERTs.
+// insertRows writes rows into table t with multi-row INSERTs. Per-engine
+// harness adaptations (nothing in mtx's SQL): arguments converted by
+// bindArg and wrapped by bindAs as in the round trip; Snowflake's INSERT
+// VALUES takes only constants, so there it is INSERT ... SELECT ... UNION
+// ALL; ClickHouse gets one clickhouse-go batch (a Native block), since its
+// plain Exec binds time.Time as whole seconds.
 func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.Table, rows []fxRow) {
 	t.Helper()
 	q := e.d.Quote
 	var cols []string
 	for _, c := range tbl.Columns {
 		cols = append(cols, q(c.Name))
+	}
+	into := fmt.Sprintf("INSERT INTO %s.%s (%s)", q(schema), q(tbl.Name), strings.Join(cols, ", "))
+	arg := func(r fxRow, c catalog.Column) any {
+		v := r.value(tbl, c)
+		if f, ok := bindArg[e.name][c.Type]; ok && v != nil {
+			v = f(v)
+		}
+		return v
+	}
+	if batchInsert[e.name] {
+		ctx := context.Background()
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ph []string
+		for range tbl.Columns {
+			ph = append(ph, "?")
+		}
+		st, err := tx.PrepareContext(ctx, into+" VALUES ("+strings.Join(ph, ", ")+")")
+		if err != nil {
+			t.Fatalf("%s: prepare insert: %v", tbl.Name, err)
+		}
+		for _, r := range rows {
+			var args []any
+			for _, c := range tbl.Columns {
+				args = append(args, arg(r, c))
+			}
+			if _, err := st.ExecContext(ctx, args...); err != nil {
+				t.Fatalf("%s: insert: %v", tbl.Name, err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatalf("%s: insert: %v", tbl.Name, err)
+		}
+		st.Close()
+		return
 	}
 	const batch = 50
 	for start := 0; start < len(rows); start += batch {
@@ -219,17 +267,27 @@ func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.
 		for _, r := range rows[start:end] {
 			var ph []string
 			for _, c := range tbl.Columns {
-				args = append(args, r.value(tbl, c))
-				ph = append(ph, placeholder[e.name](len(args)))
+				args = append(args, arg(r, c))
+				p := placeholder[e.name](len(args))
+				if f, ok := bindAs[e.name][c.Type]; ok {
+					p = fmt.Sprintf(f, p)
+				}
+				ph = append(ph, p)
 			}
-			tuples = append(tuples, "("+strings.Join(ph, ", ")+")")
+			tuples = append(tuples, strings.Join(ph, ", "))
 		}
-		stmt := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES %s", q(schema), q(tbl.Name), strings.Join(cols, ", "), strings.Join(tuples, ", "))
+		stmt := into + " VALUES (" + strings.Join(tuples, "), (") + ")"
+		if insertSelect[e.name] {
+			stmt = into + " SELECT " + strings.Join(tuples, "\nUNION ALL SELECT ")
+		}
 		if _, err := db.Exec(stmt, args...); err != nil {
 			t.Fatalf("%s: insert: %v", tbl.Name, err)
 		}
 	}
 }
+
+// batchInsert lists engines whose rows go in as one prepared batch.
+var batchInsert = map[string]bool{"clickhouse": true}
 
 // identity is how a current-state row is compared: its grain, where it came
 // from, and its first decimal column digit for digit.

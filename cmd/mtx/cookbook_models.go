@@ -42,9 +42,19 @@ func cookbookNodes(book *cookbook.Book, e *env) ([]*model.Node, error) {
 		nodes = append(nodes, &model.Node{
 			Name:   cookbook.ViewName(entry),
 			Origin: "cookbook " + entry.Name,
-			SQL:    rd.SQL,
+			SQL:    viewBody(rd.SQL),
 			Config: model.Config{Materialized: model.View, Tags: model.StringList{"cookbook"}, Description: entry.Description},
 		})
 	}
 	return nodes, nil
+}
+
+// viewBody wraps an entry's query in a derived table. A view is an
+// unordered set, and an entry's ORDER BY by position breaks a mergeable
+// view on MariaDB: it merges the view into the outer query and reads
+// "ORDER BY 2" against that query's columns (SELECT COUNT(*) FROM the view
+// fails with "Unknown column '2' in 'ORDER BY'"). Inside a derived table
+// the positions keep referring to the entry's own columns, on every engine.
+func viewBody(sql string) string {
+	return "SELECT * FROM (\n" + sql + "\n) AS _mtx_cookbook"
 }

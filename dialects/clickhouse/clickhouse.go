@@ -59,9 +59,41 @@ func VersionExpr(t *catalog.Table, quote func(string) string) string {
 	return "coalesce(" + strings.Join(parts, ", ") + ")"
 }
 
-// TemplateFuncs adds versionexpr for the templates.
+// SortingKey is the ReplacingMergeTree sorting key of an export table: the
+// snapshot (snapshot tables), the key, then the provenance columns, so
+// merges collapse only copies of one row from one load of one file and
+// every delivered version stays for the current-state models to choose
+// from. (The two environments arrive in different transfers, so the same id
+// in both is never collapsed; environment_type is left out of the key
+// because a migration adding it could not extend the sorting key.)
+func SortingKey(t *catalog.Table, quote func(string) string) string {
+	var cols []string
+	if t.Kind == catalog.Snapshot {
+		cols = append(cols, t.Snapshot)
+	}
+	cols = append(cols, t.Key...)
+	for _, c := range []string{catalog.TransferredAtColumn, catalog.SourceFileColumn, catalog.LoadedAtColumn} {
+		if _, ok := t.Column(c); ok {
+			cols = append(cols, c)
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cols {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, quote(c))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// TemplateFuncs adds versionexpr and sortingkey for the templates.
 func (d Dialect) TemplateFuncs(dialects.Options) map[string]any {
-	return map[string]any{"versionexpr": func(t *catalog.Table) string { return VersionExpr(t, d.Quote) }}
+	return map[string]any{
+		"versionexpr": func(t *catalog.Table) string { return VersionExpr(t, d.Quote) },
+		"sortingkey":  func(t *catalog.Table) string { return SortingKey(t, d.Quote) },
+	}
 }
 
 // schemes are the DSN forms clickhouse-go understands: the native protocol

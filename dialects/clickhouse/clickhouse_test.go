@@ -320,11 +320,11 @@ func itoa(i int) string { return big.NewInt(int64(i)).String() }
 
 // TestLiveReplacingMergeTree migrates the embedded history and checks what
 // the rendered DDL means on a real ClickHouse engine: every table is a
-// ReplacingMergeTree sorted by its key (snapshot tables by snapshot, then
-// key), whose version column follows the catalog after every version
-// (events changes its version columns in version 2), and whose merges keep
-// the newest row per key of incremental tables but every snapshot of
-// snapshot tables.
+// ReplacingMergeTree sorted by SortingKey (snapshot, key, provenance),
+// whose version column follows the catalog after every version (events
+// changes its version columns in version 2), and whose merges keep
+// the newest of rows repeated with the same provenance, but every snapshot
+// of snapshot tables.
 func TestLiveReplacingMergeTree(t *testing.T) {
 	db := liveDB(t)
 	ctx := context.Background()
@@ -356,11 +356,8 @@ func TestLiveReplacingMergeTree(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", tbl.Name, err)
 			}
-			key := strings.Join(tbl.Key, ", ")
-			if tbl.Kind == catalog.Snapshot {
-				key = tbl.Snapshot + ", " + key
-			}
 			bare := func(s string) string { return s }
+			key := SortingKey(tbl, bare)
 			// A one-column ORDER BY (`id`) reads back as "(id)".
 			if strings.HasPrefix(sortingKey, "(") && strings.HasSuffix(sortingKey, ")") {
 				sortingKey = sortingKey[1 : len(sortingKey)-1]

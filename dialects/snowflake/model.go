@@ -8,7 +8,21 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var _ dialects.Modeler = Dialect{}
+var (
+	_ dialects.Modeler       = Dialect{}
+	_ dialects.TableReplacer = Dialect{}
+	_ dialects.Merger        = Dialect{}
+)
+
+// ReplaceTableAs: CREATE OR REPLACE TABLE swaps the table atomically.
+func (Dialect) ReplaceTableAs(rel, query string) string {
+	return "CREATE OR REPLACE TABLE " + rel + " AS\n" + query
+}
+
+// Merge: an incremental refresh is one MERGE statement.
+func (d Dialect) Merge(target, source string, key, columns []string) string {
+	return dialects.StandardMerge(d.Quote, target, source, key, columns)
+}
 
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}

@@ -85,6 +85,9 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		}
 		return append(out, step{"CREATE OR REPLACE VIEW " + rel + " AS\n" + c.SQL})
 	case Table:
+		if r, ok := m.(dialects.TableReplacer); ok {
+			return replaceTable(r, c, existing, drop)
+		}
 		tmp := scratch("build", c.Name)
 		out := []step{
 			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
@@ -110,6 +113,9 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 			out = append(out, d)
 		}
 		out = append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+		if r, ok := m.(dialects.TableReplacer); ok {
+			out = replaceTable(r, c, existing, drop)
+		}
 		if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ix != "" {
 			out = append(out, step{ix})
 		}
@@ -169,15 +175,34 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
+	write := step{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged}
+	if mg, ok := m.(dialects.Merger); ok {
+		// The winners are unique by grain, so one MERGE replaces or adds them.
+		var names []string
+		for _, col := range t.Columns {
+			names = append(names, col.Name)
+		}
+		write = step{mg.Merge(rel, merged, Grain(t), names)}
+	}
 	return []step{
 		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + merged},
 		{createStage(newRows)},
 		{createMerged(m.CurrentStateSQL(cs))},
-		{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged},
+		write,
 		{"DROP TABLE " + stage},
 		{"DROP TABLE " + merged},
 	}
+}
+
+// replaceTable builds c in one CREATE OR REPLACE TABLE (after dropping a
+// view of the same name).
+func replaceTable(r dialects.TableReplacer, c *Compiled, existing string, drop func() step) []step {
+	var out []step
+	if existing == asView {
+		out = append(out, drop())
+	}
+	return append(out, step{r.ReplaceTableAs(c.Relation, c.SQL)})
 }
 
 // watermark is the column an incremental current-state refresh compares.

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
@@ -102,7 +102,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
@@ -119,7 +119,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`created_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
@@ -140,7 +140,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
@@ -161,7 +161,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
@@ -188,7 +188,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
@@ -214,7 +214,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
@@ -237,7 +237,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`events` (
@@ -254,7 +254,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`events` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`timestamp`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`transaction_id`)
+ORDER BY (`transaction_id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
@@ -283,7 +283,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
@@ -301,7 +301,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`created_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
@@ -329,7 +329,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
@@ -349,7 +349,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
@@ -376,7 +376,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
@@ -396,7 +396,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`product` (
@@ -414,7 +414,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`product` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 -- +goose Down

@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
@@ -151,7 +151,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_timestamp`, `id`)
+ORDER BY (`snapshot_timestamp`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
@@ -192,7 +192,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_timestamp`, `id`)
+ORDER BY (`snapshot_timestamp`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
@@ -220,7 +220,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
@@ -255,7 +255,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
@@ -292,7 +292,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits` (
@@ -327,7 +327,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits`
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
@@ -345,7 +345,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`_mtx_transferred_at`, `id`, `starting_at`)
+ORDER BY (`_mtx_transferred_at`, `id`, `starting_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
@@ -365,7 +365,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_configurations` (
@@ -392,7 +392,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_conf
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations` (
@@ -416,7 +416,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
@@ -444,7 +444,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
@@ -467,7 +467,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
@@ -489,7 +489,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
@@ -522,7 +522,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
@@ -542,7 +542,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
@@ -561,7 +561,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
@@ -580,7 +580,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
@@ -604,7 +604,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
@@ -632,7 +632,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
@@ -664,7 +664,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
@@ -693,7 +693,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
@@ -717,7 +717,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 -- +goose Down

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`alert` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`billable_metric` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_grant_deduction` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
@@ -100,7 +100,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`credit_type` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
@@ -117,7 +117,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_alert_history` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`created_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
@@ -138,7 +138,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
@@ -159,7 +159,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`customer_plan` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
@@ -188,7 +188,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_invoice` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
@@ -221,7 +221,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
@@ -244,7 +244,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`draft_sub_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_time`, `id`)
+ORDER BY (`snapshot_time`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`events` (
@@ -262,7 +262,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`events` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, `timestamp`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`transaction_id`)
+ORDER BY (`transaction_id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
@@ -292,7 +292,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
@@ -310,7 +310,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`invoice_corrections` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`created_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
@@ -342,7 +342,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
@@ -362,7 +362,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`sub_line_item` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
@@ -389,7 +389,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan_charge` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
@@ -409,7 +409,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`plan` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`product` (
@@ -427,7 +427,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`product` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
@@ -463,7 +463,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_invoices` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
@@ -504,7 +504,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_line_items` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
@@ -540,7 +540,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_invoices` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_timestamp`, `id`)
+ORDER BY (`snapshot_timestamp`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
@@ -581,7 +581,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`breakdowns_draft_line_items` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_timestamp`, `id`)
+ORDER BY (`snapshot_timestamp`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
@@ -609,7 +609,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_contracts` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
@@ -644,7 +644,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_commits` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
@@ -681,7 +681,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_balances` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits` (
@@ -716,7 +716,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_recurring_commits_and_credits`
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
@@ -734,7 +734,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filter_schedule` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`_mtx_transferred_at`, `id`, `starting_at`)
+ORDER BY (`_mtx_transferred_at`, `id`, `starting_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
@@ -754,7 +754,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_usage_filters` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_configurations` (
@@ -781,7 +781,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_prepaid_balance_threshold_conf
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations` (
@@ -805,7 +805,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_spend_threshold_configurations
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
@@ -833,7 +833,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_subscriptions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
@@ -856,7 +856,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_scheduled_charges` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
@@ -878,7 +878,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contract_hierarchy_configurations` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
@@ -911,7 +911,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_overrides` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
@@ -931,7 +931,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_transitions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
@@ -950,7 +950,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_edits` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
@@ -969,7 +969,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_amendments` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
@@ -993,7 +993,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_cards` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
@@ -1021,7 +1021,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_rate_card_entries` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
@@ -1053,7 +1053,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`contracts_product_list_item_versions` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
@@ -1082,7 +1082,7 @@ CREATE TABLE IF NOT EXISTS `metronome`.`packages` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`snapshot_id`, `id`)
+ORDER BY (`snapshot_id`, `id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
 CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
@@ -1106,6 +1106,6 @@ CREATE TABLE IF NOT EXISTS `metronome`.`payment` (
   `_mtx_version` DateTime64(6, 'UTC') MATERIALIZED coalesce(`updated_at`, toDateTime64(0, 6, 'UTC'))
 )
 ENGINE = ReplacingMergeTree(`_mtx_version`)
-ORDER BY (`id`)
+ORDER BY (`id`, `_mtx_transferred_at`, `_mtx_source_file`, `_mtx_loaded_at`)
 SETTINGS allow_nullable_key = 1;
 
