@@ -12,10 +12,12 @@ import (
 
 var _ dialects.Loader = Dialect{}
 
-// LoadTransactional is false: mtx loads Snowflake the idempotent way (rows
-// carry _mtx_source_file; a file missing from the manifest is deleted by
-// source file and loaded again), which also holds on emulators.
-func (Dialect) LoadTransactional() bool { return false }
+// LoadTransactional: Snowflake's DML is transactional, so a file's rows and
+// its manifest entry commit together. The delete-and-reload way of engines
+// without transactions is not safe here: an INSERT sent by a client that was
+// killed keeps running on the server and can land after the next run's
+// clean-up (seen on the emulator as a file loaded twice).
+func (Dialect) LoadTransactional() bool { return true }
 
 // InsertRows sends multi-row INSERT … SELECT … FROM (VALUES …) batches:
 // VALUES takes only constants, so PARSE_JSON and the conversions run in the
