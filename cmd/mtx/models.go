@@ -52,6 +52,20 @@ func (g *globalFlags) models() (*env, *model.Project, *model.Graph, error) {
 	return e, p, gr, nil
 }
 
+// selectModels compiles the project's models and resolves --select: the
+// shared start of run, compile and test.
+func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.Graph, []string, error) {
+	e, p, gr, err := g.models()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	names, err := gr.Select(sel)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return e, p, gr, names, nil
+}
+
 func newRun(g *globalFlags) *cobra.Command {
 	var sel []string
 	var full bool
@@ -60,11 +74,7 @@ func newRun(g *globalFlags) *cobra.Command {
 		Short: "Build the models: current-state models, cookbook views and your own",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, p, gr, err := g.models()
-			if err != nil {
-				return err
-			}
-			names, err := gr.Select(sel)
+			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
 				return err
 			}
@@ -94,11 +104,7 @@ func newCompile(g *globalFlags) *cobra.Command {
 		Short: "Render the models' SQL for a dialect; connects to nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, p, gr, err := g.models()
-			if err != nil {
-				return err
-			}
-			names, err := gr.Select(sel)
+			_, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
 				return err
 			}
@@ -139,11 +145,7 @@ func newTest(g *globalFlags) *cobra.Command {
 		Short: "Run the data tests of the built models: unique keys, documented NOT NULLs, accepted values",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, p, gr, err := g.models()
-			if err != nil {
-				return err
-			}
-			names, err := gr.Select(sel)
+			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
 				return err
 			}
