@@ -13,7 +13,6 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/database/dialect"
-	"github.com/pressly/goose/v3/lock"
 )
 
 // Dialect is one engine's adapter.
@@ -53,12 +52,6 @@ type Dialect interface {
 // of their own (ClickHouse's version expression, say).
 type TemplateFuncer interface {
 	TemplateFuncs(o Options) map[string]any
-}
-
-// SessionLockerer is implemented by dialects whose goose store can take a
-// session lock, so that concurrent `mtx migrate` runs queue.
-type SessionLockerer interface {
-	SessionLocker() (lock.SessionLocker, error)
 }
 
 // Options are the user-configurable parts of the physical schema.

@@ -61,13 +61,6 @@ func New(ctx context.Context, d dialects.Dialect, db *sql.DB, o dialects.Options
 	} else {
 		opts = append(opts, goose.WithTableName(table))
 	}
-	if l, ok := d.(dialects.SessionLockerer); ok {
-		locker, err := l.SessionLocker()
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, goose.WithSessionLocker(locker))
-	}
 	var migs []*goose.Migration
 	for _, v := range versions {
 		migs = append(migs, goose.NewGoMigration(v.Version, m.run(v.Up), m.run(v.Down)))
