@@ -88,6 +88,48 @@ type ParquetFile struct {
 	Consts map[string]any
 }
 
+// ObjectLoader is implemented by engines that load parquet files straight
+// from object storage (Snowflake COPY INTO from a stage, BigQuery load
+// jobs, Redshift COPY ... FORMAT PARQUET), so the rows never pass through
+// mtx. The loader still reads each file's footer itself (drift warnings,
+// row counts, corrupt files) and keeps the manifest exactly as for
+// streamed files.
+type ObjectLoader interface {
+	// ObjectLoadable reports whether the engine can read the object at url
+	// (s3://..., gs://...) itself with the settings in o; when it cannot,
+	// why says what setting is missing (mtx streams the file instead and
+	// says so once).
+	ObjectLoadable(url string, o ObjectOptions) (ok bool, why string)
+	// InsertObjects inserts the rows of the parquet objects into t, each
+	// column from its Source (NULL where a file lacks it) or, for columns
+	// with a Const, from that file's entry in ObjectFile.Consts. q is a
+	// transaction on conn when the Loader is transactional, conn otherwise.
+	InsertObjects(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, files []ObjectFile, o ObjectOptions) (int64, error)
+}
+
+// ObjectFile is one parquet object for ObjectLoader, with the values of the
+// constant (provenance) columns for its rows.
+type ObjectFile struct {
+	URL    string // full object URL, e.g. s3://bucket/folder/invoice/dt=2025-01-02/0_20250102030405.parquet
+	Root   string // the URL the user passed to mtx load, e.g. s3://bucket/folder
+	Consts map[string]any
+}
+
+// ObjectOptions are the user's settings for engine-side loading from
+// object storage (project.yaml load: section and mtx load flags). Secrets
+// are never stored here: engines use their own credentials (a Snowflake
+// stage or storage integration, a Redshift IAM role, BigQuery's job
+// credentials).
+type ObjectOptions struct {
+	// Stage is a Snowflake external stage (e.g. @mtx_export) whose URL is
+	// the load root.
+	Stage string
+	// IAMRole is the role ARN Redshift's COPY assumes to read S3.
+	IAMRole string
+	// Region is the bucket's region where the engine needs it (Redshift).
+	Region string
+}
+
 // LoadLocker is implemented by engines that can keep two `mtx load` runs on
 // the same schema apart. The lock is held by conn until unlock is called
 // or the connection ends.
