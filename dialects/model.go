@@ -95,6 +95,19 @@ type BuildSettinger interface {
 	BuildSettings() []string
 }
 
+// ViewBinder is implemented by engines whose views hold on to the tables
+// they read (PostgreSQL): a table cannot be dropped under them. A model
+// rebuilt by drop and rename then drops its dependent views with CASCADE
+// and re-creates them from their stored definitions in the same
+// transaction, so a BI view on current_invoice survives `mtx run`.
+type ViewBinder interface {
+	// DependentViewsQuery lists the relations depending, directly or
+	// through other views, on schema.relation as rows (schema, name, kind,
+	// definition) in an order they can be re-created in; kind "v" is a
+	// plain view, anything else mtx cannot re-create.
+	DependentViewsQuery(schema, relation string) string
+}
+
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

@@ -82,3 +82,28 @@ func (d Dialect) CreateTempTableAs(name, query string) string {
 // sends even a refresh's few thousand wide rows to disk. SET LOCAL lasts
 // for the model's own transaction only.
 func (Dialect) BuildSettings() []string { return []string{"SET LOCAL work_mem = '128MB'"} }
+
+var _ dialects.ViewBinder = Dialect{}
+
+// DependentViewsQuery follows pg_depend through the views' rewrite rules,
+// level by level; a view reached at several depths is re-created after the
+// deepest view it reads.
+func (d Dialect) DependentViewsQuery(schema, relation string) string {
+	target := dialects.StringLiteral(d.Quote(schema) + "." + d.Quote(relation))
+	return `WITH RECURSIVE dep(oid, depth) AS (
+  SELECT r.ev_class, 1
+  FROM pg_depend AS d JOIN pg_rewrite AS r ON r.oid = d.objid
+  WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+    AND d.refobjid = to_regclass(` + target + `) AND r.ev_class <> d.refobjid
+  UNION ALL
+  SELECT r.ev_class, dep.depth + 1
+  FROM dep JOIN pg_depend AS d ON d.refobjid = dep.oid AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+  JOIN pg_rewrite AS r ON r.oid = d.objid
+  WHERE r.ev_class <> dep.oid AND dep.depth < 100
+)
+SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid)
+FROM (SELECT oid, MAX(depth) AS depth FROM dep GROUP BY oid) AS x
+JOIN pg_class AS c ON c.oid = x.oid
+JOIN pg_namespace AS n ON n.oid = c.relnamespace
+ORDER BY x.depth, n.nspname, c.relname`
+}

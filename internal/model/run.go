@@ -171,11 +171,11 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 		for _, s := range steps {
 			all = append(all, s...)
 		}
-		err := r.inTx(ctx, all)
+		err := r.inTxFor(ctx, c, all)
 		if err != nil && c.Config.Materialized == View && existing == asView {
 			// PostgreSQL cannot replace a view whose columns changed
 			// (a migration added one): drop and create it instead.
-			if err2 := r.inTx(ctx, step{"DROP VIEW " + c.Relation, "CREATE VIEW " + c.Relation + " AS\n" + c.SQL}); err2 == nil {
+			if err2 := r.inTxFor(ctx, c, step{"DROP VIEW " + c.Relation, "CREATE VIEW " + c.Relation + " AS\n" + c.SQL}); err2 == nil {
 				return nil
 			}
 		}
@@ -222,10 +222,21 @@ func firstLine(s string) string {
 	return s
 }
 
-func (r *Runner) inTx(ctx context.Context, sts step) error {
+func (r *Runner) inTx(ctx context.Context, sts step) error { return r.inTxFor(ctx, nil, sts) }
+
+// inTxFor runs sts in one transaction. When they drop model c's relation on
+// an engine whose views bind to it, the views depending on c are dropped
+// with it and re-created at the end, inside the same transaction.
+func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 	tx, err := r.DB.BeginTx(ctx, nil)
 	if err != nil {
 		return err
+	}
+	if c != nil {
+		if sts, err = r.keepDependentViews(ctx, tx, c, sts); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	for _, st := range sts {
 		if err := r.exec(ctx, tx, st); err != nil {
@@ -239,4 +250,53 @@ func (r *Runner) inTx(ctx context.Context, sts step) error {
 		fmt.Fprintf(r.Trace, "-- %.3fs\nCOMMIT;\n", time.Since(start).Seconds())
 	}
 	return err
+}
+
+// keepDependentViews rewrites sts, which may drop c's relation, so that the
+// views reading it survive on engines that bind views to tables: the drop
+// cascades and every dependent view is re-created from its stored
+// definition after the new relation exists. Grants on those views are not
+// carried over.
+func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled, sts step) (step, error) {
+	vb, ok := r.Project.Dialect.(dialects.ViewBinder)
+	if !ok {
+		return sts, nil
+	}
+	at := -1
+	for i, st := range sts {
+		if st == "DROP TABLE "+c.Relation || st == "DROP VIEW "+c.Relation {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return sts, nil
+	}
+	rows, err := tx.QueryContext(ctx, vb.DependentViewsQuery(r.Project.Schema, c.Name))
+	if err != nil {
+		return nil, fmt.Errorf("listing the views that depend on %s: %w", c.Relation, err)
+	}
+	defer rows.Close()
+	q := r.Project.Dialect.Quote
+	var recreate step
+	for rows.Next() {
+		var schema, name, kind, def string
+		if err := rows.Scan(&schema, &name, &kind, &def); err != nil {
+			return nil, err
+		}
+		if kind != "v" {
+			return nil, fmt.Errorf("%s.%s (relkind %s) depends on %s and mtx cannot re-create it: drop it before rebuilding, and create it again after", schema, name, kind, c.Relation)
+		}
+		recreate = append(recreate, "CREATE VIEW "+q(schema)+"."+q(name)+" AS\n"+strings.TrimSuffix(strings.TrimSpace(def), ";"))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(recreate) == 0 {
+		return sts, nil
+	}
+	out := append(step{}, sts[:at]...)
+	out = append(out, sts[at]+" CASCADE")
+	out = append(out, sts[at+1:]...)
+	return append(out, recreate...), nil
 }
