@@ -1,0 +1,78 @@
+"""Run fakesnow (PyPI, 0.12.1) for mtx's tests, able to read s3:// objects.
+
+tests/engines/up starts the Snowflake emulator through this file:
+
+    python fakesnow_harness.py --s3-endpoint http://127.0.0.1:59000 --server --port 58080
+
+Everything after the harness's own options goes to fakesnow's CLI. Only the
+emulator is adjusted, never mtx's SQL; docs/engines.md lists these gaps.
+
+1. S3: fakesnow runs COPY INTO from an external stage (URL = 's3://...')
+   through DuckDB's read_parquet, which needs DuckDB's httpfs extension.
+   DuckDB downloads extensions at run time, which test machines cannot
+   (they reach only package registries), so the extension comes from PyPI's
+   duckdb-extension-httpfs wheel, loaded from its file. DuckDB is pointed at
+   the local S3 server (moto) with an S3 secret: path-style URLs, no TLS,
+   the test key pair. Real Snowflake reads the bucket with the stage's own
+   credentials or storage integration.
+"""
+
+import argparse
+import os
+import sys
+from urllib.parse import urlsplit
+
+import duckdb_extension_httpfs
+import duckdb
+
+from fakesnow import instance
+
+
+def _httpfs_path() -> str:
+    base = os.path.join(os.path.dirname(duckdb_extension_httpfs.__file__), "extensions")
+    want = "v" + duckdb.__version__
+    path = os.path.join(base, want, "httpfs.duckdb_extension")
+    if not os.path.exists(path):
+        have = ", ".join(sorted(os.listdir(base))) if os.path.isdir(base) else "none"
+        sys.exit(f"fakesnow_harness: no httpfs extension for DuckDB {want} (the wheel has {have}): "
+                 "pin duckdb-extension-httpfs to the DuckDB version")
+    return path
+
+
+def _sql_string(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _s3_setup(endpoint: str) -> list[str]:
+    u = urlsplit(endpoint)
+    if u.scheme not in ("http", "https") or not u.netloc:
+        sys.exit(f"fakesnow_harness: --s3-endpoint {endpoint!r} is not an http(s) URL")
+    return [
+        f"LOAD {_sql_string(_httpfs_path())}",
+        "CREATE OR REPLACE SECRET mtx_s3 (TYPE S3, KEY_ID 'test', SECRET 'test', REGION 'us-east-1', "
+        f"ENDPOINT {_sql_string(u.netloc)}, URL_STYLE 'path', USE_SSL {'true' if u.scheme == 'https' else 'false'})",
+    ]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--s3-endpoint", default=os.environ.get("MTX_TEST_S3_ENDPOINT", ""))
+    ours, rest = p.parse_known_args()
+    setup = _s3_setup(ours.s3_endpoint) if ours.s3_endpoint else []
+
+    original = instance.FakeSnow.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        for sql in setup:
+            self.duck_conn.execute(sql)
+
+    instance.FakeSnow.__init__ = init
+
+    from fakesnow import cli  # imports fakesnow.server, which builds the shared instance
+
+    return cli.main(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
