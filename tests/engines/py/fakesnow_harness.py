@@ -15,6 +15,13 @@ emulator is adjusted, never mtx's SQL; docs/engines.md lists these gaps.
    the local S3 server (moto) with an S3 secret: path-style URLs, no TLS,
    the test key pair. Real Snowflake reads the bucket with the stage's own
    credentials or storage integration.
+2. Stage references in COPY INTO's transformation query: fakesnow checks
+   `FROM @db.schema.stage/path/` as if it were a table named by one
+   unqualified identifier, and refuses the COPY when the session has no
+   current schema ("Cannot perform COPY. This session does not have a
+   current schema") although every name in it is qualified. A stage
+   reference is judged by its own qualifiers instead (@name needs a current
+   schema, @schema.name a current database, @db.schema.name nothing).
 """
 
 import argparse
@@ -25,7 +32,9 @@ from urllib.parse import urlsplit
 import duckdb_extension_httpfs
 import duckdb
 
-from fakesnow import instance
+from sqlglot import exp
+
+from fakesnow import checks, instance
 
 
 def _httpfs_path() -> str:
@@ -52,6 +61,20 @@ def _s3_setup(endpoint: str) -> list[str]:
         "CREATE OR REPLACE SECRET mtx_s3 (TYPE S3, KEY_ID 'test', SECRET 'test', REGION 'us-east-1', "
         f"ENDPOINT {_sql_string(u.netloc)}, URL_STYLE 'path', USE_SSL {'true' if u.scheme == 'https' else 'false'})",
     ]
+
+
+_missing_qualifiers = checks._missing_qualifiers
+
+
+def _stage_qualifiers(node: exp.Table) -> tuple[bool, bool]:
+    if isinstance(node.this, exp.Var) and node.this.name.startswith("@"):
+        name = node.this.name[1:].split("/", 1)[0]
+        dots = len([p for p in name.split(".") if p]) - 1
+        return dots < 2, dots < 1
+    return _missing_qualifiers(node)
+
+
+checks._missing_qualifiers = _stage_qualifiers
 
 
 def main() -> int:
