@@ -22,6 +22,18 @@ emulator is adjusted, never mtx's SQL; docs/engines.md lists these gaps.
    current schema") although every name in it is qualified. A stage
    reference is judged by its own qualifiers instead (@name needs a current
    schema, @schema.name a current database, @db.schema.name nothing).
+3. A COPY whose file DuckDB cannot read (a corrupt parquet file) raises an
+   error fakesnow does not translate (a bare duckdb.Error such as "don't
+   know what type", InvalidInputException or IOException), so the server answers HTTP 500, which Snowflake's drivers
+   retry for about a minute and a half and then report as a hang. Real
+   Snowflake answers with a SQL error naming the problem; such errors become
+   a SQL error (ProgrammingError, SQLSTATE 22000) with DuckDB's message.
+4. DuckDB version: fakesnow 0.12.1 asks for DuckDB 2.0, for which PyPI has
+   no httpfs wheel (the newest is 1.5.5), so the emulator runs on DuckDB
+   1.5.5. Its one DuckDB 2.0 name, duckdb.ResourceInUseException (caught
+   when a duplicate CREATE DATABASE conflicts), is missing there and would
+   turn every failing statement into an AttributeError (HTTP 500); it is
+   defined as an exception DuckDB 1.5 never raises.
 """
 
 import argparse
@@ -29,12 +41,16 @@ import os
 import sys
 from urllib.parse import urlsplit
 
-import duckdb_extension_httpfs
 import duckdb
+import duckdb_extension_httpfs
+import snowflake.connector.errors
 
 from sqlglot import exp
 
-from fakesnow import checks, instance
+if not hasattr(duckdb, "ResourceInUseException"):
+    duckdb.ResourceInUseException = type("ResourceInUseException", (duckdb.Error,), {})
+
+from fakesnow import checks, cursor, instance  # noqa: E402
 
 
 def _httpfs_path() -> str:
@@ -75,6 +91,20 @@ def _stage_qualifiers(node: exp.Table) -> tuple[bool, bool]:
 
 
 checks._missing_qualifiers = _stage_qualifiers
+
+_copy_into = cursor.copy_into
+
+
+def _copy_into_sql_errors(*args, **kwargs):
+    try:
+        return _copy_into(*args, **kwargs)
+    except duckdb.Error as e:
+        if type(e) is not duckdb.Error and not isinstance(e, (duckdb.InvalidInputException, duckdb.IOException)):
+            raise  # fakesnow translates the others itself
+        raise snowflake.connector.errors.ProgrammingError(msg=str(e).split("\n")[0], errno=100000, sqlstate="22000") from None
+
+
+cursor.copy_into = _copy_into_sql_errors
 
 
 def main() -> int:
