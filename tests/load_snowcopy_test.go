@@ -304,3 +304,51 @@ func TestLoadSnowflakeCopyKillAndResume(t *testing.T) {
 		}
 	})
 }
+
+// TestSnowflakeCopySpeed measures `mtx load` of an s3:// export with
+// --stage (COPY INTO) against the same load streamed (INSERT batches), in
+// the same run, and prints rows/s and the ratio. It is a measurement, not
+// a check, so it runs only when MTX_BENCH_ROWS is set (line_item rows, in
+// 5 files):
+//
+//	MTX_BENCH_ROWS=20000 go test ./tests -run TestSnowflakeCopySpeed -v
+//
+// On fakesnow both paths end in DuckDB, so the figures say little about a
+// real warehouse.
+func TestSnowflakeCopySpeed(t *testing.T) {
+	rows := 0
+	fmt.Sscan(os.Getenv("MTX_BENCH_ROWS"), &rows)
+	if rows <= 0 {
+		t.Skip("a measurement: set MTX_BENCH_ROWS (e.g. 20000) to run it")
+	}
+	forEachEngine(t, func(t *testing.T, e engine) {
+		if e.name != "snowflake" {
+			t.Skip("COPY INTO from a stage is Snowflake's")
+		}
+		bin := mtxBinary(t)
+		tables := []string{"line_item"}
+		copied := newLoadSetup(t, e, tables)
+		streamed := newLoadSetup(t, e, tables)
+		tbl, _ := copied.history.Current().Table("line_item")
+		dir := t.TempDir()
+		const files = 5
+		for i := 0; i < files; i++ {
+			writeParquet(t, filepath.Join(dir, "line_item", "dt=2025-01-01", fmt.Sprintf("%d_20250101000000.parquet", i)), demoColumns(tbl, i+1), rows/files, 0)
+		}
+		st := snowflakeS3Stage(t, copied, dir)
+		timed := func(schema string, args ...string) float64 {
+			cmd := execMtx(t, bin, append([]string{"load", st.loc, "--dialect", e.name, "--dsn", e.dsn, "--schema", schema, "--quiet"}, args...)...)
+			start := time.Now()
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("mtx load %v: %v\n%s", args, err, out)
+			}
+			return float64(rows/files*files) / time.Since(start).Seconds()
+		}
+		c := timed(copied.o.Schema, "--stage", st.stage)
+		s := timed(streamed.o.Schema)
+		if n := copied.count(t, "line_item", ""); n != int64(rows/files*files) {
+			t.Fatalf("COPY loaded %d rows, want %d", n, rows/files*files)
+		}
+		t.Logf("%d rows of line_item in %d files: COPY INTO %.0f rows/s, streamed %.0f rows/s, COPY/streamed %.2f", rows/files*files, files, c, s, c/s)
+	})
+}
