@@ -53,6 +53,12 @@ func s3Export(t *testing.T, dir string) string {
 func gcsExport(t *testing.T, dir string) string {
 	t.Helper()
 	record("gcs", t)
+	return gcsExportTB(t, dir)
+}
+
+// gcsExportTB is gcsExport for tests and benchmarks alike.
+func gcsExportTB(t testing.TB, dir string) string {
+	t.Helper()
 	endpoint := os.Getenv("MTX_TEST_GCS_ENDPOINT")
 	if endpoint == "" {
 		if required("gcs") {
@@ -126,7 +132,7 @@ func putGCS(t *testing.T, loc, rel string, data []byte) {
 }
 
 // upload copies dir's files below exports/metronome/ in the bucket.
-func upload(t *testing.T, bucketURL, dir string) {
+func upload(t testing.TB, bucketURL, dir string) {
 	ctx := context.Background()
 	bucket, err := blob.OpenBucket(ctx, bucketURL)
 	if err != nil {
