@@ -600,7 +600,11 @@ func (l *loader) insertObjects(ctx context.Context, ol dialects.ObjectLoader, q 
 	files := make([]dialects.ObjectFile, len(ops))
 	var want int64
 	for i, o := range ops {
-		files[i] = dialects.ObjectFile{URL: l.o.Source.ObjectURL(o.f), Root: l.o.Source.URL, Consts: consts[i]}
+		cols := make([]dialects.ObjectColumn, len(o.pf.columns))
+		for j, c := range o.pf.columns {
+			cols[j] = dialects.ObjectColumn{Name: c.Name, Type: c.typ, Precision: c.prec, Scale: c.scale}
+		}
+		files[i] = dialects.ObjectFile{URL: l.o.Source.ObjectURL(o.f), Root: l.o.Source.URL, Consts: consts[i], Columns: cols}
 		rows[i] = o.pf.NumRows()
 		want += rows[i]
 		l.o.Progress.FileStarted(o.f, rows[i])
