@@ -113,6 +113,20 @@ type ObjectFile struct {
 	URL    string // full object URL, e.g. s3://bucket/folder/invoice/dt=2025-01-02/0_20250102030405.parquet
 	Root   string // the URL the user passed to mtx load, e.g. s3://bucket/folder
 	Consts map[string]any
+	// Columns are the file's own top-level columns in file order, from its
+	// footer, loaded or not: engines that map parquet columns by position
+	// (Redshift's COPY ... FORMAT PARQUET) need every one of them.
+	Columns []ObjectColumn
+}
+
+// ObjectColumn is one top-level column of a parquet object.
+type ObjectColumn struct {
+	Name string
+	// Type is the neutral type its values read as (Decimal with Precision
+	// and Scale; Timestamp for timestamps and dates); "" for a nested
+	// column (list, struct, map).
+	Type             catalog.LogicalType
+	Precision, Scale int
 }
 
 // ObjectOptions are the user's settings for engine-side loading from

@@ -113,6 +113,65 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadBigQueryGCS loads one gs:// export (MTX_BENCH_BQ_ROWS rows
+// of line_item, default 20,000, in 4 files) on BigQuery twice with the
+// `mtx load` binary: through load jobs (the engine reads the files) and
+// with --stream (multi-row INSERTs), and reports both rates and their
+// ratio. On bqemulator this measures the emulator (DuckDB under a REST
+// API, seconds per DML statement), not BigQuery.
+//
+// Run: go test ./tests -run '^$' -bench BenchmarkLoadBigQueryGCS -benchtime 1x
+func BenchmarkLoadBigQueryGCS(b *testing.B) {
+	rows := 20_000
+	if v := os.Getenv("MTX_BENCH_BQ_ROWS"); v != "" {
+		rows, _ = strconv.Atoi(v)
+	}
+	const files = 4
+	dsn := os.Getenv("MTX_TEST_BIGQUERY_DSN")
+	if dsn == "" || os.Getenv("MTX_TEST_GCS_ENDPOINT") == "" || os.Getenv(bqGCSRootEnv) == "" {
+		b.Skipf("MTX_TEST_BIGQUERY_DSN, MTX_TEST_GCS_ENDPOINT and %s not set: run eval \"$(tests/engines/up bigquery gcs)\"", bqGCSRootEnv)
+	}
+	h, err := catalog.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tbl, _ := h.Current().Table("line_item")
+	dir := b.TempDir()
+	for i := 0; i < files; i++ {
+		rel := fmt.Sprintf("line_item/dt=2025-01-01/%d_20250101000000.parquet", i)
+		writeParquet(b, filepath.Join(dir, filepath.FromSlash(rel)), demoColumns(tbl, i+1), rows/files, 0)
+	}
+	loc := gcsExportTB(b, dir)
+	bin := mtxBinaryTB(b)
+	d, _ := all.Get("bigquery")
+	for it := 0; it < b.N; it++ {
+		timed := func(args ...string) time.Duration {
+			schema := benchSchema(b, d, dsn, tbl)
+			cmd := exec.Command(bin, append([]string{"load", loc, "--dialect", "bigquery", "--dsn", dsn, "--schema", schema}, args...)...)
+			cmd.Dir = b.TempDir()
+			t0 := time.Now()
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				b.Fatalf("mtx load %v: %v\n%s", args, err, out)
+			}
+			el := time.Since(t0)
+			engine := strings.Contains(string(out), fmt.Sprintf("%d of %d files read by the engine", files, files))
+			if engine == (len(args) > 0) {
+				b.Fatalf("mtx load %v: wrong path taken:\n%s", args, out)
+			}
+			return el
+		}
+		jobs := timed()
+		streamed := timed("--stream")
+		n := float64(rows / files * files)
+		b.ReportMetric(n/jobs.Seconds(), "loadjob_rows/s")
+		b.ReportMetric(n/streamed.Seconds(), "stream_rows/s")
+		b.ReportMetric(streamed.Seconds()/jobs.Seconds(), "speedup")
+		fmt.Printf("bigquery (bqemulator, gs:// on gcp-storage-emulator): %d rows in %d files: load jobs %s (%.0f rows/s), streamed INSERTs %s (%.0f rows/s), load jobs %.1fx faster\n",
+			int(n), files, jobs.Round(time.Millisecond), n/jobs.Seconds(), streamed.Round(time.Millisecond), n/streamed.Seconds(), streamed.Seconds()/jobs.Seconds())
+	}
+}
+
 // native loads the same files with the engine's own bulk path and returns
 // the time it took (preparation such as writing CSV excluded).
 func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dir, schema string, tbl *catalog.Table) time.Duration {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/lock"
+	"github.com/mtxhq/mtx/internal/project"
 	"github.com/spf13/cobra"
 )
 
@@ -20,6 +22,7 @@ func newLoad(g *globalFlags) *cobra.Command {
 		since         string
 		dryRun, quiet bool
 		lockTimeout   time.Duration
+		obj           project.LoadSettings
 	)
 	cmd := &cobra.Command{
 		Use:   "load LOCATION",
@@ -30,12 +33,28 @@ LOCATION is a local folder, s3://bucket/folder or gs://bucket/folder laid out
 as <table>/dt=<YYYY-MM-DD>/<part>_<YYYYMMDDHHmmss>.parquet. Every file is
 loaded once: the manifest table _mtx_load_manifest records loaded files, so a
 rerun loads only new ones and an interrupted load resumes where it stopped.
-Credentials come from the standard AWS and Google credential chains.`,
+Credentials come from the standard AWS and Google credential chains.
+
+From s3:// or gs://, engines that can read the files themselves do: a
+Snowflake COPY INTO from --stage, BigQuery load jobs (gs://), Redshift COPY
+... FORMAT PARQUET with --iam-role (s3://). mtx then reads only each file's
+footer (columns, row count); --stream makes it stream every row instead.
+The same settings can go in project.yaml under load: (or a target's load:).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e, err := g.load()
 			if err != nil {
 				return err
+			}
+			// The project's settings were checked when it was read: an
+			// error now is in a flag.
+			settings := e.Load.Over(&obj)
+			if err := settings.Validate(); err != nil {
+				msg := err.Error()
+				if strings.HasPrefix(msg, "iam_role") {
+					msg = "iam-role" + strings.TrimPrefix(msg, "iam_role")
+				}
+				return errors.New("--" + msg)
 			}
 			var sinceT time.Time
 			if since != "" {
@@ -95,6 +114,8 @@ Credentials come from the standard AWS and Google credential chains.`,
 				Progress:    load.NewProgress(stderr, quiet),
 				Warn:        func(msg string) { fmt.Fprintln(stderr, "warning:", msg) },
 				LockTimeout: lockTimeout, LockLog: stderr, Where: where(e),
+				Object: dialects.ObjectOptions{Stage: settings.Stage, IAMRole: settings.IAMRole, Region: settings.Region},
+				Stream: settings.Stream,
 			})
 			if err != nil {
 				return fmt.Errorf("load into %s: %w", where(e), err)
@@ -120,6 +141,10 @@ Credentials come from the standard AWS and Google credential chains.`,
 	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
 	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
 	f.BoolVar(&quiet, "quiet", false, "no progress and no summary (errors still go to standard error)")
+	f.StringVar(&obj.Stage, "stage", "", "Snowflake external stage whose URL is LOCATION (e.g. @mtx_export): COPY INTO from it")
+	f.StringVar(&obj.IAMRole, "iam-role", "", "IAM role ARN Redshift's COPY assumes to read s3:// (arn:aws:iam::<account>:role/<name>)")
+	f.StringVar(&obj.Region, "region", "", "AWS region of the bucket, where it differs from the Redshift cluster's")
+	f.BoolVar(&obj.Stream, "stream", false, "stream every row through mtx even where the engine could read the files itself")
 	f.DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx load on the same schema to finish")
 	return cmd
 }
@@ -134,6 +159,9 @@ func printSummary(w io.Writer, s *load.Summary) {
 	}
 	if secs := s.Duration.Seconds(); total > 0 && secs > 0 {
 		fmt.Fprintf(w, "  %d rows, %.0f rows/s\n", total, float64(total)/secs)
+	}
+	if s.Engine > 0 {
+		fmt.Fprintf(w, "  %d of %d files read by the engine from object storage\n", s.Engine, s.Loaded)
 	}
 }
 

@@ -59,6 +59,11 @@ func TestErrors(t *testing.T) {
 		{"unknown target", "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: x.duckdb}\n", []string{"render", "ddl", "--target", "prod"}, `no target "prod"`},
 		{"unset env var", "default_target: pg\ntargets:\n  pg: {dialect: postgres, dsn: \"${MTX_TEST_SURELY_UNSET}\"}\n", []string{"migrate", "status"}, "MTX_TEST_SURELY_UNSET, which is not set"},
 		{"bad decimal", "decimal: {precision: 10, scale: 12}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "not a valid size"},
+		{"typo in load settings", "load: {iam_rol: x}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "iam_rol"},
+		{"bad iam role", "load: {iam_role: \"arn:aws:iam::123:role/x\"}\n", []string{"render", "ddl", "--dialect", "duckdb"}, `load: iam_role "arn:aws:iam::123:role/x" is not an IAM role ARN`},
+		{"bad target region", "default_target: rs\ntargets:\n  rs: {dialect: redshift, dsn: x, load: {region: US_EAST}}\n", []string{"render", "ddl"}, `target rs: load: region "US_EAST" is not an AWS region`},
+		{"bad stage flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--stage", "mtx_export", "."}, `--stage "mtx_export" is not a Snowflake stage name`},
+		{"bad iam-role flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--iam-role", "role/x", "."}, `--iam-role "role/x" is not an IAM role ARN`},
 		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate command "sideways"`},
 		{"up-to without N", "", []string{"migrate", "up-to", "--dialect", "duckdb"}, "needs a version number"},
 	}

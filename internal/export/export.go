@@ -61,6 +61,8 @@ type Source struct {
 	// local is the folder on disk when the export is a local folder, so
 	// files can be read in place.
 	local string
+	// scheme and host are the bucket's (s3, gs) for a remote export.
+	scheme, host string
 }
 
 // Open opens a local folder, s3://bucket/folder or gs://bucket/folder.
@@ -86,7 +88,7 @@ func Open(ctx context.Context, location string) (*Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("opening export %s://%s: %w", u.Scheme, u.Host, err)
 		}
-		return &Source{URL: u.Scheme + "://" + u.Host + "/" + prefix, bucket: b, prefix: prefix}, nil
+		return &Source{URL: u.Scheme + "://" + u.Host + "/" + prefix, bucket: b, prefix: prefix, scheme: u.Scheme, host: u.Host}, nil
 	}
 	if strings.Contains(location, "://") {
 		return nil, fmt.Errorf("export %s: unsupported scheme (use a local folder, s3:// or gs://)", location)
@@ -107,6 +109,20 @@ func Open(ctx context.Context, location string) (*Source, error) {
 		return nil, fmt.Errorf("opening export folder %s: %w", location, err)
 	}
 	return &Source{URL: location, bucket: b, local: abs}, nil
+}
+
+// Remote reports whether the export is in object storage (s3://, gs://)
+// rather than a local folder.
+func (s *Source) Remote() bool { return s.local == "" }
+
+// ObjectURL is a remote file's full object URL (gs://bucket/folder/table/...),
+// without the query parameters of the location (endpoints are mtx's own
+// client settings, never an engine's); "" for a local export.
+func (s *Source) ObjectURL(f File) string {
+	if s.local != "" {
+		return ""
+	}
+	return s.scheme + "://" + s.host + "/" + f.Key
 }
 
 // Close releases the bucket.
@@ -251,4 +267,77 @@ func (t *tempFile) Close() error {
 	err := t.File.Close()
 	os.Remove(t.File.Name())
 	return err
+}
+
+// OpenRanged opens one export file for random access without downloading
+// it: every read is a ranged GET (the last 64 KiB, where parquet keeps its
+// footer, are fetched once and kept). It is for reading footers of files an
+// engine loads itself; Name is "". A local file is opened in place.
+func (s *Source) OpenRanged(ctx context.Context, f File) (ReaderAt, error) {
+	if s.local != "" {
+		return s.Open(ctx, f)
+	}
+	return &rangedFile{ctx: ctx, s: s, f: f}, nil
+}
+
+const tailSize = 64 << 10
+
+type rangedFile struct {
+	ctx     context.Context
+	s       *Source
+	f       File
+	tail    []byte // the file's last bytes, once read
+	tailOff int64
+}
+
+func (r *rangedFile) Name() string { return "" }
+func (r *rangedFile) Close() error { return nil }
+func (r *rangedFile) Size() int64  { return r.f.Size }
+
+func (r *rangedFile) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, fmt.Errorf("reading %s: negative offset", r.f.Path)
+	}
+	if off >= r.f.Size {
+		return 0, io.EOF
+	}
+	if r.tail == nil && off+int64(len(p)) > r.f.Size-tailSize {
+		r.tailOff = max(0, r.f.Size-tailSize)
+		buf := make([]byte, r.f.Size-r.tailOff)
+		if _, err := r.read(buf, r.tailOff); err != nil {
+			return 0, err
+		}
+		r.tail = buf
+	}
+	if r.tail != nil && off >= r.tailOff {
+		n := copy(p, r.tail[off-r.tailOff:])
+		if n < len(p) {
+			return n, io.EOF
+		}
+		return n, nil
+	}
+	return r.read(p, off)
+}
+
+func (r *rangedFile) read(p []byte, off int64) (int, error) {
+	n := int64(len(p))
+	if off+n > r.f.Size {
+		n = r.f.Size - off
+	}
+	rd, err := r.s.bucket.NewRangeReader(r.ctx, r.f.Key, off, n, nil)
+	if err != nil {
+		if gcerrors.Code(err) == gcerrors.NotFound {
+			return 0, fmt.Errorf("%s disappeared from %s since it was listed", r.f.Path, r.s.URL)
+		}
+		return 0, fmt.Errorf("reading %s: %w", r.f.Path, err)
+	}
+	defer rd.Close()
+	got, err := io.ReadFull(rd, p[:n])
+	if err != nil {
+		return got, fmt.Errorf("reading %s: %w", r.f.Path, err)
+	}
+	if int(n) < len(p) {
+		return got, io.EOF
+	}
+	return got, nil
 }

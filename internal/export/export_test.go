@@ -2,11 +2,14 @@ package export
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"gocloud.dev/blob/fileblob"
 )
 
 func TestParse(t *testing.T) {
@@ -98,6 +101,61 @@ func TestOpenErrors(t *testing.T) {
 		_, err := Open(context.Background(), loc)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Open(%q) = %v, want an error containing %q", loc, err, want)
+		}
+	}
+}
+
+// TestOpenRanged reads a remote-style source (a bucket without a local
+// folder) with ranged reads: every offset gives the file's bytes, reads
+// past the end give io.EOF, and the object URL carries no query.
+func TestOpenRanged(t *testing.T) {
+	dir := t.TempDir()
+	data := make([]byte, 200<<10)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	key := "exports/invoice/dt=2025-01-02/0_20250102030405.parquet"
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(key)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, key), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := fileblob.OpenBucket(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Source{URL: "gs://b/exports/", bucket: b, prefix: "exports/", scheme: "gs", host: "b"}
+	defer s.Close()
+	f := File{Key: key, Path: "invoice/dt=2025-01-02/0_20250102030405.parquet", Size: int64(len(data))}
+	if got := s.ObjectURL(f); got != "gs://b/"+key || !s.Remote() {
+		t.Fatalf("ObjectURL = %s, Remote = %v", got, s.Remote())
+	}
+	ra, err := s.OpenRanged(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ra.Close()
+	for _, tc := range []struct {
+		off, n int
+		eof    bool
+	}{
+		{len(data) - 8, 8, false}, // the parquet magic and footer length
+		{len(data) - 5000, 4992, false},
+		{0, 4, false},
+		{100 << 10, 1000, false},
+		{len(data) - 70<<10, 10 << 10, false}, // across the cached tail's start
+		{len(data) - 4, 10, true},
+		{len(data), 1, true},
+	} {
+		p := make([]byte, tc.n)
+		n, err := ra.ReadAt(p, int64(tc.off))
+		want := data[min(tc.off, len(data)):min(tc.off+tc.n, len(data))]
+		if string(p[:n]) != string(want) {
+			t.Errorf("ReadAt(%d, %d) returned other bytes (%d read)", tc.off, tc.n, n)
+		}
+		if (err == io.EOF) != tc.eof || (err != nil && err != io.EOF) {
+			t.Errorf("ReadAt(%d, %d): error %v, want EOF %v", tc.off, tc.n, err, tc.eof)
 		}
 	}
 }

@@ -47,15 +47,23 @@ type Options struct {
 	LockTimeout time.Duration
 	LockLog     io.Writer
 	Where       string
+	// Object are the settings for engines that load parquet straight from
+	// object storage (dialects.ObjectLoader); Stream turns that off, so
+	// every row passes through mtx.
+	Object dialects.ObjectOptions
+	Stream bool
 }
 
 // Summary is what a load did.
 type Summary struct {
-	Found    int              // files matching the layout and selection
-	Loaded   int              // files loaded now
-	Skipped  int              // files already in the manifest
-	Ignored  []export.Skipped // files not matching the layout
-	Failed   []error          // files that failed (each names the file)
+	Found   int              // files matching the layout and selection
+	Loaded  int              // files loaded now
+	Skipped int              // files already in the manifest
+	Ignored []export.Skipped // files not matching the layout
+	Failed  []error          // files that failed (each names the file)
+	// Engine counts the files loaded now that the engine read from object
+	// storage itself (dialects.ObjectLoader) rather than mtx streaming rows.
+	Engine   int
 	Rows     map[string]int64 // rows loaded now, per table
 	Bytes    int64
 	Duration time.Duration
@@ -130,7 +138,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{o: o, conn: conn, warn: warn, sum: sum, lit: macros}
+	l := &loader{o: o, conn: conn, warn: warn, sum: sum, lit: macros, byEngine: map[string]bool{}}
 	// Introspect before locking: a schema not migrated yet gets its one
 	// clear error rather than the lock table's "schema does not exist".
 	have, err := migrate.Introspect(ctx, o.Dialect, conn, o.Schema.Schema)
@@ -178,12 +186,16 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	o.Progress.Start(len(todo), bytes)
 	finished := 0
+	byEngine := l.byEngine
 	finish := func(f export.File, rows int64, err error) {
 		if err != nil {
 			sum.Failed = append(sum.Failed, err)
 			o.Progress.Fail(err)
 		} else {
 			sum.Loaded++
+			if byEngine[f.Path] {
+				sum.Engine++
+			}
 			sum.Rows[f.Table] += rows
 			sum.Bytes += f.Size
 		}
@@ -232,6 +244,8 @@ type loader struct {
 	// lit writes the manifest's and the delete's literals as the engine
 	// reads them (backslashes are escapes on MySQL, ClickHouse, ...).
 	lit dialects.SQLMacros
+	// byEngine holds the files the engine read from object storage.
+	byEngine map[string]bool
 }
 
 // LockTable is the lock table of a load on engines without advisory
@@ -436,8 +450,14 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 			o.ra.Close()
 		}
 	}()
+	ol := l.objectLoader(files)
 	for _, f := range files {
-		ra, err := l.o.Source.Open(ctx, f)
+		open := l.o.Source.Open
+		if ol != nil {
+			// The engine reads the rows; mtx only needs the footer.
+			open = l.o.Source.OpenRanged
+		}
+		ra, err := open(ctx, f)
 		if err != nil {
 			return rows, err
 		}
@@ -477,7 +497,11 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 			}
 		}()
 	}
-	if pl, ok := d.(dialects.ParquetLoader); ok {
+	if ol != nil {
+		if err := l.insertObjects(ctx, ol, q, ops, rows); err != nil {
+			return rows, err
+		}
+	} else if pl, ok := d.(dialects.ParquetLoader); ok {
 		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
 			return rows, err
 		}
@@ -515,11 +539,10 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 	return rows, nil
 }
 
-// insertParquet hands a group's files to an engine that reads parquet
-// itself. The engine rarely names the row of a conversion error, so for a
-// failing single file mtx reads the file itself to find it.
-func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q dialects.Querier, ops []opened, rows []int64) error {
-	// The union of the files' columns; union_by_name fills the gaps with NULL.
+// groupTable is the target of a group's files that the engine reads
+// itself: the union of the files' columns (the engine fills a file's gaps
+// with NULL), constants last, and each file's constants.
+func (l *loader) groupTable(ops []opened) (dialects.LoadTable, []map[string]any) {
 	var t dialects.LoadTable
 	t.Schema, t.Table = l.o.Schema.Schema, ops[0].f.Table
 	seen := map[string]bool{}
@@ -538,8 +561,7 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 		}
 	}
 	t.Columns = append(t.Columns, consts...)
-	files := make([]dialects.ParquetFile, len(ops))
-	var want int64
+	per := make([]map[string]any, len(ops))
 	for i, o := range ops {
 		m := map[string]any{}
 		for _, c := range o.cols {
@@ -547,7 +569,73 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 				m[c.Name] = c.Const
 			}
 		}
-		files[i] = dialects.ParquetFile{Path: o.ra.Name(), Consts: m}
+		per[i] = m
+	}
+	return t, per
+}
+
+// objectLoader returns the engine's ObjectLoader when it should read
+// files straight from object storage: a remote export, an engine that
+// can, settings that let it (ObjectLoadable), and no --stream. Otherwise
+// rows are streamed, with a warning (once per reason) when the engine
+// could have read them but a setting is missing.
+func (l *loader) objectLoader(files []export.File) dialects.ObjectLoader {
+	ol, ok := l.o.Dialect.(dialects.ObjectLoader)
+	if !ok || l.o.Stream || !l.o.Source.Remote() {
+		return nil
+	}
+	for _, f := range files {
+		if ok, why := ol.ObjectLoadable(l.o.Source.ObjectURL(f), l.o.Object); !ok {
+			l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
+			return nil
+		}
+	}
+	return ol
+}
+
+// insertObjects hands a group's files to an engine that reads them from
+// object storage itself, and checks its row count against the footers.
+func (l *loader) insertObjects(ctx context.Context, ol dialects.ObjectLoader, q dialects.Querier, ops []opened, rows []int64) error {
+	t, consts := l.groupTable(ops)
+	files := make([]dialects.ObjectFile, len(ops))
+	var want int64
+	for i, o := range ops {
+		cols := make([]dialects.ObjectColumn, len(o.pf.columns))
+		for j, c := range o.pf.columns {
+			cols[j] = dialects.ObjectColumn{Name: c.Name, Type: c.typ, Precision: c.prec, Scale: c.scale}
+		}
+		files[i] = dialects.ObjectFile{URL: l.o.Source.ObjectURL(o.f), Root: l.o.Source.URL, Consts: consts[i], Columns: cols}
+		rows[i] = o.pf.NumRows()
+		want += rows[i]
+		l.o.Progress.FileStarted(o.f, rows[i])
+	}
+	n, err := ol.InsertObjects(ctx, l.conn, q, t, files, l.o.Object)
+	if err == nil && n != want {
+		err = fmt.Errorf("%s loaded %d rows, the parquet footers promise %d", l.o.Dialect.Name(), n, want)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("%s: %w", ops[0].f.Path, err)
+	}
+	l.o.Progress.Rows(n)
+	for _, o := range ops {
+		l.byEngine[o.f.Path] = true
+		testHook("inserted", o.f.Path)
+	}
+	return nil
+}
+
+// insertParquet hands a group's files to an engine that reads parquet
+// itself. The engine rarely names the row of a conversion error, so for a
+// failing single file mtx reads the file itself to find it.
+func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q dialects.Querier, ops []opened, rows []int64) error {
+	t, consts := l.groupTable(ops)
+	files := make([]dialects.ParquetFile, len(ops))
+	var want int64
+	for i, o := range ops {
+		files[i] = dialects.ParquetFile{Path: o.ra.Name(), Consts: consts[i]}
 		rows[i] = o.pf.NumRows()
 		want += rows[i]
 	}

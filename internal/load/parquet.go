@@ -29,6 +29,10 @@ type fileColumn struct {
 	Nested bool
 	read   reader
 	desc   string // physical and logical type, for messages
+	// typ is the neutral type the column reads as (decimals with prec
+	// and scale), for engines that read the file themselves.
+	typ         catalog.LogicalType
+	prec, scale int
 }
 
 // reader turns one parquet value (not NULL) into a neutral value, before
@@ -74,7 +78,8 @@ func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
 		if !isGroup {
 			if depth == 1 {
 				rd, desc := leafReader(e)
-				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc})
+				typ, prec, scale := leafType(e)
+				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc, typ: typ, prec: prec, scale: scale})
 			} else if len(pf.columns) == 0 || pf.columns[len(pf.columns)-1].Name != top {
 				pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
 			}
@@ -210,6 +215,43 @@ func leafReader(e format.SchemaElement) (reader, string) {
 	}
 	// Byte arrays: strings, JSON and enums are UTF-8 text.
 	return stringReader(), desc
+}
+
+// leafType is the neutral type leafReader's values have.
+func leafType(e format.SchemaElement) (catalog.LogicalType, int, int) {
+	phys, _ := e.Type.Get()
+	conv, hasConv := e.ConvertedType.Get()
+	if d, ok := e.LogicalType.Value.(*format.DecimalType); ok {
+		return catalog.Decimal, int(d.Precision), int(d.Scale)
+	}
+	if hasConv && conv == deprecated.Decimal {
+		p, _ := e.Precision.Get()
+		s, _ := e.Scale.Get()
+		return catalog.Decimal, int(p), int(s)
+	}
+	switch phys {
+	case format.Boolean:
+		return catalog.Boolean, 0, 0
+	case format.Int32:
+		if _, ok := e.LogicalType.Value.(*format.DateType); ok || (hasConv && conv == deprecated.Date) {
+			return catalog.Timestamp, 0, 0
+		}
+		return catalog.Integer, 0, 0
+	case format.Int64:
+		_, ts := e.LogicalType.Value.(*format.TimestampType)
+		if ts || (hasConv && (conv == deprecated.TimestampMillis || conv == deprecated.TimestampMicros)) {
+			return catalog.Timestamp, 0, 0
+		}
+		if it, ok := e.LogicalType.Value.(*format.IntType); ok && !it.IsSigned {
+			return catalog.Decimal, 20, 0 // up to 2^64-1
+		}
+		return catalog.Integer, 0, 0
+	case format.Int96:
+		return catalog.Timestamp, 0, 0
+	case format.Float, format.Double:
+		return catalog.Float, 0, 0
+	}
+	return catalog.String, 0, 0
 }
 
 // stringReader reads text, reusing the boxed value of short strings seen

@@ -29,6 +29,9 @@ type Project struct {
 	Schema  string    `yaml:"schema"`
 	Decimal *Decimal  `yaml:"decimal"`
 	Tables  Selection `yaml:"tables"`
+	// Load holds mtx load's settings for engines that read the export from
+	// object storage themselves; a target's own load: overrides them.
+	Load *LoadSettings `yaml:"load"`
 	// Path is the file the project was read from.
 	Path string `yaml:"-"`
 }
@@ -39,6 +42,68 @@ type Target struct {
 	DSN     string `yaml:"dsn"`
 	// Schema overrides the project's schema for this target.
 	Schema string `yaml:"schema"`
+	// Load overrides the project's load settings, field by field.
+	Load *LoadSettings `yaml:"load"`
+}
+
+// LoadSettings say how an engine reads the export from object storage
+// itself (Snowflake COPY INTO from a stage, BigQuery load jobs, Redshift
+// COPY ... FORMAT PARQUET). They hold names, never secrets: engines use
+// their own credentials (a stage's storage integration, an IAM role).
+type LoadSettings struct {
+	// Stage is a Snowflake external stage whose URL is the export location.
+	Stage string `yaml:"stage"`
+	// IAMRole is the role ARN Redshift's COPY assumes to read S3.
+	IAMRole string `yaml:"iam_role"`
+	// Region is the bucket's AWS region, where it differs from the cluster's.
+	Region string `yaml:"region"`
+	// Stream makes mtx stream every row itself even where the engine could
+	// read the files.
+	Stream bool `yaml:"stream"`
+}
+
+var (
+	stageName = regexp.MustCompile(`^@("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)(\.("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)){0,2}(/[^\s';]*)?$`)
+	iamRole   = regexp.MustCompile(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$`)
+	awsRegion = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+)
+
+// Validate checks each setting's shape, so a typo is caught before a load
+// starts rather than deep in an engine's error.
+func (s LoadSettings) Validate() error {
+	if s.Stage != "" && !stageName.MatchString(s.Stage) {
+		return fmt.Errorf("stage %q is not a Snowflake stage name (want @name or @db.schema.name, e.g. @mtx_export)", s.Stage)
+	}
+	if s.IAMRole != "" {
+		// Redshift chains roles as a comma-separated list.
+		for _, r := range strings.Split(s.IAMRole, ",") {
+			if !iamRole.MatchString(r) {
+				return fmt.Errorf("iam_role %q is not an IAM role ARN (want arn:aws:iam::<12-digit account>:role/<name>)", r)
+			}
+		}
+	}
+	if s.Region != "" && !awsRegion.MatchString(s.Region) {
+		return fmt.Errorf("region %q is not an AWS region (e.g. us-east-1)", s.Region)
+	}
+	return nil
+}
+
+// Over returns s with the non-empty settings of o on top.
+func (s LoadSettings) Over(o *LoadSettings) LoadSettings {
+	if o == nil {
+		return s
+	}
+	if o.Stage != "" {
+		s.Stage = o.Stage
+	}
+	if o.IAMRole != "" {
+		s.IAMRole = o.IAMRole
+	}
+	if o.Region != "" {
+		s.Region = o.Region
+	}
+	s.Stream = s.Stream || o.Stream
+	return s
 }
 
 // Decimal sizes every decimal column.
@@ -85,6 +150,17 @@ func (p *Project) validate() error {
 		if t.Dialect == "" {
 			return fmt.Errorf("target %s: dialect is required", name)
 		}
+		// ${VAR} references are checked once expanded (Resolve).
+		if t.Load != nil && !envRef.MatchString(t.Load.Stage+t.Load.IAMRole+t.Load.Region) {
+			if err := t.Load.Validate(); err != nil {
+				return fmt.Errorf("target %s: load: %w", name, err)
+			}
+		}
+	}
+	if p.Load != nil {
+		if err := p.Load.Validate(); err != nil {
+			return fmt.Errorf("load: %w", err)
+		}
 	}
 	if p.Decimal != nil {
 		if p.Decimal.Precision < 1 || p.Decimal.Scale < 0 || p.Decimal.Scale > p.Decimal.Precision {
@@ -115,6 +191,8 @@ type Resolved struct {
 	DSN        string
 	Options    dialects.Options
 	Selection  Selection
+	// Load are the project's load settings, the target's on top.
+	Load LoadSettings
 }
 
 // Resolve combines the project (may be nil) and the flags. lookup returns
@@ -130,6 +208,7 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 			r.Options.DecimalPrecision, r.Options.DecimalScale = p.Decimal.Precision, p.Decimal.Scale
 		}
 		r.Selection = p.Tables
+		r.Load = r.Load.Over(p.Load)
 		name := f.Target
 		if name == "" {
 			name = p.DefaultTarget
@@ -143,6 +222,10 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 			var err error
 			if t, err = expandTarget(name, t); err != nil {
 				return nil, fmt.Errorf("%s: %w", p.Path, err)
+			}
+			r.Load = r.Load.Over(t.Load)
+			if err := r.Load.Validate(); err != nil {
+				return nil, fmt.Errorf("%s: target %s: load: %w", p.Path, name, err)
 			}
 		}
 	} else if f.Target != "" {
@@ -193,6 +276,11 @@ func expandTarget(name string, t Target) (Target, error) {
 		})
 	}
 	t.Dialect, t.DSN, t.Schema = expand(t.Dialect), expand(t.DSN), expand(t.Schema)
+	if t.Load != nil {
+		l := *t.Load
+		l.Stage, l.IAMRole, l.Region = expand(l.Stage), expand(l.IAMRole), expand(l.Region)
+		t.Load = &l
+	}
 	if len(missing) > 0 {
 		return t, fmt.Errorf("target %s uses environment variable %s, which is not set", name, strings.Join(missing, ", "))
 	}

@@ -4,7 +4,7 @@ tests/engines/up starts the emulator through this file:
 
     python bqemulator_harness.py start --rest-port 59050 ...
 
-It runs the stock CLI after patching four places where bqemulator 1.4.0
+It runs the stock CLI after patching five places where bqemulator 1.4.0
 cannot run here or departs from BigQuery in a way that would hide errors.
 Nothing of mtx's SQL is changed; docs/engines.md lists these gaps.
 
@@ -184,6 +184,28 @@ def _sync_table(bq_sql, project_id, ctx):
 # Both the single-statement path and the script interpreter sync DDL.
 executor.sync_created_table = _sync_table
 interpreter.sync_created_table = _sync_table
+
+
+# 5. ------------------------------------------------------------ parquet schema
+
+_maybe_create_load_destination = executor._maybe_create_load_destination
+
+
+def _create_from_parquet(**kw):
+    load_config = kw["load_config"]
+    fields = (load_config.get("schema") or {}).get("fields")
+    uris = load_config.get("sourceUris") or []
+    if not fields and uris and load_config.get("sourceFormat", "CSV").upper() == "PARQUET":
+        from bqemulator.storage.type_map import duckdb_type_to_bq_field
+
+        path = executor._resolve_uri(uris[0], kw["ctx"])
+        executor._validate_local_path(path)  # no quotes: safe in the literal below
+        described = kw["ctx"].engine.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+        load_config["schema"] = {"fields": [duckdb_type_to_bq_field(row[0], row[1]) for row in described]}
+    return _maybe_create_load_destination(**kw)
+
+
+executor._maybe_create_load_destination = _create_from_parquet
 
 
 if __name__ == "__main__":

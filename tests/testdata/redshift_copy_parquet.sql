@@ -1,0 +1,4 @@
+CREATE TEMP TABLE "mtx_scratch_0123456789abcdef" ("c1" VARCHAR(65535), "c2" DECIMAL(38,9), "c3" VARCHAR(65535), "c4" VARCHAR(65535), "c5" VARCHAR(65535), "c6" SUPER, "c7" TIMESTAMP, "c8" DOUBLE PRECISION);
+COPY "mtx_scratch_0123456789abcdef" FROM 's3://acme-metronome/export/invoice/dt=2025-01-02/0_20250102030405.parquet' IAM_ROLE 'arn:aws:iam::123456789012:role/mtx-load' FORMAT AS PARQUET;
+INSERT INTO "metronome"."invoice" ("id", "total", "subtotal", "custom_fields", "issued_at", "quantity", "billing_provider_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at") SELECT "c1", "c2", CAST("c4" AS DECIMAL(38,9)), JSON_PARSE("c5"), "c7", CAST("c8" AS BIGINT), NULL, 'invoice/dt=2025-01-02/0_20250102030405.parquet', CAST('2025-01-02 03:04:05+00' AS TIMESTAMPTZ), CAST('2025-01-03 00:00:00.123456+00' AS TIMESTAMPTZ) FROM "mtx_scratch_0123456789abcdef";
+DROP TABLE "mtx_scratch_0123456789abcdef";
