@@ -222,10 +222,41 @@ func appendTSV(b []byte, v any) []byte {
 		}
 		return append(b, '0')
 	case time.Time:
-		return x.UTC().AppendFormat(b, "2006-01-02 15:04:05.999999")
+		return appendTimestamp(b, x)
 	}
 	s, _ := dialects.TextValue(v)
 	return appendEscaped(b, s)
+}
+
+// appendTimestamp writes t in UTC as YYYY-MM-DD HH:MM:SS[.ffffff], the
+// microseconds truncated and their trailing zeros dropped, as
+// dialects.UTCText does; by hand, since time.Format is a third of the
+// client's CPU time on a timestamp-heavy table.
+func appendTimestamp(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02 15:04:05.999999")
+	}
+	h, mi, s := t.Clock()
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), ' ',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':', byte('0'+s/10), byte('0'+s%10))
+	us := t.Nanosecond() / 1000
+	if us == 0 {
+		return b
+	}
+	var frac [6]byte
+	for i := 5; i >= 0; i-- {
+		frac[i] = byte('0' + us%10)
+		us /= 10
+	}
+	n := 6
+	for frac[n-1] == '0' {
+		n--
+	}
+	b = append(b, '.')
+	return append(b, frac[:n]...)
 }
 
 // appendEscaped escapes the bytes LOAD DATA would read as structure:

@@ -226,6 +226,20 @@ func TestAppendTSV(t *testing.T) {
 			t.Errorf("%#v: got %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	// appendTimestamp agrees with dialects.UTCText (time.Format) everywhere.
+	for _, tm := range []time.Time{
+		time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
+		time.Date(2025, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 1000, time.UTC),
+		time.Date(9999, 10, 11, 12, 13, 14, 120000000, time.UTC),
+		time.Date(2024, 2, 29, 0, 0, 0, 100, time.FixedZone("m", -5*3600)),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Unix(1700000000, 123456789),
+	} {
+		if got, want := string(appendTimestamp(nil, tm)), dialects.UTCText(tm); got != want {
+			t.Errorf("%v: got %q, want %q", tm, got, want)
+		}
+	}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	n, err := writeTSV(w, &sliceRows{rows: [][]any{{int64(1), "skip", "a"}, {int64(2), "skip", nil}}}, []int{0, 2})
