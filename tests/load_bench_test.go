@@ -249,7 +249,7 @@ func settle(b *testing.B, name string, d dialects.Dialect, dsn string) {
 	t0 := time.Now()
 	for time.Since(t0) < time.Minute {
 		var dirty, total int64
-		if err := db.QueryRow("SELECT SUM(CASE WHEN VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY' THEN VARIABLE_VALUE END), " +
+		if err := db.QueryRow("SELECT SUM(CASE WHEN VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY' THEN VARIABLE_VALUE END), "+
 			"SUM(CASE WHEN VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL' THEN VARIABLE_VALUE END) FROM information_schema.GLOBAL_STATUS").Scan(&dirty, &total); err != nil {
 			b.Logf("settle: %v", err)
 			return
