@@ -1,5 +1,10 @@
 package dialects
 
+import (
+	"database/sql"
+	"errors"
+)
+
 // The ways an engine can keep two `mtx migrate` runs on one schema apart.
 // Every dialect implements exactly one (tests check it); internal/migrate
 // does the waiting, the same for all.
@@ -29,3 +34,16 @@ type SingleProcess interface {
 	// process has the database open.
 	Busy(err error) bool
 }
+
+// ReadOnlyOpener is implemented by engines whose Open creates the database
+// when it is missing (DuckDB's file). A command that must change nothing
+// (mtx load --dry-run) opens through it instead.
+type ReadOnlyOpener interface {
+	// OpenReadOnly opens an existing database without writing to it; when
+	// there is none yet it returns an error wrapping ErrNoDatabase.
+	OpenReadOnly(dsn string) (*sql.DB, error)
+}
+
+// ErrNoDatabase says the database a ReadOnlyOpener was asked for does not
+// exist yet.
+var ErrNoDatabase = errors.New("the database does not exist yet")

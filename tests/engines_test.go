@@ -142,6 +142,7 @@ func record(engine string, t *testing.T) {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	stopContainers()
+	removeMtxBuilds()
 	matrixMu.Lock()
 	// MTX_MATRIX_FILE (set by .ci/run) collects every test binary's rows,
 	// so the combined matrix can close the whole `go test ./...` output.

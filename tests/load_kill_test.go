@@ -1,12 +1,14 @@
 package tests
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -15,14 +17,12 @@ import (
 	"github.com/mtxhq/mtx/internal/load"
 )
 
-var (
-	mtxOnce sync.Once
-	mtxBin  string
-	mtxErr  error
-)
-
-// mtxBinary builds cmd/mtx once per test run.
+// mtxBinary builds cmd/mtx once per test run: the binary as shipped.
 func mtxBinary(t *testing.T) string { return mtxBinaryTB(t) }
+
+// mtxKillBinary builds cmd/mtx with -tags mtxkillpoints, the only build
+// whose load obeys MTX_LOAD_TEST_KILL (the kill-and-resume tests).
+func mtxKillBinary(t *testing.T) string { return buildMtx(t, "mtxkillpoints") }
 
 // execMtx prepares the mtx binary to run in an empty folder (no project.yaml).
 func execMtx(t *testing.T, bin string, args ...string) *exec.Cmd {
@@ -31,26 +31,80 @@ func execMtx(t *testing.T, bin string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func mtxBinaryTB(t testing.TB) string {
+func mtxBinaryTB(t testing.TB) string { return buildMtx(t, "") }
+
+type builtMtx struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+var (
+	mtxBuildsMu sync.Mutex
+	mtxBuilds   = map[string]*builtMtx{} // by build tags
+)
+
+// buildMtx builds cmd/mtx with the given build tags once per test run.
+func buildMtx(t testing.TB, tags string) string {
 	t.Helper()
-	mtxOnce.Do(func() {
+	mtxBuildsMu.Lock()
+	b := mtxBuilds[tags]
+	if b == nil {
+		b = &builtMtx{}
+		mtxBuilds[tags] = b
+	}
+	mtxBuildsMu.Unlock()
+	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "mtx-bin-")
 		if err != nil {
-			mtxErr = err
+			b.err = err
 			return
 		}
-		mtxBin = filepath.Join(dir, "mtx")
+		b.path = filepath.Join(dir, "mtx")
 		_, here, _, _ := runtime.Caller(0)
-		cmd := exec.Command("go", "build", "-o", mtxBin, "./cmd/mtx")
+		args := []string{"build", "-o", b.path}
+		if tags != "" {
+			args = append(args, "-tags", tags)
+		}
+		cmd := exec.Command("go", append(args, "./cmd/mtx")...)
 		cmd.Dir = filepath.Dir(filepath.Dir(here))
 		if out, err := cmd.CombinedOutput(); err != nil {
-			mtxErr = fmt.Errorf("go build ./cmd/mtx: %v\n%s", err, out)
+			b.err = fmt.Errorf("go %s: %v\n%s", strings.Join(cmd.Args[1:], " "), err, out)
 		}
 	})
-	if mtxErr != nil {
-		t.Fatal(mtxErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return mtxBin
+	return b.path
+}
+
+// removeMtxBuilds deletes the binaries buildMtx made (TestMain, at the end).
+func removeMtxBuilds() {
+	mtxBuildsMu.Lock()
+	defer mtxBuildsMu.Unlock()
+	for _, b := range mtxBuilds {
+		if b.path != "" {
+			os.RemoveAll(filepath.Dir(b.path))
+		}
+	}
+}
+
+// TestShippedBinaryHasNoKillHook: the kill points are a test backdoor; the
+// binary built without -tags mtxkillpoints must not even read their
+// variable, and the tagged one must (else the kill tests test nothing).
+func TestShippedBinaryHasNoKillHook(t *testing.T) {
+	for _, c := range []struct {
+		bin  string
+		want bool
+	}{{mtxBinary(t), false}, {mtxKillBinary(t), true}} {
+		b, err := os.ReadFile(c.bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b, []byte("MTX_LOAD_TEST_KILL")); got != c.want {
+			t.Errorf("%s: holds MTX_LOAD_TEST_KILL: %v, want %v", c.bin, got, c.want)
+		}
+	}
 }
 
 // TestLoadKillAndResume kills `mtx load` with SIGKILL at six points —
@@ -61,7 +115,7 @@ func mtxBinaryTB(t testing.TB) string {
 // file in the manifest once.
 func TestLoadKillAndResume(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		bin := mtxBinary(t)
+		bin := mtxKillBinary(t)
 		s := newLoadSetup(t, e, loadTables)
 		if e.name == "duckdb" {
 			s.db.Close() // the mtx process needs the file to itself

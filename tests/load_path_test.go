@@ -17,7 +17,7 @@ import (
 // row once (the delete by source file must match the path exactly).
 func TestLoadQuotedPath(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		bin := mtxBinary(t)
+		bin := mtxKillBinary(t)
 		s := newLoadSetup(t, e, []string{"invoice"})
 		if e.name == "duckdb" {
 			s.db.Close() // the mtx process needs the file to itself

@@ -211,3 +211,31 @@ func testLoadFromBucket(t *testing.T, put func(t *testing.T, dir string) string)
 		}
 	})
 }
+
+// TestLoadGCSWithoutCredentials: with no Google credentials, `mtx load
+// gs://…` fails saying how to provide them, on standard error, and prints
+// nothing on standard output (gocloud's own gs:// opener printed a warning
+// there and went on unauthenticated).
+func TestLoadGCSWithoutCredentials(t *testing.T) {
+	bin := mtxBinary(t)
+	cmd := execMtx(t, bin, "load", "gs://mtx-no-such-bucket/exports", "--dry-run", "--dialect", "duckdb", "--dsn", filepath.Join(t.TempDir(), "x.duckdb"))
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "STORAGE_EMULATOR_HOST") && !strings.HasPrefix(kv, "GOOGLE_") && !strings.HasPrefix(kv, "CLOUDSDK_") && !strings.HasPrefix(kv, "HOME=") {
+			env = append(env, kv)
+		}
+	}
+	// A credentials file that does not exist: the lookup fails at once.
+	cmd.Env = append(env, "HOME="+t.TempDir(), "GOOGLE_APPLICATION_CREDENTIALS="+filepath.Join(t.TempDir(), "none.json"))
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatalf("mtx load without Google credentials succeeded:\n%s%s", stdout.String(), stderr.String())
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("standard output is not clean: %q", stdout.String())
+	}
+	if want := "no Google credentials for gs://mtx-no-such-bucket"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("standard error %q does not say %q", stderr.String(), want)
+	}
+}

@@ -67,6 +67,11 @@ func (g *globalFlags) load() (*env, error) {
 // connect opens the target and checks it answers, naming it (without
 // secrets) when it does not.
 func (e *env) connect(ctx context.Context) (*sql.DB, error) {
+	return e.connectWith(ctx, e.Dialect.Open)
+}
+
+// connectWith is connect with another way to open the DSN (a read-only one).
+func (e *env) connectWith(ctx context.Context, open func(dsn string) (*sql.DB, error)) (*sql.DB, error) {
 	if e.DSN == "" {
 		return nil, errors.New("no DSN: pass --dsn, or set dsn on the target in project.yaml")
 	}
@@ -74,7 +79,7 @@ func (e *env) connect(ctx context.Context) (*sql.DB, error) {
 	if err := e.Dialect.ValidateDSN(e.DSN); err != nil {
 		return nil, err
 	}
-	db, err := e.Dialect.Open(e.DSN)
+	db, err := open(e.DSN)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", where, err)
 	}

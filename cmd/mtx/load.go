@@ -89,7 +89,16 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 			defer src.Close()
 			stderr := cmd.ErrOrStderr()
 			var db *sql.DB
-			if sp, ok := e.Dialect.(dialects.SingleProcess); ok && !dryRun {
+			ro, readOnly := e.Dialect.(dialects.ReadOnlyOpener)
+			if dryRun && readOnly {
+				// A dry run changes nothing: it must not create the
+				// database file, nor write to it.
+				db, err = e.connectWith(ctx, ro.OpenReadOnly)
+				if errors.Is(err, dialects.ErrNoDatabase) {
+					fmt.Fprintf(stderr, "nothing loaded yet: %s does not exist, so every file is listed\n", where(e))
+					db, err = nil, nil
+				}
+			} else if sp, ok := e.Dialect.(dialects.SingleProcess); ok && !dryRun {
 				// One process at a time opens a DuckDB file: another load
 				// (or migrate) holding it is waited for, as `mtx migrate` does.
 				what := fmt.Sprintf("schema %s on %s", e.Options.Schema, where(e))
@@ -104,7 +113,7 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 				// A dry run still lists the export without the target.
 				fmt.Fprintln(stderr, "warning: the load manifest was not read, so every file is listed:", err)
 				db = nil
-			} else {
+			} else if db != nil {
 				defer db.Close()
 			}
 			out := cmd.OutOrStdout()

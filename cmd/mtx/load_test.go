@@ -2,7 +2,9 @@ package main
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,4 +132,46 @@ func requiredEngine(name string) bool {
 		}
 	}
 	return false
+}
+
+// TestLoadDryRunChangesNothingOnDuckDB: a dry run neither creates a
+// missing DuckDB file (it says nothing was loaded yet and lists every
+// file) nor writes to an existing one.
+func TestLoadDryRunChangesNothingOnDuckDB(t *testing.T) {
+	dir := t.TempDir()
+	dbDir := filepath.Join(dir, "db")
+	os.MkdirAll(dbDir, 0o755)
+	db := filepath.Join(dbDir, "x.duckdb")
+	exp := filepath.Join(dir, "export")
+	os.MkdirAll(filepath.Join(exp, "invoice", "dt=2025-01-01"), 0o755)
+	os.WriteFile(filepath.Join(exp, "invoice", "dt=2025-01-01", "0_20250101000000.parquet"), []byte("not parquet"), 0o644)
+	base := []string{"--dialect", "duckdb", "--dsn", db}
+	out, err := run(t, dir, append([]string{"load", exp, "--dry-run"}, base...)...)
+	if err != nil || !strings.Contains(out, "nothing loaded yet") || !strings.Contains(out, "1 would be loaded") {
+		t.Fatalf("dry run on a missing DuckDB file: %v\n%s", err, out)
+	}
+	if entries, _ := os.ReadDir(dbDir); len(entries) != 0 {
+		t.Fatalf("the dry run created %v", entries)
+	}
+	if out, err := run(t, dir, append([]string{"migrate", "up"}, base...)...); err != nil {
+		t.Fatalf("migrate up: %v\n%s", err, out)
+	}
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		entries, _ := os.ReadDir(dbDir)
+		for _, e := range entries {
+			b, _ := os.ReadFile(filepath.Join(dbDir, e.Name()))
+			info, _ := e.Info()
+			m[e.Name()] = fmt.Sprintf("%x %s", sha256.Sum256(b), info.ModTime())
+		}
+		return m
+	}
+	before := snapshot()
+	out, err = run(t, dir, append([]string{"load", exp, "--dry-run"}, base...)...)
+	if err != nil || !strings.Contains(out, "1 would be loaded") || strings.Contains(out, "nothing loaded yet") {
+		t.Fatalf("dry run on a migrated DuckDB file: %v\n%s", err, out)
+	}
+	if after := snapshot(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("the dry run changed the database folder:\nbefore %v\nafter  %v", before, after)
+	}
 }

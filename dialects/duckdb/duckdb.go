@@ -4,8 +4,11 @@ package duckdb
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
+	"os"
 	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
@@ -63,6 +66,29 @@ func (d Dialect) Open(dsn string) (*sql.DB, error) {
 	}
 	return db, nil
 }
+
+// OpenReadOnly opens an existing database file read-only (access_mode),
+// so a dry run neither creates the file nor writes to it.
+func (d Dialect) OpenReadOnly(dsn string) (*sql.DB, error) {
+	if err := d.ValidateDSN(dsn); err != nil {
+		return nil, err
+	}
+	path, query, _ := strings.Cut(dsn, "?")
+	if path == ":memory:" || strings.HasPrefix(path, ":memory:") {
+		return nil, fmt.Errorf("in-memory database: %w", dialects.ErrNoDatabase)
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", path, dialects.ErrNoDatabase)
+	}
+	params, err := url.ParseQuery(query)
+	if err != nil {
+		return nil, fmt.Errorf("DuckDB DSN settings %q: %w", query, err)
+	}
+	params.Set("access_mode", "READ_ONLY")
+	return sql.Open("duckdb", path+"?"+params.Encode())
+}
+
+var _ dialects.ReadOnlyOpener = Dialect{}
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 	return goose.DialectCustom, versiontable.Querier{BigInt: "BIGINT", Bool: "BOOLEAN", Timestamp: "TIMESTAMPTZ", Now: "now()", Param: versiontable.Dollar}

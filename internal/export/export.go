@@ -20,7 +20,7 @@ import (
 
 	"gocloud.dev/blob"
 	"gocloud.dev/blob/fileblob"
-	_ "gocloud.dev/blob/gcsblob" // gs:// with Google's default credential chain
+	_ "gocloud.dev/blob/gcsblob" // gs:// with Google's default credential chain (gcs.go)
 	_ "gocloud.dev/blob/s3blob"  // s3:// with AWS's default credential chain
 	"gocloud.dev/gcerrors"
 )
@@ -84,7 +84,13 @@ func Open(ctx context.Context, location string) (*Source, error) {
 		if u.RawQuery != "" {
 			burl += "?" + u.RawQuery
 		}
-		b, err := blob.OpenBucket(ctx, burl)
+		var b *blob.Bucket
+		if u.Scheme == "gs" {
+			bu, _ := url.Parse(burl)
+			b, err = openGCS(ctx, bu)
+		} else {
+			b, err = blob.OpenBucket(ctx, burl)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("opening export %s://%s: %w", u.Scheme, u.Host, err)
 		}

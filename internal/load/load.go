@@ -10,7 +10,6 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -752,24 +751,6 @@ func (c *countingRows) flush() {
 	if c.n > 0 {
 		c.p.Rows(c.n)
 		c.n = 0
-	}
-}
-
-// testHook lets the kill-and-resume tests stop the process at exact
-// points: MTX_LOAD_TEST_KILL=point[:arg] kills the process with SIGKILL
-// (no cleanup, no deferred rollbacks) when the load reaches that point.
-// Points: locked; file:N (after N files); inserted:PATH and manifest:PATH
-// (after a file's rows, or its manifest entry, before commit).
-func testHook(point, arg string) {
-	want := os.Getenv("MTX_LOAD_TEST_KILL")
-	if want == "" {
-		return
-	}
-	if want == point || want == point+":"+arg {
-		if p, err := os.FindProcess(os.Getpid()); err == nil {
-			p.Kill() // SIGKILL on Unix
-		}
-		time.Sleep(time.Second)
 	}
 }
 
