@@ -80,18 +80,39 @@ func TestLoadBigQueryLoadJobs(t *testing.T) {
 			t.Fatalf("rerun:\n%s", out)
 		}
 
+		// Killed after a file's load job and INSERT, before its manifest
+		// entry: the rerun deletes its rows and loads it again, once.
+		killed := "invoice/dt=2025-01-03/0_20250103000000.parquet"
+		kp := filepath.Join(t.TempDir(), "k.parquet")
+		writeParquet(t, kp, demoColumns(inv, 70), 20, 0)
+		kdata, _ := os.ReadFile(kp)
+		putGCS(t, loc, killed, kdata)
+		cmd := execMtx(t, bin, "load", loc, "--dialect", e.name, "--dsn", e.dsn, "--schema", s.o.Schema)
+		cmd.Env = append(os.Environ(), "MTX_LOAD_TEST_KILL=inserted:"+killed)
+		if out, err := cmd.CombinedOutput(); err == nil {
+			t.Fatalf("the load was not killed:\n%s", out)
+		}
+		if n := s.count(t, "invoice", e.d.Quote(catalog.SourceFileColumn)+" = '"+killed+"'"); n != 20 {
+			t.Fatalf("the killed load left %d rows of %s, want its 20 (inserted, not recorded)", n, killed)
+		}
+		out = run(s.o.Schema, false)
+		if !strings.Contains(out, "loaded 1 files") || !strings.Contains(out, "1 of 1 files read by the engine") {
+			t.Fatalf("load after the kill:\n%s", out)
+		}
+		want["invoice"] += 20
+
 		// Corrupt files: a truncated one (mtx sees its footer is gone) and
 		// one with a sound footer but garbage pages (only the engine sees it).
 		good := filepath.Join(t.TempDir(), "x.parquet")
 		writeParquet(t, good, demoColumns(inv, 60), 20, 0)
 		data, _ := os.ReadFile(good)
-		trunc := "invoice/dt=2025-01-03/0_20250103000000.parquet"
+		trunc := "invoice/dt=2025-01-04/0_20250104000000.parquet"
 		putGCS(t, loc, trunc, data[:len(data)/2])
 		garbled := append([]byte(nil), data...)
 		for i := 4; i < len(garbled)/2; i++ {
 			garbled[i] = 0xff
 		}
-		bad := "invoice/dt=2025-01-03/1_20250103000000.parquet"
+		bad := "invoice/dt=2025-01-04/1_20250104000000.parquet"
 		putGCS(t, loc, bad, garbled)
 		out = run(s.o.Schema, true)
 		for _, f := range []string{trunc, bad} {

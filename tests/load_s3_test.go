@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtxhq/mtx/dialects"
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/gcsblob"
 	_ "gocloud.dev/blob/s3blob"
@@ -131,6 +132,17 @@ func putGCS(t *testing.T, loc, rel string, data []byte) {
 	}
 }
 
+// objectLoadable is what an engine says of reading the export at loc
+// itself with no settings (an IAM role, a stage).
+func objectLoadable(d dialects.Dialect, loc string) (bool, string) {
+	ol, ok := d.(dialects.ObjectLoader)
+	if !ok {
+		return false, ""
+	}
+	u, _, _ := strings.Cut(loc, "?")
+	return ol.ObjectLoadable(u+"/invoice/dt=2025-01-02/0_20250102000000.parquet", dialects.ObjectOptions{})
+}
+
 // upload copies dir's files below exports/metronome/ in the bucket.
 func upload(t testing.TB, bucketURL, dir string) {
 	ctx := context.Background()
@@ -195,6 +207,14 @@ func testLoadFromBucket(t *testing.T, put func(t *testing.T, dir string) string)
 		out = run("--tables", "invoice,line_item", "--since", "2025-01-02")
 		if !strings.Contains(out, "loaded 4 files") || !strings.Contains(out, "ignored invoice/stray.parquet") {
 			t.Fatalf("first load output:\n%s", out)
+		}
+		// Engines that read buckets themselves do so where they can, and say
+		// why not where they cannot.
+		_, objects := e.d.(dialects.ObjectLoader)
+		if ok, why := objectLoadable(e.d, loc); ok && !strings.Contains(out, "4 of 4 files read by the engine") {
+			t.Errorf("%s reads %s itself, but the summary does not say so:\n%s", e.name, loc, out)
+		} else if objects && !ok && !(strings.Contains(out, "mtx streams the rows instead") && strings.Contains(out, why)) {
+			t.Errorf("%s cannot read %s itself (%s), but mtx did not say so:\n%s", e.name, loc, why, out)
 		}
 		out = run()
 		if !strings.Contains(out, "loaded 8 files, skipped 4 already loaded") {

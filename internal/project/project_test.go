@@ -1,0 +1,67 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/all"
+)
+
+func TestLoadSettings(t *testing.T) {
+	const role = "arn:aws:iam::123456789012:role/mtx-load"
+	for _, tc := range []struct {
+		name, yaml, target string
+		env                map[string]string
+		want               LoadSettings
+		err                string
+	}{
+		{name: "project wide", yaml: "load: {stage: \"@mtx_export\", stream: true}\ntargets:\n  a: {dialect: duckdb}\n", target: "a",
+			want: LoadSettings{Stage: "@mtx_export", Stream: true}},
+		{name: "target wins field by field", yaml: "load: {stage: \"@s\", region: us-east-1}\ntargets:\n  rs: {dialect: redshift, load: {iam_role: \"" + role + "\", region: eu-west-1}}\n", target: "rs",
+			want: LoadSettings{Stage: "@s", IAMRole: role, Region: "eu-west-1"}},
+		{name: "env in a target", yaml: "targets:\n  rs: {dialect: redshift, load: {iam_role: \"${MTX_TEST_ROLE}\"}}\n", target: "rs",
+			env: map[string]string{"MTX_TEST_ROLE": role}, want: LoadSettings{IAMRole: role}},
+		{name: "env with a bad value", yaml: "targets:\n  rs: {dialect: redshift, load: {iam_role: \"${MTX_TEST_ROLE}\"}}\n", target: "rs",
+			env: map[string]string{"MTX_TEST_ROLE": "mtx-load"}, err: `target rs: load: iam_role "mtx-load" is not an IAM role ARN`},
+		{name: "qualified stage", yaml: "load: {stage: \"@db.sch.\\\"My Stage\\\"/sub\"}\n", want: LoadSettings{Stage: `@db.sch."My Stage"/sub`}},
+		{name: "typo", yaml: "load: {iam_rol: x}\n", err: "iam_rol"},
+		{name: "stage without @", yaml: "load: {stage: mtx_export}\n", err: `load: stage "mtx_export" is not a Snowflake stage name`},
+		{name: "stage with a quote", yaml: "load: {stage: \"@x'; drop\"}\n", err: "is not a Snowflake stage name"},
+		{name: "role chain", yaml: "load: {iam_role: \"" + role + "," + role + "\"}\n", want: LoadSettings{IAMRole: role + "," + role}},
+		{name: "bad region", yaml: "targets:\n  a: {dialect: duckdb, load: {region: Frankfurt}}\n", err: `target a: load: region "Frankfurt" is not an AWS region`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			path := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(path, []byte(tc.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Load(path)
+			var r *Resolved
+			if err == nil {
+				f := Flags{Target: tc.target}
+				if tc.target == "" {
+					f.Dialect = "duckdb"
+				}
+				r, err = Resolve(p, f, func(n string) (dialects.Dialect, error) { return all.Get(n) })
+			}
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Load != tc.want {
+				t.Errorf("load settings %+v, want %+v", r.Load, tc.want)
+			}
+		})
+	}
+}
