@@ -164,7 +164,19 @@ func TestLoadSnowflakeCopyInto(t *testing.T) {
 			t.Logf("mtx load %s: %s\n%s", strings.Join(args, " "), time.Since(start).Round(time.Millisecond), out)
 			return string(out)
 		}
-		out := run(s.o.Schema, false, "--stage", st.stage)
+		// A stage over another folder finds none of the files: every file
+		// fails, named, and nothing is loaded.
+		if _, err := s.db.Exec("CREATE STAGE " + e.d.Quote(s.o.Schema) + "." + e.d.Quote("elsewhere") + " URL = '" + st.root + "/elsewhere/'"); err != nil {
+			t.Fatal(err)
+		}
+		out := run(s.o.Schema, true, "--stage", "@"+strings.ToUpper(s.o.Schema)+".ELSEWHERE")
+		if !strings.Contains(out, files[0].rel) || !strings.Contains(out, "COPY INTO") {
+			t.Errorf("a stage over another folder: the error does not name %s:\n%s", files[0].rel, out)
+		}
+		if got := s.counts(t, loadTables); got["invoice"]+got["line_item"]+got["draft_invoice"] != 0 {
+			t.Fatalf("a stage over another folder loaded rows: %v", got)
+		}
+		out = run(s.o.Schema, false, "--stage", st.stage)
 		if !strings.Contains(out, fmt.Sprintf("loaded %d files", n)) || !strings.Contains(out, fmt.Sprintf("%d of %d files read by the engine from object storage", n, n)) {
 			t.Fatalf("--stage load did not COPY every file:\n%s", out)
 		}
