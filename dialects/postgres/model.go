@@ -82,3 +82,11 @@ func (d Dialect) CreateTempTableAs(name, query string) string {
 // sends even a refresh's few thousand wide rows to disk. SET LOCAL lasts
 // for the model's own transaction only.
 func (Dialect) BuildSettings() []string { return []string{"SET LOCAL work_mem = '128MB'"} }
+
+// RowID: ctid, the tuple's place in the heap. Only mtx writes a model's
+// table, and a refresh reads and deletes within one transaction, so the
+// rows it read are still where it found them.
+func (Dialect) RowID() string { return "ctid" }
+
+// RowIDIn: = ANY(ARRAY(…)) of tids is a TID scan, fetching each row directly.
+func (Dialect) RowIDIn(query string) string { return "ctid = ANY(ARRAY(" + query + "))" }

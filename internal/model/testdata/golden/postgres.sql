@@ -77,6 +77,8 @@ ANALYZE "metronome"."current_breakdowns_invoices";
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_invoices_07824a1c";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_invoices_07824a1c" AS
@@ -84,21 +86,24 @@ SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_i
 FROM "metronome"."breakdowns_invoices"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
-  UNION ALL
-  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c" AS
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
+UNION ALL
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"));
 
-DELETE FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
+SELECT DISTINCT ON ("environment_type", "id") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_breakdowns_invoices_07824a1c"
+ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_breakdowns_invoices" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_invoices" ("id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c";
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_breakdowns_invoices_07824a1c";
+
+DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
 DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
@@ -125,6 +130,8 @@ ANALYZE "metronome"."current_breakdowns_line_items";
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_line_items_8262e6d5";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5" AS
@@ -132,21 +139,24 @@ SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "i
 FROM "metronome"."breakdowns_line_items"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
-  UNION ALL
-  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5" AS
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
+UNION ALL
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"));
 
-DELETE FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
+SELECT DISTINCT ON ("environment_type", "id") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5"
+ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_breakdowns_line_items" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_line_items" ("id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5";
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
+
+DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
 DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
@@ -611,6 +621,8 @@ ANALYZE "metronome"."current_events";
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_events_ed57d84a";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_events_ed57d84a";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_events_ed57d84a" AS
@@ -618,21 +630,24 @@ SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties",
 FROM "metronome"."events"
 WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
-SELECT DISTINCT ON ("environment_type", "transaction_id") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a"
-  UNION ALL
-  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "transaction_id", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_events_ed57d84a" AS
+SELECT "environment_type", "transaction_id", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_events_ed57d84a"
+UNION ALL
+SELECT "environment_type", "transaction_id", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"));
 
-DELETE FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
+SELECT DISTINCT ON ("environment_type", "transaction_id") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_events_ed57d84a"
+ORDER BY "environment_type", "transaction_id", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_events" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_events_ed57d84a" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_events" ("transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_events_ed57d84a";
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_events_ed57d84a";
+
+DROP TABLE "_mtx_cand_current_events_ed57d84a";
 
 DROP TABLE "_mtx_merge_current_events_ed57d84a";
 
@@ -679,6 +694,8 @@ ANALYZE "metronome"."current_line_item";
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_line_item_223bb2e5";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_line_item_223bb2e5";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_line_item_223bb2e5" AS
@@ -686,21 +703,24 @@ SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_nam
 FROM "metronome"."line_item"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5"
-  UNION ALL
-  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_line_item_223bb2e5" AS
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_line_item_223bb2e5"
+UNION ALL
+SELECT "environment_type", "id", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"));
 
-DELETE FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
+SELECT DISTINCT ON ("environment_type", "id") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_line_item_223bb2e5"
+ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_line_item" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_line_item" ("id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_line_item_223bb2e5";
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_line_item_223bb2e5";
+
+DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
 
 DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
 
