@@ -172,6 +172,8 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
 		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
 	merged, createMerged := scratchTable("merge")
+	// (Snapshot tables are never incremental; were one, its ranking first
+	// keeps the latest snapshot of the candidates, which needs every row.)
 	if rid, ok := m.(dialects.RowIDer); ok && cs.Snapshot == nil {
 		return rowIDRefresh(p, m, rid, c, cs, newRows, stage, createStage, merged, createMerged, scratchTable)
 	}
@@ -243,17 +245,17 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 		{"DROP TABLE IF EXISTS " + cand},
 		{"DROP TABLE IF EXISTS " + merged},
 		{createStage(newRows)},
-		step{createCand(candidates)},
-		step{createMerged(m.CurrentStateSQL(cs))},
-		step{
+		{createCand(candidates)},
+		{createMerged(m.CurrentStateSQL(cs))},
+		{
 			"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
 				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn))),
 			"INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + stage + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0",
 				q(rowColumn), merged, q(storedColumn))),
 		},
-		step{"DROP TABLE " + stage},
-		step{"DROP TABLE " + cand},
-		step{"DROP TABLE " + merged},
+		{"DROP TABLE " + stage},
+		{"DROP TABLE " + cand},
+		{"DROP TABLE " + merged},
 	}
 }
 
