@@ -125,6 +125,19 @@ type Merger interface {
 	Merge(target, source string, key, columns []string) string
 }
 
+// RowIDer is implemented by dialects whose rows have a physical id that
+// stays valid for the rest of a transaction (DuckDB's rowid, PostgreSQL's
+// ctid). An incremental refresh of a current-state model then ranks only
+// the grain and version columns of the stored rows it competes with, and
+// deletes exactly the stored rows that lost by their id: no second search
+// of the model's key, and the stored rows that still win are left alone.
+type RowIDer interface {
+	// RowID is the expression of a row's id in a single-table SELECT.
+	RowID() string
+	// RowIDIn is the condition "this row's id is one of those query returns".
+	RowIDIn(query string) string
+}
+
 // StandardMerge is MERGE … USING … WHEN MATCHED THEN UPDATE … WHEN NOT
 // MATCHED THEN INSERT, with the key compared by IS NOT DISTINCT FROM.
 func StandardMerge(quote func(string) string, target, source string, key, columns []string) string {

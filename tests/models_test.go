@@ -152,6 +152,14 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
+// otherEnvironment moves rows to the other environment.
+func otherEnvironment(rows []fxRow) []fxRow {
+	for i := range rows {
+		rows[i].env = map[string]string{"PRODUCTION": "SANDBOX", "SANDBOX": "PRODUCTION"}[rows[i].env]
+	}
+	return rows
+}
+
 // eventBatch is one load of events: new versions of keys lo..hi-1 with
 // version at, some transfers repeated, loaded at loaded.
 func eventBatch(lo, hi int, version, loaded time.Time, file string) []fxRow {
@@ -191,6 +199,9 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 			// and a row loaded late, inside the lookback.
 			append(eventBatch(120, 140, base.Add(24*time.Hour), base.Add(4*time.Hour), "batch4.parquet"),
 				eventBatch(400, 401, base.Add(48*time.Hour), base.Add(4*time.Hour-30*time.Minute), "late.parquet")...),
+			// Two ids arriving in the other environment too: the grain keeps
+			// them apart, and the stored rows of the first one stay.
+			otherEnvironment(eventBatch(150, 152, base.Add(72*time.Hour), base.Add(5*time.Hour), "batch5.parquet")),
 		}
 		for i, b := range batches {
 			insertRows(t, e, m.db, m.o.Schema, events, b)
@@ -204,7 +215,7 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 			if err := m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
-			if want := []int{300, 350, 350, 351}[i]; n != want {
+			if want := []int{300, 350, 350, 351, 353}[i]; n != want {
 				t.Fatalf("after batch %d current_events has %d rows, want %d", i+1, n, want)
 			}
 		}
@@ -216,8 +227,8 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 		m.run(t, "current_events")
 		var n int
 		m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n)
-		if n != 351 {
-			t.Errorf("after an empty refresh current_events has %d rows, want 351", n)
+		if n != 353 {
+			t.Errorf("after an empty refresh current_events has %d rows, want 353", n)
 		}
 		// A refresh interrupted after its delete left its merge table: the
 		// next run rebuilds from scratch (and drops the deleted raw row).
@@ -226,8 +237,8 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 		}
 		m.run(t, "current_events")
 		m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n)
-		if n != 350 {
-			t.Errorf("after an interrupted refresh current_events has %d rows, want 350 (a full rebuild)", n)
+		if n != 352 {
+			t.Errorf("after an interrupted refresh current_events has %d rows, want 352 (a full rebuild)", n)
 		}
 		// Columns that no longer match the catalog (a migration): rebuild too.
 		if _, err := m.db.Exec("ALTER TABLE " + rel + " ADD COLUMN " + q("stray") + " INT"); err != nil {
@@ -240,8 +251,8 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 		m.r.FullRefresh = true
 		m.run(t, "current_events")
 		m.db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&n)
-		if n != 350 {
-			t.Errorf("after a full refresh current_events has %d rows, want 350", n)
+		if n != 352 {
+			t.Errorf("after a full refresh current_events has %d rows, want 352", n)
 		}
 	})
 }

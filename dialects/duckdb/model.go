@@ -54,3 +54,10 @@ func (Dialect) TimestampLiteral(t time.Time) string {
 func (d Dialect) CreateTempTableAs(name, query string) string {
 	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
 }
+
+// RowID: DuckDB's rowid identifies a row until the table is checkpointed
+// with deletions, never within the refresh's own transaction.
+func (Dialect) RowID() string { return "rowid" }
+
+// RowIDIn: a semi-join on rowid reads no column data of the table.
+func (Dialect) RowIDIn(query string) string { return "rowid IN (" + query + ")" }

@@ -107,3 +107,11 @@ JOIN pg_class AS c ON c.oid = x.oid
 JOIN pg_namespace AS n ON n.oid = c.relnamespace
 ORDER BY x.depth, n.nspname, c.relname`
 }
+
+// RowID: ctid, the tuple's place in the heap. Only mtx writes a model's
+// table, and a refresh reads and deletes within one transaction, so the
+// rows it read are still where it found them.
+func (Dialect) RowID() string { return "ctid" }
+
+// RowIDIn: = ANY(ARRAY(…)) of tids is a TID scan, fetching each row directly.
+func (Dialect) RowIDIn(query string) string { return "ctid = ANY(ARRAY(" + query + "))" }

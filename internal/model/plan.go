@@ -172,6 +172,11 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
 		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
 	merged, createMerged := scratchTable("merge")
+	// (Snapshot tables are never incremental; were one, its ranking first
+	// keeps the latest snapshot of the candidates, which needs every row.)
+	if rid, ok := m.(dialects.RowIDer); ok && cs.Snapshot == nil {
+		return rowIDRefresh(p, m, rid, c, cs, newRows, stage, createStage, merged, createMerged, scratchTable)
+	}
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
@@ -191,6 +196,65 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		{createMerged(m.CurrentStateSQL(cs))},
 		write,
 		{"DROP TABLE " + stage},
+		{"DROP TABLE " + merged},
+	}
+}
+
+// Helper columns of a row-id refresh's candidates.
+const (
+	storedColumn = "_mtx_stored"
+	rowColumn    = "_mtx_row"
+)
+
+// rowIDRefresh is the refresh of an incremental (not snapshot) current-state
+// model on an engine with row ids. The candidates are the staged rows and
+// the stored rows with their keys, but only the columns ranking reads (grain
+// and version), each with its row id and whether it is stored. Ranking them
+// picks one winner per grain; a stored row that still wins (on a full tie
+// too, as a re-staged copy of itself does) stays untouched, a stored row that
+// lost is deleted by its id, and the staged winners are inserted. The model
+// table's key is searched once, and a refresh that re-reads rows it already
+// merged (the lookback) rewrites nothing.
+func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compiled, cs dialects.CurrentState,
+	newRows, stage string, createStage func(string) string, merged string, createMerged func(string) string,
+	scratchTable func(string) (string, func(string) string)) []step {
+	q := p.Dialect.Quote
+	rel := c.Relation
+	t := c.Current
+	var ranked []string
+	seen := map[string]bool{}
+	for _, col := range append(append([]string{}, cs.Grain...), cs.Newest...) {
+		if !seen[col] {
+			seen[col] = true
+			ranked = append(ranked, q(col))
+		}
+	}
+	narrow := strings.Join(ranked, ", ")
+	cand, createCand := scratchTable("cand")
+	key := t.Key
+	candidates := fmt.Sprintf("SELECT %s, 0 AS %s, %s AS %s FROM %s\nUNION ALL\nSELECT %s, 1, %s FROM %s WHERE %s",
+		narrow, q(storedColumn), rid.RowID(), q(rowColumn), stage,
+		narrow, rid.RowID(), rel, keyMatch(p.Dialect, key, rel, stage))
+	cs.Source = cand
+	cs.Where = ""
+	cs.Columns = []string{storedColumn, rowColumn}
+	cs.Newest = append(append([]string{}, cs.Newest...), storedColumn)
+	cols := columnList(q, t)
+	return []step{
+		{"DROP TABLE IF EXISTS " + stage},
+		{"DROP TABLE IF EXISTS " + cand},
+		{"DROP TABLE IF EXISTS " + merged},
+		{createStage(newRows)},
+		{createCand(candidates)},
+		{createMerged(m.CurrentStateSQL(cs))},
+		{
+			"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
+				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn))),
+			"INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + stage + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0",
+				q(rowColumn), merged, q(storedColumn))),
+		},
+		{"DROP TABLE " + stage},
+		{"DROP TABLE " + cand},
 		{"DROP TABLE " + merged},
 	}
 }

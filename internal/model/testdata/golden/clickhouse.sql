@@ -4,8 +4,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_alert` AS
 SELECT `id`, `name`, `alert_type`, `threshold`, `webhooks_enabled`, `environment_type`, `created_at`, `disabled_at`, `updated_at`, `archived_at`, `group_values`, `seat_filter`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`alert`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_billable_metric (view, built-in current-state model of billable_metric)
 -- Current state of billable_metric: the newest version (by updated_at) of each id.
@@ -13,8 +13,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_billable_metric` AS
 SELECT `id`, `aggregate`, `aggregate_keys`, `environment_type`, `group_keys`, `name`, `created_at`, `archived_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`billable_metric`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_breakdowns_draft_invoices (view, built-in current-state model of breakdowns_draft_invoices)
 -- Current state of breakdowns_draft_invoices: the latest snapshot (by snapshot_timestamp) of each environment, one row per id.
@@ -30,8 +30,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_timestamp` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_breakdowns_draft_line_items (view, built-in current-state model of breakdowns_draft_line_items)
 -- Current state of breakdowns_draft_line_items: the latest snapshot (by snapshot_timestamp) of each environment, one row per id.
@@ -47,8 +47,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_timestamp` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_breakdowns_invoices (incremental, built-in current-state model of breakdowns_invoices)
 -- Current state of breakdowns_invoices: the newest version (by updated_at) of each id.
@@ -58,8 +58,8 @@ CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` ENGIN
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_invoices`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` TO `metronome`.`current_breakdowns_invoices`;
 
@@ -80,8 +80,8 @@ FROM (
   UNION ALL
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`)
 ) AS `_mtx_candidates`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 DELETE FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`);
 
@@ -100,8 +100,8 @@ CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` ENG
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_line_items`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` TO `metronome`.`current_breakdowns_line_items`;
 
@@ -122,8 +122,8 @@ FROM (
   UNION ALL
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`)
 ) AS `_mtx_candidates`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 DELETE FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`);
 
@@ -148,8 +148,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_amendments (view, built-in current-state model of contracts_amendments)
 -- Current state of contracts_amendments: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -165,8 +165,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_balances (view, built-in current-state model of contracts_balances)
 -- Current state of contracts_balances: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -182,8 +182,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_commits (view, built-in current-state model of contracts_commits)
 -- Current state of contracts_commits: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -199,8 +199,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_contracts (view, built-in current-state model of contracts_contracts)
 -- Current state of contracts_contracts: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -216,8 +216,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_edits (view, built-in current-state model of contracts_edits)
 -- Current state of contracts_edits: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -233,8 +233,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_overrides (view, built-in current-state model of contracts_overrides)
 -- Current state of contracts_overrides: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -250,8 +250,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_prepaid_balance_threshold_configurations (view, built-in current-state model of contracts_prepaid_balance_threshold_configurations)
 -- Current state of contracts_prepaid_balance_threshold_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -267,8 +267,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_product_list_item_versions (view, built-in current-state model of contracts_product_list_item_versions)
 -- Current state of contracts_product_list_item_versions: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -284,8 +284,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_rate_card_entries (view, built-in current-state model of contracts_rate_card_entries)
 -- Current state of contracts_rate_card_entries: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -301,8 +301,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_rate_cards (view, built-in current-state model of contracts_rate_cards)
 -- Current state of contracts_rate_cards: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -318,8 +318,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_recurring_commits_and_credits (view, built-in current-state model of contracts_recurring_commits_and_credits)
 -- Current state of contracts_recurring_commits_and_credits: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -335,8 +335,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_scheduled_charges (view, built-in current-state model of contracts_scheduled_charges)
 -- Current state of contracts_scheduled_charges: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -352,8 +352,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_spend_threshold_configurations (view, built-in current-state model of contracts_spend_threshold_configurations)
 -- Current state of contracts_spend_threshold_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -369,8 +369,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_subscriptions (view, built-in current-state model of contracts_subscriptions)
 -- Current state of contracts_subscriptions: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -386,8 +386,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_transitions (view, built-in current-state model of contracts_transitions)
 -- Current state of contracts_transitions: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -403,8 +403,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_contracts_usage_filter_schedule (view, built-in current-state model of contracts_usage_filter_schedule)
 -- Current state of contracts_usage_filter_schedule: the latest snapshot (by _mtx_transferred_at) of each environment, one row per id, starting_at.
@@ -437,8 +437,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_credit_grant (view, built-in current-state model of credit_grant)
 -- Current state of credit_grant: the newest version (by updated_at) of each id.
@@ -446,8 +446,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_credit_grant` AS
 SELECT `id`, `customer_id`, `name`, `invoice_id`, `priority`, `reason`, `amount_granted`, `amount_granted_credit_type_id`, `amount_paid`, `amount_paid_credit_type_id`, `custom_fields`, `product_ids`, `environment_type`, `created_at`, `updated_at`, `effective_at`, `expires_at`, `voided_at`, `credit_grant_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`credit_grant`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_credit_grant_deduction (view, built-in current-state model of credit_grant_deduction)
 -- Current state of credit_grant_deduction: the newest version (by updated_at) of each id.
@@ -464,8 +464,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_credit_type` AS
 SELECT `id`, `name`, `is_currency`, `environment_type`, `updated_at`, `_metronome_metadata_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`credit_type`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_customer (view, built-in current-state model of customer)
 -- Current state of customer: the newest version (by updated_at) of each id.
@@ -473,8 +473,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_customer` AS
 SELECT `id`, `name`, `ingest_aliases`, `salesforce_account_id`, `billing_provider_type`, `billing_provider_customer_id`, `custom_fields`, `environment_type`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`customer`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_customer_alert_history (view, built-in current-state model of customer_alert_history)
 -- Current state of customer_alert_history: the newest version (by created_at) of each id.
@@ -482,8 +482,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_customer_alert_history` AS
 SELECT `id`, `customer_id`, `alert_id`, `alert_status`, `additional_data`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`customer_alert_history`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `created_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `created_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_customer_plan (view, built-in current-state model of customer_plan)
 -- Current state of customer_plan: the newest version (by updated_at) of each id.
@@ -508,8 +508,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_time` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_draft_line_item (view, built-in current-state model of draft_line_item)
 -- Current state of draft_line_item: the latest snapshot (by snapshot_time) of each environment, one row per id.
@@ -525,8 +525,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_time` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_draft_sub_line_item (view, built-in current-state model of draft_sub_line_item)
 -- Current state of draft_sub_line_item: the latest snapshot (by snapshot_time) of each environment, one row per id.
@@ -553,8 +553,8 @@ CREATE TABLE `metronome`.`_mtx_build_current_events_ed57d84a` ENGINE = MergeTree
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`events`
 WHERE `transaction_id` IS NOT NULL
-ORDER BY `environment_type`, `transaction_id`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `transaction_id`;
+ORDER BY `transaction_id`, `environment_type`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `transaction_id`, `environment_type`;
 
 RENAME TABLE `metronome`.`_mtx_build_current_events_ed57d84a` TO `metronome`.`current_events`;
 
@@ -575,8 +575,8 @@ FROM (
   UNION ALL
   SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`)
 ) AS `_mtx_candidates`
-ORDER BY `environment_type`, `transaction_id`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `transaction_id`;
+ORDER BY `transaction_id`, `environment_type`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `transaction_id`, `environment_type`;
 
 DELETE FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`);
 
@@ -593,8 +593,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_invoice` AS
 SELECT `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_type`, `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status`, `invoice_label`, `issued_at`, `metadata`, `environment_type`, `updated_at`, `contract_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`invoice`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_invoice_corrections (view, built-in current-state model of invoice_corrections)
 -- Current state of invoice_corrections: the newest version (by created_at) of each id.
@@ -602,8 +602,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_invoice_corrections` AS
 SELECT `id`, `invoice_id`, `base_invoice_id`, `reason`, `memo`, `sequence_number`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`invoice_corrections`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `created_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `created_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_line_item (incremental, built-in current-state model of line_item)
 -- Current state of line_item: the newest version (by updated_at) of each id.
@@ -613,8 +613,8 @@ CREATE TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` ENGINE = MergeT
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`line_item`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 RENAME TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` TO `metronome`.`current_line_item`;
 
@@ -635,8 +635,8 @@ FROM (
   UNION ALL
   SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`)
 ) AS `_mtx_candidates`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 DELETE FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`);
 
@@ -661,8 +661,8 @@ FROM (
   ) AS `_mtx_snapshots`
   WHERE `snapshot_id` = `_mtx_latest_snapshot`
 ) AS `_mtx_latest`
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_payment (view, built-in current-state model of payment)
 -- Current state of payment: the newest version (by updated_at) of each id.
@@ -670,8 +670,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_payment` AS
 SELECT `id`, `invoice_id`, `customer_id`, `contract_id`, `environment_type`, `amount`, `amount_paid`, `credit_type_id`, `credit_type_name`, `status`, `error_message`, `payment_gateway`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`payment`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_plan (view, built-in current-state model of plan)
 -- Current state of plan: the newest version (by updated_at) of each id.
@@ -679,8 +679,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_plan` AS
 SELECT `id`, `name`, `description`, `billing_frequency`, `starting_on`, `custom_fields`, `environment_type`, `created_at`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`plan`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_plan_charge (view, built-in current-state model of plan_charge)
 -- Current state of plan_charge: the newest version (by updated_at) of each id.
@@ -688,8 +688,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_plan_charge` AS
 SELECT `id`, `charge_id`, `name`, `plan_id`, `product_id`, `product_name`, `billable_metric_id`, `billable_metric_name`, `start_period`, `credit_type_id`, `credit_type_name`, `charge_type`, `quantity`, `environment_type`, `prices`, `custom_fields`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`plan_charge`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_product (view, built-in current-state model of product)
 -- Current state of product: the newest version (by updated_at) of each id.
@@ -697,8 +697,8 @@ CREATE OR REPLACE VIEW `metronome`.`current_product` AS
 SELECT `id`, `name`, `description`, `custom_fields`, `created_at`, `environment_type`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`product`
 WHERE `id` IS NOT NULL
-ORDER BY `environment_type`, `id`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
-LIMIT 1 BY `environment_type`, `id`;
+ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `id`, `environment_type`;
 
 -- model current_sub_line_item (view, built-in current-state model of sub_line_item)
 -- Current state of sub_line_item: the newest version (by updated_at) of each id.

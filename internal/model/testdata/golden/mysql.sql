@@ -4,7 +4,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_alert` AS
 SELECT `id`, `name`, `alert_type`, `threshold`, `webhooks_enabled`, `environment_type`, `created_at`, `disabled_at`, `updated_at`, `archived_at`, `group_values`, `seat_filter`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `alert_type`, `threshold`, `webhooks_enabled`, `environment_type`, `created_at`, `disabled_at`, `updated_at`, `archived_at`, `group_values`, `seat_filter`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`alert`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -16,7 +16,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_billable_metric` AS
 SELECT `id`, `aggregate`, `aggregate_keys`, `environment_type`, `group_keys`, `name`, `created_at`, `archived_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `aggregate`, `aggregate_keys`, `environment_type`, `group_keys`, `name`, `created_at`, `archived_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`billable_metric`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -28,7 +28,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_breakdowns_draft_invoices` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -48,7 +48,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_breakdowns_draft_line_items` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -70,7 +70,7 @@ CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`breakdowns_invoices`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -96,7 +96,7 @@ CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`
     UNION ALL
@@ -122,7 +122,7 @@ CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`breakdowns_line_items`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -148,7 +148,7 @@ CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`
     UNION ALL
@@ -172,7 +172,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contract_hierarchy_configurations` A
 SELECT `id`, `contract_id`, `parent_contract_id`, `parent_customer_id`, `child_info`, `updated_at`, `metadata`, `environment_type`, `snapshot_id`, `payer`, `usage_statement_behavior`, `invoice_consolidation_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `contract_id`, `parent_contract_id`, `parent_customer_id`, `child_info`, `updated_at`, `metadata`, `environment_type`, `snapshot_id`, `payer`, `usage_statement_behavior`, `invoice_consolidation_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `contract_id`, `parent_contract_id`, `parent_customer_id`, `child_info`, `updated_at`, `metadata`, `environment_type`, `snapshot_id`, `payer`, `usage_statement_behavior`, `invoice_consolidation_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -192,7 +192,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_amendments` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `effective_at`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `effective_at`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `effective_at`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -212,7 +212,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_balances` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `applicable_contract_ids`, `invoice_contract_id`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `applicable_contract_ids`, `invoice_contract_id`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `applicable_contract_ids`, `invoice_contract_id`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -232,7 +232,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_commits` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `amount`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `amount`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `type`, `name`, `priority`, `description`, `product_id`, `amount`, `access_schedule`, `invoice_schedule`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `ledger`, `rolled_over_from_commit_id`, `rolled_over_from_contract_id`, `recurring_commit_id`, `metadata`, `balance`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -252,7 +252,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_contracts` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `name`, `customer_id`, `package_id`, `rate_card_id`, `starting_at`, `ending_before`, `archived_at`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `name`, `customer_id`, `package_id`, `rate_card_id`, `starting_at`, `ending_before`, `archived_at`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `name`, `customer_id`, `package_id`, `rate_card_id`, `starting_at`, `ending_before`, `archived_at`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `metadata`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -272,7 +272,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_edits` AS
 SELECT `id`, `contract_id`, `timestamp`, `edits`, `metadata`, `environment_type`, `created_by`, `updated_at`, `snapshot_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `contract_id`, `timestamp`, `edits`, `metadata`, `environment_type`, `created_by`, `updated_at`, `snapshot_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `contract_id`, `timestamp`, `edits`, `metadata`, `environment_type`, `created_by`, `updated_at`, `snapshot_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -292,7 +292,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_overrides` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `product_id`, `entitled`, `rate_type`, `multiplier`, `priority`, `new_rate`, `credit_type_id`, `credit_type_name`, `applicable_product_tags`, `override_specifiers`, `target`, `is_commit_specific`, `metadata`, `tiered_override`, `starting_at`, `ending_before`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `product_id`, `entitled`, `rate_type`, `multiplier`, `priority`, `new_rate`, `credit_type_id`, `credit_type_name`, `applicable_product_tags`, `override_specifiers`, `target`, `is_commit_specific`, `metadata`, `tiered_override`, `starting_at`, `ending_before`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `product_id`, `entitled`, `rate_type`, `multiplier`, `priority`, `new_rate`, `credit_type_id`, `credit_type_name`, `applicable_product_tags`, `override_specifiers`, `target`, `is_commit_specific`, `metadata`, `tiered_override`, `starting_at`, `ending_before`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -312,7 +312,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_prepaid_balance_threshold_
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `recharge_to_amount`, `commit_name`, `commit_description`, `commit_product_id`, `commit_applicable_product_ids`, `commit_applicable_product_tags`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `recharge_to_amount`, `commit_name`, `commit_description`, `commit_product_id`, `commit_applicable_product_ids`, `commit_applicable_product_tags`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `recharge_to_amount`, `commit_name`, `commit_description`, `commit_product_id`, `commit_applicable_product_ids`, `commit_applicable_product_tags`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -332,7 +332,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_product_list_item_versions
 SELECT `id`, `environment_type`, `snapshot_id`, `product_list_item_id`, `type`, `version`, `name`, `is_refundable`, `billable_metric_id`, `composite_product_ids`, `composite_scope`, `tags`, `composite_tags`, `quantity_conversion`, `quantity_rounding`, `pricing_group_key`, `presentation_group_key`, `metadata`, `starting_at`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `product_list_item_id`, `type`, `version`, `name`, `is_refundable`, `billable_metric_id`, `composite_product_ids`, `composite_scope`, `tags`, `composite_tags`, `quantity_conversion`, `quantity_rounding`, `pricing_group_key`, `presentation_group_key`, `metadata`, `starting_at`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `product_list_item_id`, `type`, `version`, `name`, `is_refundable`, `billable_metric_id`, `composite_product_ids`, `composite_scope`, `tags`, `composite_tags`, `quantity_conversion`, `quantity_rounding`, `pricing_group_key`, `presentation_group_key`, `metadata`, `starting_at`, `created_at`, `created_by`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -352,7 +352,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_rate_card_entries` AS
 SELECT `id`, `environment_type`, `rate_card_id`, `product_id`, `version`, `entitled`, `rate`, `commit_rate`, `product_order`, `pricing_group_values`, `snapshot_id`, `metadata`, `credit_type_id`, `credit_type_name`, `billing_frequency`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `rate_card_id`, `product_id`, `version`, `entitled`, `rate`, `commit_rate`, `product_order`, `pricing_group_values`, `snapshot_id`, `metadata`, `credit_type_id`, `credit_type_name`, `billing_frequency`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `rate_card_id`, `product_id`, `version`, `entitled`, `rate`, `commit_rate`, `product_order`, `pricing_group_values`, `snapshot_id`, `metadata`, `credit_type_id`, `credit_type_name`, `billing_frequency`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -372,7 +372,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_rate_cards` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `credit_type_conversions`, `metadata`, `aliases`, `fiat_credit_type_id`, `fiat_credit_type_name`, `description`, `name`, `created_by`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `credit_type_conversions`, `metadata`, `aliases`, `fiat_credit_type_id`, `fiat_credit_type_name`, `description`, `name`, `created_by`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `credit_type_conversions`, `metadata`, `aliases`, `fiat_credit_type_id`, `fiat_credit_type_name`, `description`, `name`, `created_by`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -392,7 +392,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_recurring_commits_and_cred
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `customer_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_amount`, `invoice_amount`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `commit_duration`, `proration`, `recurrence_frequency`, `metadata`, `subscription_config`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `customer_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_amount`, `invoice_amount`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `commit_duration`, `proration`, `recurrence_frequency`, `metadata`, `subscription_config`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `customer_id`, `type`, `name`, `priority`, `description`, `product_id`, `access_amount`, `invoice_amount`, `rollover_fraction`, `rate_type`, `applicable_product_ids`, `applicable_product_tags`, `specifiers`, `commit_duration`, `proration`, `recurrence_frequency`, `metadata`, `subscription_config`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -412,7 +412,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_scheduled_charges` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `name`, `description`, `product_id`, `credit_type_id`, `credit_type_name`, `schedule`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `name`, `description`, `product_id`, `credit_type_id`, `credit_type_name`, `schedule`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `amendment_id`, `name`, `description`, `product_id`, `credit_type_id`, `credit_type_name`, `schedule`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -432,7 +432,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_spend_threshold_configurat
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `commit_name`, `commit_description`, `commit_product_id`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `commit_name`, `commit_description`, `commit_product_id`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `enabled`, `threshold_amount`, `commit_name`, `commit_description`, `commit_product_id`, `payment_gate_type`, `tax_type`, `stripe_payment_type`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -452,7 +452,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_subscriptions` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `product_id`, `name`, `description`, `billing_frequency`, `collection_schedule`, `is_prorated`, `invoice_behavior`, `quantity_schedule`, `fiat_credit_type_id`, `metadata`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `product_id`, `name`, `description`, `billing_frequency`, `collection_schedule`, `is_prorated`, `invoice_behavior`, `quantity_schedule`, `fiat_credit_type_id`, `metadata`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `customer_id`, `contract_id`, `product_id`, `name`, `description`, `billing_frequency`, `collection_schedule`, `is_prorated`, `invoice_behavior`, `quantity_schedule`, `fiat_credit_type_id`, `metadata`, `starting_at`, `ending_before`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -472,7 +472,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_transitions` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `type`, `contract_id`, `from_contract_id`, `to_contract_id`, `date`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `type`, `contract_id`, `from_contract_id`, `to_contract_id`, `date`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `type`, `contract_id`, `from_contract_id`, `to_contract_id`, `date`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -512,7 +512,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_contracts_usage_filters` AS
 SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `version`, `starting_at`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `version`, `starting_at`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `environment_type`, `snapshot_id`, `contract_id`, `version`, `starting_at`, `group_key`, `group_values`, `metadata`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -532,7 +532,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_credit_grant` AS
 SELECT `id`, `customer_id`, `name`, `invoice_id`, `priority`, `reason`, `amount_granted`, `amount_granted_credit_type_id`, `amount_paid`, `amount_paid_credit_type_id`, `custom_fields`, `product_ids`, `environment_type`, `created_at`, `updated_at`, `effective_at`, `expires_at`, `voided_at`, `credit_grant_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `customer_id`, `name`, `invoice_id`, `priority`, `reason`, `amount_granted`, `amount_granted_credit_type_id`, `amount_paid`, `amount_paid_credit_type_id`, `custom_fields`, `product_ids`, `environment_type`, `created_at`, `updated_at`, `effective_at`, `expires_at`, `voided_at`, `credit_grant_type`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`credit_grant`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -556,7 +556,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_credit_type` AS
 SELECT `id`, `name`, `is_currency`, `environment_type`, `updated_at`, `_metronome_metadata_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `is_currency`, `environment_type`, `updated_at`, `_metronome_metadata_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`credit_type`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -568,7 +568,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_customer` AS
 SELECT `id`, `name`, `ingest_aliases`, `salesforce_account_id`, `billing_provider_type`, `billing_provider_customer_id`, `custom_fields`, `environment_type`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `ingest_aliases`, `salesforce_account_id`, `billing_provider_type`, `billing_provider_customer_id`, `custom_fields`, `environment_type`, `created_at`, `updated_at`, `archived_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`customer`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -580,7 +580,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_customer_alert_history` AS
 SELECT `id`, `customer_id`, `alert_id`, `alert_status`, `additional_data`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `customer_id`, `alert_id`, `alert_status`, `additional_data`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `created_at` IS NULL, `created_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `created_at` IS NULL, `created_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`customer_alert_history`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -604,7 +604,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_draft_invoice` AS
 SELECT `_metronome_metadata_id`, `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_invoice_created_at`, `environment_type`, `updated_at`, `snapshot_time`, `label`, `contract_id`, `billable_status`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `_metronome_metadata_id`, `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_invoice_created_at`, `environment_type`, `updated_at`, `snapshot_time`, `label`, `contract_id`, `billable_status`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `_metronome_metadata_id`, `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_invoice_created_at`, `environment_type`, `updated_at`, `snapshot_time`, `label`, `contract_id`, `billable_status`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -624,7 +624,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_draft_line_item` AS
 SELECT `_metronome_metadata_id`, `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `is_prorated`, `updated_at`, `snapshot_time`, `environment_type`, `unit_price`, `pricing_group_values`, `subscription_id`, `metadata`, `starting_at`, `ending_before`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `_metronome_metadata_id`, `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `is_prorated`, `updated_at`, `snapshot_time`, `environment_type`, `unit_price`, `pricing_group_values`, `subscription_id`, `metadata`, `starting_at`, `ending_before`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `_metronome_metadata_id`, `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `is_prorated`, `updated_at`, `snapshot_time`, `environment_type`, `unit_price`, `pricing_group_values`, `subscription_id`, `metadata`, `starting_at`, `ending_before`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -666,7 +666,7 @@ CREATE TABLE `metronome`.`_mtx_build_current_events_ed57d84a` AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `transaction_id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `timestamp` IS NULL, `timestamp` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `transaction_id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `timestamp` IS NULL, `timestamp` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`events`
   WHERE `transaction_id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -692,7 +692,7 @@ CREATE TABLE `metronome`.`_mtx_merge_current_events_ed57d84a` AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `transaction_id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `timestamp` IS NULL, `timestamp` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `transaction_id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `timestamp` IS NULL, `timestamp` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_events_ed57d84a`
     UNION ALL
@@ -716,7 +716,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_invoice` AS
 SELECT `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_type`, `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status`, `invoice_label`, `issued_at`, `metadata`, `environment_type`, `updated_at`, `contract_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_type`, `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status`, `invoice_label`, `issued_at`, `metadata`, `environment_type`, `updated_at`, `contract_id`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`invoice`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -728,7 +728,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_invoice_corrections` AS
 SELECT `id`, `invoice_id`, `base_invoice_id`, `reason`, `memo`, `sequence_number`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `invoice_id`, `base_invoice_id`, `reason`, `memo`, `sequence_number`, `environment_type`, `created_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `created_at` IS NULL, `created_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `created_at` IS NULL, `created_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`invoice_corrections`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -742,7 +742,7 @@ CREATE TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`line_item`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -768,7 +768,7 @@ CREATE TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5` AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`
     UNION ALL
@@ -792,7 +792,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_packages` AS
 SELECT `id`, `name`, `rate_card_id`, `duration_unit`, `duration_value`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `billing_provider`, `delivery_method`, `aliases`, `created_at`, `created_by`, `archived_at`, `updated_at`, `environment_type`, `snapshot_id`, `metadata`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `rate_card_id`, `duration_unit`, `duration_value`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `billing_provider`, `delivery_method`, `aliases`, `created_at`, `created_by`, `archived_at`, `updated_at`, `environment_type`, `snapshot_id`, `metadata`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM (
     SELECT `id`, `name`, `rate_card_id`, `duration_unit`, `duration_value`, `multiplier_override_prioritization`, `net_payment_terms_days`, `usage_statement_schedule_frequency`, `scheduled_charges_on_usage_invoices`, `billing_provider`, `delivery_method`, `aliases`, `created_at`, `created_by`, `archived_at`, `updated_at`, `environment_type`, `snapshot_id`, `metadata`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
     FROM (
@@ -812,7 +812,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_payment` AS
 SELECT `id`, `invoice_id`, `customer_id`, `contract_id`, `environment_type`, `amount`, `amount_paid`, `credit_type_id`, `credit_type_name`, `status`, `error_message`, `payment_gateway`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `invoice_id`, `customer_id`, `contract_id`, `environment_type`, `amount`, `amount_paid`, `credit_type_id`, `credit_type_name`, `status`, `error_message`, `payment_gateway`, `created_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`payment`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -824,7 +824,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_plan` AS
 SELECT `id`, `name`, `description`, `billing_frequency`, `starting_on`, `custom_fields`, `environment_type`, `created_at`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `description`, `billing_frequency`, `starting_on`, `custom_fields`, `environment_type`, `created_at`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`plan`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -836,7 +836,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_plan_charge` AS
 SELECT `id`, `charge_id`, `name`, `plan_id`, `product_id`, `product_name`, `billable_metric_id`, `billable_metric_name`, `start_period`, `credit_type_id`, `credit_type_name`, `charge_type`, `quantity`, `environment_type`, `prices`, `custom_fields`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `charge_id`, `name`, `plan_id`, `product_id`, `product_name`, `billable_metric_id`, `billable_metric_name`, `start_period`, `credit_type_id`, `credit_type_name`, `charge_type`, `quantity`, `environment_type`, `prices`, `custom_fields`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`plan_charge`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`
@@ -848,7 +848,7 @@ CREATE OR REPLACE VIEW `metronome`.`current_product` AS
 SELECT `id`, `name`, `description`, `custom_fields`, `created_at`, `environment_type`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
   SELECT `id`, `name`, `description`, `custom_fields`, `created_at`, `environment_type`, `deprecated_at`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `environment_type`, `id` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `_mtx_transferred_at` IS NULL, `_mtx_transferred_at` DESC, `_mtx_source_file` IS NULL, `_mtx_source_file` DESC, `_mtx_loaded_at` IS NULL, `_mtx_loaded_at` DESC) AS `_mtx_row`
   FROM `metronome`.`product`
   WHERE `id` IS NOT NULL
 ) AS `_mtx_ranked`

@@ -3,27 +3,27 @@
 CREATE INDEX IF NOT EXISTS "alert_mtx_key" ON "metronome"."alert" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_alert" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "alert_type", "threshold", "webhooks_enabled", "environment_type", "created_at", "disabled_at", "updated_at", "archived_at", "group_values", "seat_filter", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "alert_type", "threshold", "webhooks_enabled", "environment_type", "created_at", "disabled_at", "updated_at", "archived_at", "group_values", "seat_filter", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."alert"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_billable_metric (view, built-in current-state model of billable_metric)
 -- Current state of billable_metric: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "billable_metric_mtx_key" ON "metronome"."billable_metric" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_billable_metric" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "aggregate", "aggregate_keys", "environment_type", "group_keys", "name", "created_at", "archived_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "aggregate", "aggregate_keys", "environment_type", "group_keys", "name", "created_at", "archived_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."billable_metric"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_breakdowns_draft_invoices (view, built-in current-state model of breakdowns_draft_invoices)
 -- Current state of breakdowns_draft_invoices: the latest snapshot (by snapshot_timestamp) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "breakdowns_draft_invoices_mtx_key" ON "metronome"."breakdowns_draft_invoices" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_draft_invoices" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -34,14 +34,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_timestamp" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_breakdowns_draft_line_items (view, built-in current-state model of breakdowns_draft_line_items)
 -- Current state of breakdowns_draft_line_items: the latest snapshot (by snapshot_timestamp) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "breakdowns_draft_line_items_mtx_key" ON "metronome"."breakdowns_draft_line_items" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_draft_line_items" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -52,17 +52,17 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_timestamp" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_breakdowns_invoices (incremental, built-in current-state model of breakdowns_invoices)
 -- Current state of breakdowns_invoices: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c";
 
 CREATE TABLE "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_invoices"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 ALTER TABLE "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c" RENAME TO "current_breakdowns_invoices";
 
@@ -77,6 +77,8 @@ ANALYZE "metronome"."current_breakdowns_invoices";
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_invoices_07824a1c";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_invoices_07824a1c" AS
@@ -84,21 +86,24 @@ SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_i
 FROM "metronome"."breakdowns_invoices"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
-  UNION ALL
-  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c" AS
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"));
 
-DELETE FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
+SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_breakdowns_invoices_07824a1c"
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_breakdowns_invoices" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_invoices" ("id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c";
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_breakdowns_invoices_07824a1c";
+
+DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
 DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
@@ -107,10 +112,10 @@ DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5";
 
 CREATE TABLE "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_line_items"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 ALTER TABLE "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5" RENAME TO "current_breakdowns_line_items";
 
@@ -125,6 +130,8 @@ ANALYZE "metronome"."current_breakdowns_line_items";
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_line_items_8262e6d5";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5" AS
@@ -132,21 +139,24 @@ SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "i
 FROM "metronome"."breakdowns_line_items"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
-  UNION ALL
-  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5" AS
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"));
 
-DELETE FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
+SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5"
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_breakdowns_line_items" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_line_items" ("id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5";
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
+
+DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
 DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
@@ -155,7 +165,7 @@ DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 CREATE INDEX IF NOT EXISTS "contract_hierarchy_configurations_mtx_key" ON "metronome"."contract_hierarchy_configurations" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contract_hierarchy_configurations" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "contract_id", "parent_contract_id", "parent_customer_id", "child_info", "updated_at", "metadata", "environment_type", "snapshot_id", "payer", "usage_statement_behavior", "invoice_consolidation_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "contract_id", "parent_contract_id", "parent_customer_id", "child_info", "updated_at", "metadata", "environment_type", "snapshot_id", "payer", "usage_statement_behavior", "invoice_consolidation_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "contract_id", "parent_contract_id", "parent_customer_id", "child_info", "updated_at", "metadata", "environment_type", "snapshot_id", "payer", "usage_statement_behavior", "invoice_consolidation_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -166,14 +176,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_amendments (view, built-in current-state model of contracts_amendments)
 -- Current state of contracts_amendments: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_amendments_mtx_key" ON "metronome"."contracts_amendments" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_amendments" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "effective_at", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "effective_at", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "effective_at", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -184,14 +194,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_balances (view, built-in current-state model of contracts_balances)
 -- Current state of contracts_balances: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_balances_mtx_key" ON "metronome"."contracts_balances" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_balances" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "applicable_contract_ids", "invoice_contract_id", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "applicable_contract_ids", "invoice_contract_id", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "applicable_contract_ids", "invoice_contract_id", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -202,14 +212,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_commits (view, built-in current-state model of contracts_commits)
 -- Current state of contracts_commits: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_commits_mtx_key" ON "metronome"."contracts_commits" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_commits" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "amount", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "amount", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "type", "name", "priority", "description", "product_id", "amount", "access_schedule", "invoice_schedule", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "ledger", "rolled_over_from_commit_id", "rolled_over_from_contract_id", "recurring_commit_id", "metadata", "balance", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -220,14 +230,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_contracts (view, built-in current-state model of contracts_contracts)
 -- Current state of contracts_contracts: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_contracts_mtx_key" ON "metronome"."contracts_contracts" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_contracts" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "name", "customer_id", "package_id", "rate_card_id", "starting_at", "ending_before", "archived_at", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "name", "customer_id", "package_id", "rate_card_id", "starting_at", "ending_before", "archived_at", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "name", "customer_id", "package_id", "rate_card_id", "starting_at", "ending_before", "archived_at", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "metadata", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -238,14 +248,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_edits (view, built-in current-state model of contracts_edits)
 -- Current state of contracts_edits: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_edits_mtx_key" ON "metronome"."contracts_edits" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_edits" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "contract_id", "timestamp", "edits", "metadata", "environment_type", "created_by", "updated_at", "snapshot_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "contract_id", "timestamp", "edits", "metadata", "environment_type", "created_by", "updated_at", "snapshot_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "contract_id", "timestamp", "edits", "metadata", "environment_type", "created_by", "updated_at", "snapshot_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -256,14 +266,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_overrides (view, built-in current-state model of contracts_overrides)
 -- Current state of contracts_overrides: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_overrides_mtx_key" ON "metronome"."contracts_overrides" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_overrides" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "product_id", "entitled", "rate_type", "multiplier", "priority", "new_rate", "credit_type_id", "credit_type_name", "applicable_product_tags", "override_specifiers", "target", "is_commit_specific", "metadata", "tiered_override", "starting_at", "ending_before", "created_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "product_id", "entitled", "rate_type", "multiplier", "priority", "new_rate", "credit_type_id", "credit_type_name", "applicable_product_tags", "override_specifiers", "target", "is_commit_specific", "metadata", "tiered_override", "starting_at", "ending_before", "created_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "product_id", "entitled", "rate_type", "multiplier", "priority", "new_rate", "credit_type_id", "credit_type_name", "applicable_product_tags", "override_specifiers", "target", "is_commit_specific", "metadata", "tiered_override", "starting_at", "ending_before", "created_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -274,14 +284,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_prepaid_balance_threshold_configurations (view, built-in current-state model of contracts_prepaid_balance_threshold_configurations)
 -- Current state of contracts_prepaid_balance_threshold_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_prepaid_balance_threshold_configurations_mtx_key" ON "metronome"."contracts_prepaid_balance_threshold_configurations" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_prepaid_balance_threshold_configurations" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "recharge_to_amount", "commit_name", "commit_description", "commit_product_id", "commit_applicable_product_ids", "commit_applicable_product_tags", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "recharge_to_amount", "commit_name", "commit_description", "commit_product_id", "commit_applicable_product_ids", "commit_applicable_product_tags", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "recharge_to_amount", "commit_name", "commit_description", "commit_product_id", "commit_applicable_product_ids", "commit_applicable_product_tags", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -292,14 +302,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_product_list_item_versions (view, built-in current-state model of contracts_product_list_item_versions)
 -- Current state of contracts_product_list_item_versions: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_product_list_item_versions_mtx_key" ON "metronome"."contracts_product_list_item_versions" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_product_list_item_versions" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "product_list_item_id", "type", "version", "name", "is_refundable", "billable_metric_id", "composite_product_ids", "composite_scope", "tags", "composite_tags", "quantity_conversion", "quantity_rounding", "pricing_group_key", "presentation_group_key", "metadata", "starting_at", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "product_list_item_id", "type", "version", "name", "is_refundable", "billable_metric_id", "composite_product_ids", "composite_scope", "tags", "composite_tags", "quantity_conversion", "quantity_rounding", "pricing_group_key", "presentation_group_key", "metadata", "starting_at", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "product_list_item_id", "type", "version", "name", "is_refundable", "billable_metric_id", "composite_product_ids", "composite_scope", "tags", "composite_tags", "quantity_conversion", "quantity_rounding", "pricing_group_key", "presentation_group_key", "metadata", "starting_at", "created_at", "created_by", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -310,14 +320,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_rate_card_entries (view, built-in current-state model of contracts_rate_card_entries)
 -- Current state of contracts_rate_card_entries: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_rate_card_entries_mtx_key" ON "metronome"."contracts_rate_card_entries" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_rate_card_entries" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "rate_card_id", "product_id", "version", "entitled", "rate", "commit_rate", "product_order", "pricing_group_values", "snapshot_id", "metadata", "credit_type_id", "credit_type_name", "billing_frequency", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "rate_card_id", "product_id", "version", "entitled", "rate", "commit_rate", "product_order", "pricing_group_values", "snapshot_id", "metadata", "credit_type_id", "credit_type_name", "billing_frequency", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "rate_card_id", "product_id", "version", "entitled", "rate", "commit_rate", "product_order", "pricing_group_values", "snapshot_id", "metadata", "credit_type_id", "credit_type_name", "billing_frequency", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -328,14 +338,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_rate_cards (view, built-in current-state model of contracts_rate_cards)
 -- Current state of contracts_rate_cards: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_rate_cards_mtx_key" ON "metronome"."contracts_rate_cards" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_rate_cards" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "credit_type_conversions", "metadata", "aliases", "fiat_credit_type_id", "fiat_credit_type_name", "description", "name", "created_by", "created_at", "updated_at", "archived_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "credit_type_conversions", "metadata", "aliases", "fiat_credit_type_id", "fiat_credit_type_name", "description", "name", "created_by", "created_at", "updated_at", "archived_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "credit_type_conversions", "metadata", "aliases", "fiat_credit_type_id", "fiat_credit_type_name", "description", "name", "created_by", "created_at", "updated_at", "archived_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -346,14 +356,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_recurring_commits_and_credits (view, built-in current-state model of contracts_recurring_commits_and_credits)
 -- Current state of contracts_recurring_commits_and_credits: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_recurring_commits_and_credits_mtx_key" ON "metronome"."contracts_recurring_commits_and_credits" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_recurring_commits_and_credits" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "customer_id", "type", "name", "priority", "description", "product_id", "access_amount", "invoice_amount", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "commit_duration", "proration", "recurrence_frequency", "metadata", "subscription_config", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "customer_id", "type", "name", "priority", "description", "product_id", "access_amount", "invoice_amount", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "commit_duration", "proration", "recurrence_frequency", "metadata", "subscription_config", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "customer_id", "type", "name", "priority", "description", "product_id", "access_amount", "invoice_amount", "rollover_fraction", "rate_type", "applicable_product_ids", "applicable_product_tags", "specifiers", "commit_duration", "proration", "recurrence_frequency", "metadata", "subscription_config", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -364,14 +374,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_scheduled_charges (view, built-in current-state model of contracts_scheduled_charges)
 -- Current state of contracts_scheduled_charges: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_scheduled_charges_mtx_key" ON "metronome"."contracts_scheduled_charges" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_scheduled_charges" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "name", "description", "product_id", "credit_type_id", "credit_type_name", "schedule", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "name", "description", "product_id", "credit_type_id", "credit_type_name", "schedule", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "amendment_id", "name", "description", "product_id", "credit_type_id", "credit_type_name", "schedule", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -382,14 +392,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_spend_threshold_configurations (view, built-in current-state model of contracts_spend_threshold_configurations)
 -- Current state of contracts_spend_threshold_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_spend_threshold_configurations_mtx_key" ON "metronome"."contracts_spend_threshold_configurations" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_spend_threshold_configurations" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "commit_name", "commit_description", "commit_product_id", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "commit_name", "commit_description", "commit_product_id", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "enabled", "threshold_amount", "commit_name", "commit_description", "commit_product_id", "payment_gate_type", "tax_type", "stripe_payment_type", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -400,14 +410,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_subscriptions (view, built-in current-state model of contracts_subscriptions)
 -- Current state of contracts_subscriptions: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_subscriptions_mtx_key" ON "metronome"."contracts_subscriptions" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_subscriptions" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "product_id", "name", "description", "billing_frequency", "collection_schedule", "is_prorated", "invoice_behavior", "quantity_schedule", "fiat_credit_type_id", "metadata", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "product_id", "name", "description", "billing_frequency", "collection_schedule", "is_prorated", "invoice_behavior", "quantity_schedule", "fiat_credit_type_id", "metadata", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "customer_id", "contract_id", "product_id", "name", "description", "billing_frequency", "collection_schedule", "is_prorated", "invoice_behavior", "quantity_schedule", "fiat_credit_type_id", "metadata", "starting_at", "ending_before", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -418,14 +428,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_transitions (view, built-in current-state model of contracts_transitions)
 -- Current state of contracts_transitions: the latest snapshot (by snapshot_id) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "contracts_transitions_mtx_key" ON "metronome"."contracts_transitions" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_transitions" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "type", "contract_id", "from_contract_id", "to_contract_id", "date", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "type", "contract_id", "from_contract_id", "to_contract_id", "date", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "type", "contract_id", "from_contract_id", "to_contract_id", "date", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -436,7 +446,7 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_contracts_usage_filter_schedule (view, built-in current-state model of contracts_usage_filter_schedule)
 -- Current state of contracts_usage_filter_schedule: the latest snapshot (by _mtx_transferred_at) of each environment, one row per id, starting_at.
@@ -461,7 +471,7 @@ ORDER BY "id", "starting_at", "updated_at" DESC NULLS LAST, "_mtx_transferred_at
 CREATE INDEX IF NOT EXISTS "contracts_usage_filters_mtx_key" ON "metronome"."contracts_usage_filters" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_contracts_usage_filters" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "environment_type", "snapshot_id", "contract_id", "version", "starting_at", "group_key", "group_values", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_id", "contract_id", "version", "starting_at", "group_key", "group_values", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "environment_type", "snapshot_id", "contract_id", "version", "starting_at", "group_key", "group_values", "metadata", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -472,17 +482,17 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_credit_grant (view, built-in current-state model of credit_grant)
 -- Current state of credit_grant: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "credit_grant_mtx_key" ON "metronome"."credit_grant" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_credit_grant" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "customer_id", "name", "invoice_id", "priority", "reason", "amount_granted", "amount_granted_credit_type_id", "amount_paid", "amount_paid_credit_type_id", "custom_fields", "product_ids", "environment_type", "created_at", "updated_at", "effective_at", "expires_at", "voided_at", "credit_grant_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "customer_id", "name", "invoice_id", "priority", "reason", "amount_granted", "amount_granted_credit_type_id", "amount_paid", "amount_paid_credit_type_id", "custom_fields", "product_ids", "environment_type", "created_at", "updated_at", "effective_at", "expires_at", "voided_at", "credit_grant_type", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."credit_grant"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_credit_grant_deduction (view, built-in current-state model of credit_grant_deduction)
 -- Current state of credit_grant_deduction: the newest version (by updated_at) of each id.
@@ -499,30 +509,30 @@ ORDER BY "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LA
 CREATE INDEX IF NOT EXISTS "credit_type_mtx_key" ON "metronome"."credit_type" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_credit_type" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "is_currency", "environment_type", "updated_at", "_metronome_metadata_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "is_currency", "environment_type", "updated_at", "_metronome_metadata_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."credit_type"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_customer (view, built-in current-state model of customer)
 -- Current state of customer: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "customer_mtx_key" ON "metronome"."customer" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_customer" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "ingest_aliases", "salesforce_account_id", "billing_provider_type", "billing_provider_customer_id", "custom_fields", "environment_type", "created_at", "updated_at", "archived_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "ingest_aliases", "salesforce_account_id", "billing_provider_type", "billing_provider_customer_id", "custom_fields", "environment_type", "created_at", "updated_at", "archived_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."customer"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_customer_alert_history (view, built-in current-state model of customer_alert_history)
 -- Current state of customer_alert_history: the newest version (by created_at) of each id.
 CREATE INDEX IF NOT EXISTS "customer_alert_history_mtx_key" ON "metronome"."customer_alert_history" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_customer_alert_history" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "customer_id", "alert_id", "alert_status", "additional_data", "environment_type", "created_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "customer_id", "alert_id", "alert_status", "additional_data", "environment_type", "created_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."customer_alert_history"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "created_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "created_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_customer_plan (view, built-in current-state model of customer_plan)
 -- Current state of customer_plan: the newest version (by updated_at) of each id.
@@ -539,7 +549,7 @@ ORDER BY "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LA
 CREATE INDEX IF NOT EXISTS "draft_invoice_mtx_key" ON "metronome"."draft_invoice" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_draft_invoice" AS
-SELECT DISTINCT ON ("environment_type", "id") "_metronome_metadata_id", "id", "status", "total", "credit_type_id", "credit_type_name", "customer_id", "plan_id", "plan_name", "start_timestamp", "end_timestamp", "billing_provider_invoice_id", "billing_provider_invoice_created_at", "environment_type", "updated_at", "snapshot_time", "label", "contract_id", "billable_status", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "_metronome_metadata_id", "id", "status", "total", "credit_type_id", "credit_type_name", "customer_id", "plan_id", "plan_name", "start_timestamp", "end_timestamp", "billing_provider_invoice_id", "billing_provider_invoice_created_at", "environment_type", "updated_at", "snapshot_time", "label", "contract_id", "billable_status", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "_metronome_metadata_id", "id", "status", "total", "credit_type_id", "credit_type_name", "customer_id", "plan_id", "plan_name", "start_timestamp", "end_timestamp", "billing_provider_invoice_id", "billing_provider_invoice_created_at", "environment_type", "updated_at", "snapshot_time", "label", "contract_id", "billable_status", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -550,14 +560,14 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_time" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_draft_line_item (view, built-in current-state model of draft_line_item)
 -- Current state of draft_line_item: the latest snapshot (by snapshot_time) of each environment, one row per id.
 CREATE INDEX IF NOT EXISTS "draft_line_item_mtx_key" ON "metronome"."draft_line_item" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_draft_line_item" AS
-SELECT DISTINCT ON ("environment_type", "id") "_metronome_metadata_id", "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "is_prorated", "updated_at", "snapshot_time", "environment_type", "unit_price", "pricing_group_values", "subscription_id", "metadata", "starting_at", "ending_before", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "_metronome_metadata_id", "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "is_prorated", "updated_at", "snapshot_time", "environment_type", "unit_price", "pricing_group_values", "subscription_id", "metadata", "starting_at", "ending_before", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "_metronome_metadata_id", "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "is_prorated", "updated_at", "snapshot_time", "environment_type", "unit_price", "pricing_group_values", "subscription_id", "metadata", "starting_at", "ending_before", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -568,7 +578,7 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_time" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_draft_sub_line_item (view, built-in current-state model of draft_sub_line_item)
 -- Current state of draft_sub_line_item: the latest snapshot (by snapshot_time) of each environment, one row per id.
@@ -593,10 +603,10 @@ ORDER BY "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LA
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_events_ed57d84a";
 
 CREATE TABLE "metronome"."_mtx_build_current_events_ed57d84a" AS
-SELECT DISTINCT ON ("environment_type", "transaction_id") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("transaction_id", "environment_type") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."events"
 WHERE "transaction_id" IS NOT NULL
-ORDER BY "environment_type", "transaction_id", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "transaction_id", "environment_type", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 ALTER TABLE "metronome"."_mtx_build_current_events_ed57d84a" RENAME TO "current_events";
 
@@ -611,6 +621,8 @@ ANALYZE "metronome"."current_events";
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_events_ed57d84a";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_events_ed57d84a";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_events_ed57d84a" AS
@@ -618,21 +630,24 @@ SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties",
 FROM "metronome"."events"
 WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
-SELECT DISTINCT ON ("environment_type", "transaction_id") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a"
-  UNION ALL
-  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "transaction_id", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_events_ed57d84a" AS
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_events_ed57d84a"
+UNION ALL
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"));
 
-DELETE FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
+SELECT DISTINCT ON ("transaction_id", "environment_type") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_events_ed57d84a"
+ORDER BY "transaction_id", "environment_type", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_events" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_events_ed57d84a" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_events" ("transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_events_ed57d84a";
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_events_ed57d84a";
+
+DROP TABLE "_mtx_cand_current_events_ed57d84a";
 
 DROP TABLE "_mtx_merge_current_events_ed57d84a";
 
@@ -641,30 +656,30 @@ DROP TABLE "_mtx_merge_current_events_ed57d84a";
 CREATE INDEX IF NOT EXISTS "invoice_mtx_key" ON "metronome"."invoice" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_invoice" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "status", "total", "credit_type_id", "credit_type_name", "customer_id", "plan_id", "plan_name", "start_timestamp", "end_timestamp", "billing_provider_invoice_id", "billing_provider_type", "billing_provider_invoice_created_at", "billing_provider_invoice_external_status", "invoice_label", "issued_at", "metadata", "environment_type", "updated_at", "contract_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "status", "total", "credit_type_id", "credit_type_name", "customer_id", "plan_id", "plan_name", "start_timestamp", "end_timestamp", "billing_provider_invoice_id", "billing_provider_type", "billing_provider_invoice_created_at", "billing_provider_invoice_external_status", "invoice_label", "issued_at", "metadata", "environment_type", "updated_at", "contract_id", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."invoice"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_invoice_corrections (view, built-in current-state model of invoice_corrections)
 -- Current state of invoice_corrections: the newest version (by created_at) of each id.
 CREATE INDEX IF NOT EXISTS "invoice_corrections_mtx_key" ON "metronome"."invoice_corrections" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_invoice_corrections" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "base_invoice_id", "reason", "memo", "sequence_number", "environment_type", "created_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "invoice_id", "base_invoice_id", "reason", "memo", "sequence_number", "environment_type", "created_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."invoice_corrections"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "created_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "created_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_line_item (incremental, built-in current-state model of line_item)
 -- Current state of line_item: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_line_item_223bb2e5";
 
 CREATE TABLE "metronome"."_mtx_build_current_line_item_223bb2e5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."line_item"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 ALTER TABLE "metronome"."_mtx_build_current_line_item_223bb2e5" RENAME TO "current_line_item";
 
@@ -679,6 +694,8 @@ ANALYZE "metronome"."current_line_item";
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
 
+DROP TABLE IF EXISTS "_mtx_cand_current_line_item_223bb2e5";
+
 DROP TABLE IF EXISTS "_mtx_merge_current_line_item_223bb2e5";
 
 CREATE TEMPORARY TABLE "_mtx_new_current_line_item_223bb2e5" AS
@@ -686,21 +703,24 @@ SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_nam
 FROM "metronome"."line_item"
 WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
 
-CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM (
-  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5"
-  UNION ALL
-  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"))
-) AS "_mtx_candidates"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+CREATE TEMPORARY TABLE "_mtx_cand_current_line_item_223bb2e5" AS
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_line_item_223bb2e5"
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"));
 
-DELETE FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"));
+CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
+SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
+FROM "_mtx_cand_current_line_item_223bb2e5"
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST;
+
+DELETE FROM "metronome"."current_line_item" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_line_item" ("id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_merge_current_line_item_223bb2e5";
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_new_current_line_item_223bb2e5";
+
+DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
 
 DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
 
@@ -709,7 +729,7 @@ DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
 CREATE INDEX IF NOT EXISTS "packages_mtx_key" ON "metronome"."packages" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_packages" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "rate_card_id", "duration_unit", "duration_value", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "billing_provider", "delivery_method", "aliases", "created_at", "created_by", "archived_at", "updated_at", "environment_type", "snapshot_id", "metadata", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "rate_card_id", "duration_unit", "duration_value", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "billing_provider", "delivery_method", "aliases", "created_at", "created_by", "archived_at", "updated_at", "environment_type", "snapshot_id", "metadata", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM (
   SELECT "id", "name", "rate_card_id", "duration_unit", "duration_value", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "billing_provider", "delivery_method", "aliases", "created_at", "created_by", "archived_at", "updated_at", "environment_type", "snapshot_id", "metadata", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
   FROM (
@@ -720,47 +740,47 @@ FROM (
   ) AS "_mtx_snapshots"
   WHERE "snapshot_id" = "_mtx_latest_snapshot"
 ) AS "_mtx_latest"
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_payment (view, built-in current-state model of payment)
 -- Current state of payment: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "payment_mtx_key" ON "metronome"."payment" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_payment" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "invoice_id", "customer_id", "contract_id", "environment_type", "amount", "amount_paid", "credit_type_id", "credit_type_name", "status", "error_message", "payment_gateway", "created_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "invoice_id", "customer_id", "contract_id", "environment_type", "amount", "amount_paid", "credit_type_id", "credit_type_name", "status", "error_message", "payment_gateway", "created_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."payment"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_plan (view, built-in current-state model of plan)
 -- Current state of plan: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "plan_mtx_key" ON "metronome"."plan" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_plan" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "description", "billing_frequency", "starting_on", "custom_fields", "environment_type", "created_at", "deprecated_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "description", "billing_frequency", "starting_on", "custom_fields", "environment_type", "created_at", "deprecated_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."plan"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_plan_charge (view, built-in current-state model of plan_charge)
 -- Current state of plan_charge: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "plan_charge_mtx_key" ON "metronome"."plan_charge" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_plan_charge" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "charge_id", "name", "plan_id", "product_id", "product_name", "billable_metric_id", "billable_metric_name", "start_period", "credit_type_id", "credit_type_name", "charge_type", "quantity", "environment_type", "prices", "custom_fields", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "charge_id", "name", "plan_id", "product_id", "product_name", "billable_metric_id", "billable_metric_name", "start_period", "credit_type_id", "credit_type_name", "charge_type", "quantity", "environment_type", "prices", "custom_fields", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."plan_charge"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_product (view, built-in current-state model of product)
 -- Current state of product: the newest version (by updated_at) of each id.
 CREATE INDEX IF NOT EXISTS "product_mtx_key" ON "metronome"."product" ("id");
 
 CREATE OR REPLACE VIEW "metronome"."current_product" AS
-SELECT DISTINCT ON ("environment_type", "id") "id", "name", "description", "custom_fields", "created_at", "environment_type", "deprecated_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+SELECT DISTINCT ON ("id", "environment_type") "id", "name", "description", "custom_fields", "created_at", "environment_type", "deprecated_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."product"
 WHERE "id" IS NOT NULL
-ORDER BY "environment_type", "id", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
 
 -- model current_sub_line_item (view, built-in current-state model of sub_line_item)
 -- Current state of sub_line_item: the newest version (by updated_at) of each id.
