@@ -1,0 +1,120 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+// A live view (<model>_live) goes with every current-state model
+// materialized incremental. The model's table is as fresh as the last
+// `mtx run`; its live view returns what a full rebuild would return right
+// now, raw rows loaded since included, at about the cost of reading the
+// table:
+//
+//	stored rows whose key is not in the tail
+//	UNION ALL
+//	the winners (CurrentStateSQL) among the tail and the stored rows of its keys
+//
+// where the tail is exactly what the next refresh would stage: raw rows
+// newer than the stored watermark less the lookback. It is a plain view
+// (no scratch table), created by `mtx run` after each build or refresh of
+// its model, dropped before its model's table is dropped or replaced
+// (PostgreSQL refuses to drop a table a view depends on), and printed by
+// `mtx compile` with its model. It is not a node: --select picks it with
+// its model.
+
+// LiveSuffix names a model's live view: current_events_live.
+const LiveSuffix = "_live"
+
+// LiveView is the name of the live view of model name.
+func LiveView(name string) string { return name + LiveSuffix }
+
+// hasLive reports whether c gets a live view.
+func (c *Compiled) hasLive() bool {
+	return c.Current != nil && c.Config.Materialized == Incremental
+}
+
+// tail returns the SELECT of cols (quoted, comma-separated) of the raw rows
+// an incremental current-state refresh stages when the stored watermark is
+// since (an expression): a non-NULL key, and a watermark after since less
+// the lookback, or NULL. The refresh and the live view share it.
+func (p *Project) tail(m dialects.Modeler, c *Compiled, cols, since string) string {
+	q := p.Dialect.Quote
+	cs := CurrentStateOf(c.Current, p.relation(c.Current.Name), q)
+	wm := c.watermark()
+	lb, _ := c.lookback()
+	return fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
+		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(since, int64(lb.Seconds())), q(wm))
+}
+
+// beforeAnyLoad stands in for the stored watermark of an empty model
+// table, so that the live view's tail is then every raw row.
+var beforeAnyLoad = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// liveSQL is the SELECT of c's live view.
+func (p *Project) liveSQL(m dialects.Modeler, c *Compiled) string {
+	q := p.Dialect.Quote
+	t := c.Current
+	cols := columnList(q, t)
+	stored := q("_mtx_stored")
+	since := fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", q(c.watermark()), c.Relation, m.TimestampLiteral(beforeAnyLoad))
+	var keyCols []string
+	for _, k := range t.Key {
+		keyCols = append(keyCols, q(k))
+	}
+	tailKeys := p.tail(m, c, strings.Join(keyCols, ", "), since)
+
+	// The stored rows the tail does not touch.
+	var untouched string
+	if ex, ok := m.(dialects.KeySetExcluder); ok {
+		untouched = ex.NotInKeys(t.Key, tailKeys)
+	} else {
+		untouched = "NOT " + tailHas(q, t.Key, tailKeys, stored)
+	}
+	// The stored rows it does: candidates with the tail.
+	touched := tailHas(q, t.Key, tailKeys, stored)
+	if len(t.Key) == 1 {
+		touched = keyMatch(p.Dialect, t.Key, stored, "(\n"+indent(tailKeys, "    ")+"\n  ) AS "+q("_mtx_tail"))
+	}
+	cs := CurrentStateOf(t, "", q)
+	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  SELECT %s FROM %s AS %s\n  WHERE %s\n) AS %s",
+		indent(p.tail(m, c, cols, since), "  "), cols, c.Relation, stored, touched, q("_mtx_candidates"))
+	cs.Where = ""
+	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
+		cols, c.Relation, stored, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
+}
+
+// tailHas is the condition "the tail has target's key": a correlated
+// EXISTS over the tail's keys.
+func tailHas(q func(string) string, key []string, tailKeys, target string) string {
+	var eq []string
+	for _, k := range key {
+		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_s"), q(k), target, q(k)))
+	}
+	return fmt.Sprintf("EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", indent(tailKeys, "    "), q("_mtx_s"), strings.Join(eq, " AND "))
+}
+
+func indent(sql, by string) string {
+	return by + strings.ReplaceAll(sql, "\n", "\n"+by)
+}
+
+// withLive adds c's live view to the steps building c: dropped first when
+// the table it reads is about to be dropped or replaced (and for good when
+// the model is no longer incremental), created again last.
+func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, steps []step) []step {
+	if c.Current == nil {
+		return steps
+	}
+	live := p.relation(LiveView(c.Name))
+	refresh := c.hasLive() && existing == asTable && !fullRefresh
+	if existing == asTable && !refresh {
+		steps = append([]step{{dropView + live}}, steps...)
+	}
+	if c.hasLive() {
+		steps = append(steps, step{"CREATE OR REPLACE VIEW " + live + " AS\n" + p.liveSQL(m, c)})
+	}
+	return steps
+}
