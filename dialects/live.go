@@ -1,13 +1,17 @@
 package dialects
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// KeySetExcluder is implemented by dialects that say "no row of query has
-// this row's key" better with NOT IN than with a correlated NOT EXISTS,
-// the default (ClickHouse has no correlated subqueries). query selects
-// exactly the key columns, none of them NULL.
+// KeySetExcluder is implemented by dialects with a better way to say "no
+// row of query has target's key" than `key NOT IN (query)`, the default
+// (one hash anti-join on DuckDB, ClickHouse, MySQL, Snowflake, BigQuery).
+// query selects exactly the key columns, none of them NULL; target is the
+// alias of the outer table.
 type KeySetExcluder interface {
-	NotInKeys(key []string, query string) string
+	ExcludeKeys(key []string, target, query string) string
 }
 
 // NotInKeys is `k NOT IN (query)`, or `(a, b) NOT IN (query)` for a
@@ -21,5 +25,15 @@ func NotInKeys(quote func(string) string, key []string, query string) string {
 	if len(key) > 1 {
 		cols = "(" + cols + ")"
 	}
-	return cols + " NOT IN (" + query + ")"
+	return cols + " NOT IN (\n" + query + "\n)"
+}
+
+// NotExistsKeys is a correlated NOT EXISTS over query's keys.
+func NotExistsKeys(quote func(string) string, key []string, target, query string) string {
+	s := quote("_mtx_s")
+	var eq []string
+	for _, k := range key {
+		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", s, quote(k), target, quote(k)))
+	}
+	return fmt.Sprintf("NOT EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", query, s, strings.Join(eq, " AND "))
 }

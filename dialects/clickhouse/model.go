@@ -56,11 +56,3 @@ func (Dialect) TimestampLiteral(t time.Time) string {
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
 func (Dialect) CreateTempTableAs(string, string) string { return "" }
-
-var _ dialects.KeySetExcluder = Dialect{}
-
-// NotInKeys: the live view's stored rows whose key is not in the tail;
-// ClickHouse has no correlated NOT EXISTS, and NOT IN builds one hash set.
-func (d Dialect) NotInKeys(key []string, query string) string {
-	return dialects.NotInKeys(d.Quote, key, query)
-}

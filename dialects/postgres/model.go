@@ -82,3 +82,13 @@ func (d Dialect) CreateTempTableAs(name, query string) string {
 // sends even a refresh's few thousand wide rows to disk. SET LOCAL lasts
 // for the model's own transaction only.
 func (Dialect) BuildSettings() []string { return []string{"SET LOCAL work_mem = '128MB'"} }
+
+var _ dialects.KeySetExcluder = Dialect{}
+
+// ExcludeKeys: NOT EXISTS, which PostgreSQL plans as a hash anti-join
+// (spilling to disk if need be) or, for a query on one key, an index
+// look-up; NOT IN (subquery) is a hashed subplan only while the keys fit
+// in work_mem, and otherwise rescans them for every row.
+func (d Dialect) ExcludeKeys(key []string, target, query string) string {
+	return dialects.NotExistsKeys(d.Quote, key, target, query)
+}

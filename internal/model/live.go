@@ -1,6 +1,8 @@
 package model
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -54,37 +56,40 @@ func (p *Project) tail(m dialects.Modeler, c *Compiled, cols, since string) stri
 // table, so that the live view's tail is then every raw row.
 var beforeAnyLoad = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// liveSQL is the SELECT of c's live view.
-func (p *Project) liveSQL(m dialects.Modeler, c *Compiled) string {
+// liveSQL is the SELECT of c's live view. stored is the literal of the
+// stored watermark; "" reads it with a subquery (COALESCE: an empty table
+// makes the tail every raw row).
+func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string {
 	q := p.Dialect.Quote
 	t := c.Current
 	cols := columnList(q, t)
-	stored := q("_mtx_stored")
-	since := fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", q(c.watermark()), c.Relation, m.TimestampLiteral(beforeAnyLoad))
+	alias := q("_mtx_stored")
+	since := stored
+	if since == "" {
+		since = fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", q(c.watermark()), c.Relation, m.TimestampLiteral(beforeAnyLoad))
+	}
 	var keyCols []string
 	for _, k := range t.Key {
 		keyCols = append(keyCols, q(k))
 	}
-	tailKeys := p.tail(m, c, strings.Join(keyCols, ", "), since)
+	tailKeys := indent(p.tail(m, c, strings.Join(keyCols, ", "), since), "    ")
 
 	// The stored rows the tail does not touch.
-	var untouched string
+	untouched := dialects.NotInKeys(q, t.Key, tailKeys)
 	if ex, ok := m.(dialects.KeySetExcluder); ok {
-		untouched = ex.NotInKeys(t.Key, tailKeys)
-	} else {
-		untouched = "NOT " + tailHas(q, t.Key, tailKeys, stored)
+		untouched = ex.ExcludeKeys(t.Key, alias, tailKeys)
 	}
 	// The stored rows it does: candidates with the tail.
-	touched := tailHas(q, t.Key, tailKeys, stored)
+	touched := tailHas(q, t.Key, tailKeys, alias)
 	if len(t.Key) == 1 {
-		touched = keyMatch(p.Dialect, t.Key, stored, "(\n"+indent(tailKeys, "    ")+"\n  ) AS "+q("_mtx_tail"))
+		touched = keyMatch(p.Dialect, t.Key, alias, "(\n"+tailKeys+"\n  ) AS "+q("_mtx_tail"))
 	}
 	cs := CurrentStateOf(t, "", q)
 	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  SELECT %s FROM %s AS %s\n  WHERE %s\n) AS %s",
-		indent(p.tail(m, c, cols, since), "  "), cols, c.Relation, stored, touched, q("_mtx_candidates"))
+		indent(p.tail(m, c, cols, since), "  "), cols, c.Relation, alias, touched, q("_mtx_candidates"))
 	cs.Where = ""
 	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
-		cols, c.Relation, stored, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
+		cols, c.Relation, alias, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
 }
 
 // tailHas is the condition "the tail has target's key": a correlated
@@ -94,7 +99,7 @@ func tailHas(q func(string) string, key []string, tailKeys, target string) strin
 	for _, k := range key {
 		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_s"), q(k), target, q(k)))
 	}
-	return fmt.Sprintf("EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", indent(tailKeys, "    "), q("_mtx_s"), strings.Join(eq, " AND "))
+	return fmt.Sprintf("EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", tailKeys, q("_mtx_s"), strings.Join(eq, " AND "))
 }
 
 func indent(sql, by string) string {
@@ -114,7 +119,34 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 		steps = append([]step{{dropView + live}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step{"CREATE OR REPLACE VIEW " + live + " AS\n" + p.liveSQL(m, c)})
+		steps = append(steps, step{createLive(live, p.liveSQL(m, c, ""))})
 	}
 	return steps
+}
+
+func createLive(relation, query string) string {
+	return "CREATE OR REPLACE VIEW " + relation + " AS\n" + query
+}
+
+// pinLive replaces c's live view, after a build or refresh, by one that
+// has the stored watermark as a constant instead of a subquery: planners
+// then prune the raw table's old rows up front (DuckDB's zone maps skip
+// their row groups; with the subquery DuckDB scans every raw row and
+// joins). A constant at or below the stored maximum gives the same rows
+// (the tail only grows), and only a build raises the maximum, so the view
+// stays exact until the next build pins it again. An empty table keeps
+// the subquery.
+func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) error {
+	if !c.hasLive() {
+		return nil
+	}
+	p := r.Project
+	var wm sql.NullTime
+	if err := r.DB.QueryRowContext(ctx, "SELECT MAX("+p.Dialect.Quote(c.watermark())+") FROM "+c.Relation).Scan(&wm); err != nil {
+		return fmt.Errorf("reading the watermark of %s: %w", c.Relation, err)
+	}
+	if !wm.Valid {
+		return nil
+	}
+	return r.exec(ctx, r.DB, createLive(p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
 }

@@ -53,13 +53,10 @@ ALTER TABLE "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c" RENAME
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -111,13 +108,10 @@ DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -153,13 +147,10 @@ ALTER TABLE "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5" RENA
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -211,13 +202,10 @@ DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -553,13 +541,10 @@ ALTER TABLE "metronome"."_mtx_build_current_events_ed57d84a" RENAME TO "current_
 CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_events" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
     WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -611,13 +596,10 @@ DROP TABLE "_mtx_merge_current_events_ed57d84a";
 CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_events" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
     WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -669,13 +651,10 @@ ALTER TABLE "metronome"."_mtx_build_current_line_item_223bb2e5" RENAME TO "curre
 CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_line_item" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -727,13 +706,10 @@ DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
 CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."current_line_item" AS "_mtx_stored"
-WHERE NOT EXISTS (
-  SELECT 1 FROM (
+WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
     WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
-  ) AS "_mtx_s"
-  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
