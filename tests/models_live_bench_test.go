@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/model"
 )
 
@@ -24,14 +25,25 @@ import (
 // printing each one's ratio to the table. Before (b) is timed it checks
 // the live view equals a full rebuild. pending loads the un-merged batch.
 // MTX_BENCH_EXPLAIN=1 prints the engine's plan of every live-view query.
-func benchLive(b *testing.B, db *sql.DB, name string, q func(string) string, schema, fullSQL, view string, pending func()) {
+func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, view string, pending func()) {
+	name, q := d.Name(), d.Quote
 	table := q(schema) + "." + q("current_events_dedup")
 	if _, err := db.Exec("CREATE TABLE " + table + " AS " + fullSQL); err != nil {
 		b.Fatal(err)
 	}
-	if name == "postgres" {
-		db.Exec("ANALYZE " + table)
+	index := func() {
+		// The key index mtx gives the model table, so a point lookup is fair.
+		md, _ := dialects.ModelerOf(d)
+		if ix := md.KeyIndex(schema, "current_events_dedup", "current_events_dedup_key", []string{"transaction_id"}); ix != "" {
+			if _, err := db.Exec(ix); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if a := md.Analyze(table); a != "" {
+			db.Exec(a)
+		}
 	}
+	index()
 	live := q(schema) + "." + q(model.LiveView("current_events"))
 	queries := []struct{ name, sql string }{
 		{"events_per_month", "SELECT date_trunc('month', (e." + q("timestamp") + ") AT TIME ZONE 'UTC') AS month, e.environment_type, COUNT(*) AS event_count FROM %s e GROUP BY 1, 2 ORDER BY 1, 2"},
@@ -115,9 +127,7 @@ func benchLive(b *testing.B, db *sql.DB, name string, q func(string) string, sch
 	if _, err := db.Exec("CREATE TABLE " + table + " AS " + fullSQL); err != nil {
 		b.Fatal(err)
 	}
-	if name == "postgres" {
-		db.Exec("ANALYZE " + table)
-	}
+	index()
 	measure("live_pending", live)
 	measure("ranking_view", view)
 }
