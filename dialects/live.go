@@ -37,3 +37,13 @@ func NotExistsKeys(quote func(string) string, key []string, target, query string
 	}
 	return fmt.Sprintf("NOT EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", query, s, strings.Join(eq, " AND "))
 }
+
+// KeyLookuper is implemented by dialects that fetch a model table's rows
+// whose key is among a query's keys better by looking each key up in the
+// table's key index than with the default `key IN (…)` filter (a hash
+// semi-join that scans the whole table on most engines). It returns a
+// SELECT of columns (unquoted) of table rows (alias alias) whose key is
+// among those query selects (key columns only, none NULL).
+type KeyLookuper interface {
+	RowsWithKeys(columns []string, table, alias string, key []string, query string) string
+}

@@ -84,9 +84,17 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	if len(t.Key) == 1 {
 		touched = keyMatch(p.Dialect, t.Key, alias, "(\n"+tailKeys+"\n  ) AS "+q("_mtx_tail"))
 	}
+	storedRows := fmt.Sprintf("SELECT %s FROM %s AS %s\n  WHERE %s", cols, c.Relation, alias, touched)
+	if kl, ok := m.(dialects.KeyLookuper); ok {
+		var names []string
+		for _, col := range t.Columns {
+			names = append(names, col.Name)
+		}
+		storedRows = indent(kl.RowsWithKeys(names, c.Relation, alias, t.Key, tailKeys), "  ")[2:]
+	}
 	cs := CurrentStateOf(t, "", q)
-	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  SELECT %s FROM %s AS %s\n  WHERE %s\n) AS %s",
-		indent(p.tail(m, c, cols, since), "  "), cols, c.Relation, alias, touched, q("_mtx_candidates"))
+	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  %s\n) AS %s",
+		indent(p.tail(m, c, cols, since), "  "), storedRows, q("_mtx_candidates"))
 	cs.Where = ""
 	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
 		cols, c.Relation, alias, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
@@ -149,4 +157,32 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 		return nil
 	}
 	return r.exec(ctx, r.DB, createLive(p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
+}
+
+// checkLive refuses a model named like another model's live view, and a
+// live view name too long for an identifier.
+func (g *Graph) checkLive() error {
+	for _, name := range g.Order {
+		c := g.Nodes[name]
+		if !c.hasLive() {
+			continue
+		}
+		live := LiveView(name)
+		if other, ok := g.Nodes[live]; ok {
+			return fmt.Errorf("model %s (%s): the name is taken by the live view of incremental model %s (rename the model)", live, other.Origin, name)
+		}
+		if !nameRE.MatchString(live) {
+			return fmt.Errorf("model %s (%s): its live view name %s is longer than 63 characters (shorten the model name)", name, c.Origin, live)
+		}
+	}
+	return nil
+}
+
+// liveHint explains a --select naming a live view, which follows its model.
+func (g *Graph) liveHint(sel string) string {
+	base := strings.TrimSuffix(strings.Trim(sel, "+"), LiveSuffix)
+	if c, ok := g.Nodes[base]; ok && c.hasLive() && base != strings.Trim(sel, "+") {
+		return fmt.Sprintf(" (%s is the live view of %s, built with it: select %s)", strings.Trim(sel, "+"), base, base)
+	}
+	return ""
 }
