@@ -74,8 +74,13 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	}
 	tailKeys := indent(p.tail(m, c, strings.Join(keyCols, ", "), since), "    ")
 
-	// The stored rows the tail does not touch.
+	// The stored rows the tail does not touch. A composite key (no
+	// incremental export table has one today) takes the correlated form,
+	// which BigQuery accepts and tuple NOT IN it does not.
 	untouched := dialects.NotInKeys(q, t.Key, tailKeys)
+	if len(t.Key) > 1 {
+		untouched = dialects.NotExistsKeys(q, t.Key, alias, tailKeys)
+	}
 	if ex, ok := m.(dialects.KeySetExcluder); ok {
 		untouched = ex.ExcludeKeys(t.Key, alias, tailKeys)
 	}
