@@ -254,6 +254,10 @@ func BenchmarkCurrentEvents(b *testing.B) {
 			fmt.Printf("%s: aggregate on view %s vs table %s (%.2fx); point lookup on view %s vs table %s (%.2fx)\n",
 				name, aggView.Round(time.Millisecond), aggTable.Round(time.Millisecond), aggView.Seconds()/aggTable.Seconds(),
 				pointView.Round(time.Microsecond), pointTable.Round(time.Microsecond), pointView.Seconds()/pointTable.Seconds())
+			benchLive(b, db, d, schema, fullSQL, view, func() {
+				lo := n + b.N*batch
+				load(lo, lo+batch, true, "pending.parquet", base.Add(time.Duration(b.N+2)*24*time.Hour))
+			})
 		})
 	}
 }

@@ -115,3 +115,36 @@ func (Dialect) RowID() string { return "ctid" }
 
 // RowIDIn: = ANY(ARRAY(…)) of tids is a TID scan, fetching each row directly.
 func (Dialect) RowIDIn(query string) string { return "ctid = ANY(ARRAY(" + query + "))" }
+
+var _ dialects.KeySetExcluder = Dialect{}
+
+// ExcludeKeys: NOT EXISTS, which PostgreSQL plans as a hash anti-join
+// (spilling to disk if need be) or, for a query on one key, an index
+// look-up; NOT IN (subquery) is a hashed subplan only while the keys fit
+// in work_mem, and otherwise rescans them for every row.
+func (d Dialect) ExcludeKeys(key []string, target, query string) string {
+	return dialects.NotExistsKeys(d.Quote, key, target, query)
+}
+
+var _ dialects.KeyLookuper = Dialect{}
+
+// RowsWithKeys: each distinct key of query looked up in table's key index
+// by a LATERAL subquery (OFFSET 0 keeps the planner from turning it back
+// into a hash join that scans the table). The key equality repeated
+// outside lets a condition on the key reach query: a look-up of one id
+// reads that id's rows only.
+func (d Dialect) RowsWithKeys(columns []string, table, alias string, key []string, query string) string {
+	q := d.Quote
+	t := q("_mtx_keys")
+	var keys, inner, outer, cols []string
+	for _, k := range key {
+		keys = append(keys, q(k))
+		inner = append(inner, fmt.Sprintf("%s.%s = %s.%s", alias, q(k), t, q(k)))
+		outer = append(outer, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_row"), q(k), t, q(k)))
+	}
+	for _, c := range columns {
+		cols = append(cols, q("_mtx_row")+"."+q(c))
+	}
+	return fmt.Sprintf("SELECT %s\nFROM (SELECT DISTINCT %s FROM (\n%s\n) AS %s) AS %s\nCROSS JOIN LATERAL (\n  SELECT * FROM %s AS %s\n  WHERE %s\n  OFFSET 0\n) AS %s\nWHERE %s",
+		strings.Join(cols, ", "), strings.Join(keys, ", "), query, q("_mtx_k"), t, table, alias, strings.Join(inner, " AND "), q("_mtx_row"), strings.Join(outer, " AND "))
+}

@@ -78,6 +78,9 @@ func (p *Project) Compile() (*Graph, error) {
 	if g.Order, err = g.topo(); err != nil {
 		return nil, err
 	}
+	if err := g.checkLive(); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
@@ -264,7 +267,7 @@ func (g *Graph) Select(selectors []string) ([]string, error) {
 			}
 		}
 		if len(matched) == 0 {
-			return nil, fmt.Errorf("--select %q matches no model", sel)
+			return nil, fmt.Errorf("--select %q matches no model%s", sel, g.liveHint(sel))
 		}
 		for _, n := range matched {
 			picked[n] = true

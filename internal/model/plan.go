@@ -55,11 +55,16 @@ func MergeTable(model string) string { return scratch("merge", model) }
 
 // steps returns the statements building c when its name exists as
 // existing (absent, asView, asTable); fullRefresh rebuilds incremental
-// models from scratch.
+// models from scratch. They end with c's live view, if any (live.go).
 //
 // watermark is the literal of the stored watermark for a current-state
 // refresh; "" renders a subquery reading it (what compile prints).
 func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string) []step {
+	return p.withLive(m, c, existing, fullRefresh, p.modelSteps(m, c, existing, fullRefresh, watermark))
+}
+
+// modelSteps returns the statements building c's own relation (see steps).
+func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string) []step {
 	q := p.Dialect.Quote
 	rel := c.Relation
 	drop := func() step {
@@ -161,7 +166,6 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	t := c.Current
 	cols := columnList(q, t)
 	wm := c.watermark()
-	lb, _ := c.lookback()
 	// The runner rebuilds from scratch when no stored row has a watermark,
 	// so the stored maximum is never NULL here.
 	stored := watermark
@@ -169,8 +173,7 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 		stored = "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
 	}
 	cs := CurrentStateOf(t, p.relation(t.Name), q)
-	newRows := fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
-		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(stored, int64(lb.Seconds())), q(wm))
+	newRows := p.tail(m, c, cols, stored)
 	merged, createMerged := scratchTable("merge")
 	// (Snapshot tables are never incremental; were one, its ranking first
 	// keeps the latest snapshot of the candidates, which needs every row.)

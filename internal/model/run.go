@@ -63,6 +63,9 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 		if err := r.build(ctx, m, c, kind, full); err != nil {
 			return fmt.Errorf("model %s: %w", name, err)
 		}
+		if err := r.pinLive(ctx, m, c); err != nil {
+			return fmt.Errorf("model %s: %w", name, err)
+		}
 		if c.Config.Materialized == View {
 			existing[strings.ToLower(name)] = asView
 		} else {

@@ -50,6 +50,33 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updat
 
 ALTER TABLE "metronome"."_mtx_build_current_breakdowns_invoices_07824a1c" RENAME TO "current_breakdowns_invoices";
 
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."breakdowns_invoices"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
+
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
 
@@ -83,6 +110,33 @@ DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
 DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."breakdowns_invoices"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
+
 -- model current_breakdowns_line_items (incremental, built-in current-state model of breakdowns_line_items)
 -- Current state of breakdowns_line_items: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5";
@@ -94,6 +148,33 @@ WHERE "id" IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1;
 
 ALTER TABLE "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5" RENAME TO "current_breakdowns_line_items";
+
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."breakdowns_line_items"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
@@ -127,6 +208,33 @@ DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
 DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
 DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
+
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."breakdowns_line_items"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
 
 -- model current_contract_hierarchy_configurations (view, built-in current-state model of contract_hierarchy_configurations)
 -- Current state of contract_hierarchy_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -440,6 +548,33 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORD
 
 ALTER TABLE "metronome"."_mtx_build_current_events_ed57d84a" RENAME TO "current_events";
 
+CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_events" AS "_mtx_stored"
+WHERE "transaction_id" NOT IN (
+    SELECT "transaction_id"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
+    WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
+      SELECT "transaction_id"
+      FROM "metronome"."events"
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
+
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
 
@@ -473,6 +608,33 @@ DROP TABLE "_mtx_cand_current_events_ed57d84a";
 
 DROP TABLE "_mtx_merge_current_events_ed57d84a";
 
+CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_events" AS "_mtx_stored"
+WHERE "transaction_id" NOT IN (
+    SELECT "transaction_id"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
+    WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
+      SELECT "transaction_id"
+      FROM "metronome"."events"
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
+
 -- model current_invoice (view, built-in current-state model of invoice)
 -- Current state of invoice: the newest version (by updated_at) of each id.
 CREATE OR REPLACE VIEW "metronome"."current_invoice" AS
@@ -500,6 +662,33 @@ WHERE "id" IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1;
 
 ALTER TABLE "metronome"."_mtx_build_current_line_item_223bb2e5" RENAME TO "current_line_item";
+
+CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_line_item" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."line_item"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
 
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
@@ -533,6 +722,33 @@ DROP TABLE "_mtx_new_current_line_item_223bb2e5";
 DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
 
 DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
+
+CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_line_item" AS "_mtx_stored"
+WHERE "id" NOT IN (
+    SELECT "id"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+)
+UNION ALL
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
+    WHERE "id" IN (SELECT "id" FROM (
+      SELECT "id"
+      FROM "metronome"."line_item"
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_tail")
+  ) AS "_mtx_candidates"
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
+) AS "_mtx_winners";
 
 -- model current_packages (view, built-in current-state model of packages)
 -- Current state of packages: the latest snapshot (by snapshot_id) of each environment, one row per id.

@@ -74,6 +74,42 @@ CREATE INDEX IF NOT EXISTS "breakdowns_invoices_mtx_watermark" ON "metronome"."b
 
 ANALYZE "metronome"."current_breakdowns_invoices";
 
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."invoice_id", "_mtx_row"."customer_id", "_mtx_row"."transfer_id", "_mtx_row"."credit_type_id", "_mtx_row"."net_payment_term_days", "_mtx_row"."credit_type_name", "_mtx_row"."subtotal", "_mtx_row"."total", "_mtx_row"."type", "_mtx_row"."external_invoice", "_mtx_row"."plan_id", "_mtx_row"."contract_id", "_mtx_row"."amendment_id", "_mtx_row"."custom_fields", "_mtx_row"."billable_status", "_mtx_row"."window_size", "_mtx_row"."metadata", "_mtx_row"."issued_at", "_mtx_row"."invoice_start_timestamp", "_mtx_row"."invoice_end_timestamp", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."breakdowns_invoices"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
+
 -- refresh of current_breakdowns_invoices when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
 
@@ -107,6 +143,42 @@ DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
 DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_invoices_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_invoices"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."invoice_id", "_mtx_row"."customer_id", "_mtx_row"."transfer_id", "_mtx_row"."credit_type_id", "_mtx_row"."net_payment_term_days", "_mtx_row"."credit_type_name", "_mtx_row"."subtotal", "_mtx_row"."total", "_mtx_row"."type", "_mtx_row"."external_invoice", "_mtx_row"."plan_id", "_mtx_row"."contract_id", "_mtx_row"."amendment_id", "_mtx_row"."custom_fields", "_mtx_row"."billable_status", "_mtx_row"."window_size", "_mtx_row"."metadata", "_mtx_row"."issued_at", "_mtx_row"."invoice_start_timestamp", "_mtx_row"."invoice_end_timestamp", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."breakdowns_invoices"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
+
 -- model current_breakdowns_line_items (incremental, built-in current-state model of breakdowns_line_items)
 -- Current state of breakdowns_line_items: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS "metronome"."_mtx_build_current_breakdowns_line_items_8262e6d5";
@@ -126,6 +198,42 @@ CREATE INDEX IF NOT EXISTS "current_breakdowns_line_items_watermark" ON "metrono
 CREATE INDEX IF NOT EXISTS "breakdowns_line_items_mtx_watermark" ON "metronome"."breakdowns_line_items" ("_mtx_loaded_at");
 
 ANALYZE "metronome"."current_breakdowns_line_items";
+
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."watermark_timestamp", "_mtx_row"."invoice_breakdown_id", "_mtx_row"."name", "_mtx_row"."transfer_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."unit_price", "_mtx_row"."product_id", "_mtx_row"."product_type", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."commit_id", "_mtx_row"."commit_segment_id", "_mtx_row"."commit_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."line_item_id", "_mtx_row"."line_item_type", "_mtx_row"."custom_fields", "_mtx_row"."pricing_group_values", "_mtx_row"."presentation_group_values", "_mtx_row"."billable_metric_id", "_mtx_row"."metadata", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."breakdowns_line_items"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_line_items when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
@@ -159,6 +267,42 @@ DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
 DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
 DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
+
+CREATE OR REPLACE VIEW "metronome"."current_breakdowns_line_items_live" AS
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."breakdowns_line_items"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."watermark_timestamp", "_mtx_row"."invoice_breakdown_id", "_mtx_row"."name", "_mtx_row"."transfer_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."unit_price", "_mtx_row"."product_id", "_mtx_row"."product_type", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."commit_id", "_mtx_row"."commit_segment_id", "_mtx_row"."commit_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."line_item_id", "_mtx_row"."line_item_type", "_mtx_row"."custom_fields", "_mtx_row"."pricing_group_values", "_mtx_row"."presentation_group_values", "_mtx_row"."billable_metric_id", "_mtx_row"."metadata", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."breakdowns_line_items"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
 
 -- model current_contract_hierarchy_configurations (view, built-in current-state model of contract_hierarchy_configurations)
 -- Current state of contract_hierarchy_configurations: the latest snapshot (by snapshot_id) of each environment, one row per id.
@@ -618,6 +762,42 @@ CREATE INDEX IF NOT EXISTS "events_mtx_watermark" ON "metronome"."events" ("_mtx
 
 ANALYZE "metronome"."current_events";
 
+CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_events" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "transaction_id"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
+)
+UNION ALL
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("transaction_id", "environment_type") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."transaction_id", "_mtx_row"."customer_id", "_mtx_row"."timestamp", "_mtx_row"."event_type", "_mtx_row"."properties", "_mtx_row"."environment_type", "_mtx_row"."_metronome_metadata_id", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "transaction_id" FROM (
+        SELECT "transaction_id"
+        FROM "metronome"."events"
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_events" AS "_mtx_stored"
+      WHERE "_mtx_stored"."transaction_id" = "_mtx_keys"."transaction_id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."transaction_id" = "_mtx_keys"."transaction_id"
+  ) AS "_mtx_candidates"
+  ORDER BY "transaction_id", "environment_type", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
+
 -- refresh of current_events when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
 
@@ -650,6 +830,42 @@ DROP TABLE "_mtx_new_current_events_ed57d84a";
 DROP TABLE "_mtx_cand_current_events_ed57d84a";
 
 DROP TABLE "_mtx_merge_current_events_ed57d84a";
+
+CREATE OR REPLACE VIEW "metronome"."current_events_live" AS
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_events" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "transaction_id"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
+)
+UNION ALL
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("transaction_id", "environment_type") "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."events"
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."transaction_id", "_mtx_row"."customer_id", "_mtx_row"."timestamp", "_mtx_row"."event_type", "_mtx_row"."properties", "_mtx_row"."environment_type", "_mtx_row"."_metronome_metadata_id", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "transaction_id" FROM (
+        SELECT "transaction_id"
+        FROM "metronome"."events"
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_events" AS "_mtx_stored"
+      WHERE "_mtx_stored"."transaction_id" = "_mtx_keys"."transaction_id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."transaction_id" = "_mtx_keys"."transaction_id"
+  ) AS "_mtx_candidates"
+  ORDER BY "transaction_id", "environment_type", "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
 
 -- model current_invoice (view, built-in current-state model of invoice)
 -- Current state of invoice: the newest version (by updated_at) of each id.
@@ -691,6 +907,42 @@ CREATE INDEX IF NOT EXISTS "line_item_mtx_watermark" ON "metronome"."line_item" 
 
 ANALYZE "metronome"."current_line_item";
 
+CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_line_item" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."invoice_id", "_mtx_row"."credit_grant_id", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."name", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."commit_id", "_mtx_row"."product_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."unit_price", "_mtx_row"."starting_on", "_mtx_row"."ending_before", "_mtx_row"."pricing_group_values", "_mtx_row"."metadata", "_mtx_row"."updated_at", "_mtx_row"."environment_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."starting_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."line_item"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_line_item" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
+
 -- refresh of current_line_item when it exists:
 DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
 
@@ -723,6 +975,42 @@ DROP TABLE "_mtx_new_current_line_item_223bb2e5";
 DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
 
 DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
+
+CREATE OR REPLACE VIEW "metronome"."current_line_item_live" AS
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM "metronome"."current_line_item" AS "_mtx_stored"
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT "id"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+  ) AS "_mtx_s"
+  WHERE "_mtx_s"."id" = "_mtx_stored"."id"
+)
+UNION ALL
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM (
+  SELECT DISTINCT ON ("id", "environment_type") "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+  FROM (
+    SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+    FROM "metronome"."line_item"
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    UNION ALL
+    SELECT "_mtx_row"."id", "_mtx_row"."invoice_id", "_mtx_row"."credit_grant_id", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."name", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."commit_id", "_mtx_row"."product_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."unit_price", "_mtx_row"."starting_on", "_mtx_row"."ending_before", "_mtx_row"."pricing_group_values", "_mtx_row"."metadata", "_mtx_row"."updated_at", "_mtx_row"."environment_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."starting_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
+    FROM (SELECT DISTINCT "id" FROM (
+        SELECT "id"
+        FROM "metronome"."line_item"
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    ) AS "_mtx_k") AS "_mtx_keys"
+    CROSS JOIN LATERAL (
+      SELECT * FROM "metronome"."current_line_item" AS "_mtx_stored"
+      WHERE "_mtx_stored"."id" = "_mtx_keys"."id"
+      OFFSET 0
+    ) AS "_mtx_row"
+    WHERE "_mtx_row"."id" = "_mtx_keys"."id"
+  ) AS "_mtx_candidates"
+  ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST
+) AS "_mtx_winners";
 
 -- model current_packages (view, built-in current-state model of packages)
 -- Current state of packages: the latest snapshot (by snapshot_id) of each environment, one row per id.

@@ -1,0 +1,193 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+// A live view (<model>_live) goes with every current-state model
+// materialized incremental. The model's table is as fresh as the last
+// `mtx run`; its live view returns what a full rebuild would return right
+// now, raw rows loaded since included, at about the cost of reading the
+// table:
+//
+//	stored rows whose key is not in the tail
+//	UNION ALL
+//	the winners (CurrentStateSQL) among the tail and the stored rows of its keys
+//
+// where the tail is exactly what the next refresh would stage: raw rows
+// newer than the stored watermark less the lookback. It is a plain view
+// (no scratch table), created by `mtx run` after each build or refresh of
+// its model, dropped before its model's table is dropped or replaced
+// (PostgreSQL refuses to drop a table a view depends on), and printed by
+// `mtx compile` with its model. It is not a node: --select picks it with
+// its model.
+
+// LiveSuffix names a model's live view: current_events_live.
+const LiveSuffix = "_live"
+
+// LiveView is the name of the live view of model name.
+func LiveView(name string) string { return name + LiveSuffix }
+
+// hasLive reports whether c gets a live view.
+func (c *Compiled) hasLive() bool {
+	return c.Current != nil && c.Config.Materialized == Incremental
+}
+
+// tail returns the SELECT of cols (quoted, comma-separated) of the raw rows
+// an incremental current-state refresh stages when the stored watermark is
+// since (an expression): a non-NULL key, and a watermark after since less
+// the lookback, or NULL. The refresh and the live view share it.
+func (p *Project) tail(m dialects.Modeler, c *Compiled, cols, since string) string {
+	q := p.Dialect.Quote
+	cs := CurrentStateOf(c.Current, p.relation(c.Current.Name), q)
+	wm := c.watermark()
+	lb, _ := c.lookback()
+	return fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
+		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(since, int64(lb.Seconds())), q(wm))
+}
+
+// beforeAnyLoad stands in for the stored watermark of an empty model
+// table, so that the live view's tail is then every raw row.
+var beforeAnyLoad = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// liveSQL is the SELECT of c's live view. stored is the literal of the
+// stored watermark; "" reads it with a subquery (COALESCE: an empty table
+// makes the tail every raw row).
+func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string {
+	q := p.Dialect.Quote
+	t := c.Current
+	cols := columnList(q, t)
+	alias := q("_mtx_stored")
+	since := stored
+	if since == "" {
+		since = fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", q(c.watermark()), c.Relation, m.TimestampLiteral(beforeAnyLoad))
+	}
+	var keyCols []string
+	for _, k := range t.Key {
+		keyCols = append(keyCols, q(k))
+	}
+	tailKeys := indent(p.tail(m, c, strings.Join(keyCols, ", "), since), "    ")
+
+	// The stored rows the tail does not touch. A composite key (no
+	// incremental export table has one today) takes the correlated form,
+	// which BigQuery accepts and tuple NOT IN it does not.
+	untouched := dialects.NotInKeys(q, t.Key, tailKeys)
+	if len(t.Key) > 1 {
+		untouched = dialects.NotExistsKeys(q, t.Key, alias, tailKeys)
+	}
+	if ex, ok := m.(dialects.KeySetExcluder); ok {
+		untouched = ex.ExcludeKeys(t.Key, alias, tailKeys)
+	}
+	// The stored rows it does: candidates with the tail.
+	touched := tailHas(q, t.Key, tailKeys, alias)
+	if len(t.Key) == 1 {
+		touched = keyMatch(p.Dialect, t.Key, alias, "(\n"+tailKeys+"\n  ) AS "+q("_mtx_tail"))
+	}
+	storedRows := fmt.Sprintf("SELECT %s FROM %s AS %s\n  WHERE %s", cols, c.Relation, alias, touched)
+	if kl, ok := m.(dialects.KeyLookuper); ok {
+		var names []string
+		for _, col := range t.Columns {
+			names = append(names, col.Name)
+		}
+		storedRows = indent(kl.RowsWithKeys(names, c.Relation, alias, t.Key, tailKeys), "  ")[2:]
+	}
+	cs := CurrentStateOf(t, "", q)
+	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  %s\n) AS %s",
+		indent(p.tail(m, c, cols, since), "  "), storedRows, q("_mtx_candidates"))
+	cs.Where = ""
+	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
+		cols, c.Relation, alias, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
+}
+
+// tailHas is the condition "the tail has target's key": a correlated
+// EXISTS over the tail's keys.
+func tailHas(q func(string) string, key []string, tailKeys, target string) string {
+	var eq []string
+	for _, k := range key {
+		eq = append(eq, fmt.Sprintf("%s.%s = %s.%s", q("_mtx_s"), q(k), target, q(k)))
+	}
+	return fmt.Sprintf("EXISTS (\n  SELECT 1 FROM (\n%s\n  ) AS %s\n  WHERE %s\n)", tailKeys, q("_mtx_s"), strings.Join(eq, " AND "))
+}
+
+func indent(sql, by string) string {
+	return by + strings.ReplaceAll(sql, "\n", "\n"+by)
+}
+
+// withLive adds c's live view to the steps building c: dropped first when
+// the table it reads is about to be dropped or replaced (and for good when
+// the model is no longer incremental), created again last.
+func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, steps []step) []step {
+	if c.Current == nil {
+		return steps
+	}
+	live := p.relation(LiveView(c.Name))
+	refresh := c.hasLive() && existing == asTable && !fullRefresh
+	if existing == asTable && !refresh {
+		steps = append([]step{{dropView + live}}, steps...)
+	}
+	if c.hasLive() {
+		steps = append(steps, step{createLive(live, p.liveSQL(m, c, ""))})
+	}
+	return steps
+}
+
+func createLive(relation, query string) string {
+	return "CREATE OR REPLACE VIEW " + relation + " AS\n" + query
+}
+
+// pinLive replaces c's live view, after a build or refresh, by one that
+// has the stored watermark as a constant instead of a subquery: planners
+// then prune the raw table's old rows up front (DuckDB's zone maps skip
+// their row groups; with the subquery DuckDB scans every raw row and
+// joins). A constant at or below the stored maximum gives the same rows
+// (the tail only grows), and only a build raises the maximum, so the view
+// stays exact until the next build pins it again. An empty table keeps
+// the subquery.
+func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) error {
+	if !c.hasLive() {
+		return nil
+	}
+	p := r.Project
+	var wm sql.NullTime
+	if err := r.DB.QueryRowContext(ctx, "SELECT MAX("+p.Dialect.Quote(c.watermark())+") FROM "+c.Relation).Scan(&wm); err != nil {
+		return fmt.Errorf("reading the watermark of %s: %w", c.Relation, err)
+	}
+	if !wm.Valid {
+		return nil
+	}
+	return r.exec(ctx, r.DB, createLive(p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
+}
+
+// checkLive refuses a model named like another model's live view, and a
+// live view name too long for an identifier.
+func (g *Graph) checkLive() error {
+	for _, name := range g.Order {
+		c := g.Nodes[name]
+		if !c.hasLive() {
+			continue
+		}
+		live := LiveView(name)
+		if other, ok := g.Nodes[live]; ok {
+			return fmt.Errorf("model %s (%s): the name is taken by the live view of incremental model %s (rename the model)", live, other.Origin, name)
+		}
+		if !nameRE.MatchString(live) {
+			return fmt.Errorf("model %s (%s): its live view name %s is longer than 63 characters (shorten the model name)", name, c.Origin, live)
+		}
+	}
+	return nil
+}
+
+// liveHint explains a --select naming a live view, which follows its model.
+func (g *Graph) liveHint(sel string) string {
+	base := strings.TrimSuffix(strings.Trim(sel, "+"), LiveSuffix)
+	if c, ok := g.Nodes[base]; ok && c.hasLive() && base != strings.Trim(sel, "+") {
+		return fmt.Sprintf(" (%s is the live view of %s, built with it: select %s)", strings.Trim(sel, "+"), base, base)
+	}
+	return ""
+}

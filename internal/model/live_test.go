@@ -1,0 +1,42 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mtxhq/mtx/internal/model"
+)
+
+// TestLiveViewFollowsItsModel: only incremental current-state models get a
+// live view; selecting one by name says which model builds it; a model
+// cannot take a live view's name.
+func TestLiveViewFollowsItsModel(t *testing.T) {
+	p := project(t, "duckdb")
+	g, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		model string
+		live  bool
+	}{{"current_events", true}, {"current_line_item", true}, {"current_invoice", false}, {"current_contracts_balances", false}} {
+		script, err := g.Script(p, []string{c.model})
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(script, `CREATE OR REPLACE VIEW "metronome"."`+model.LiveView(c.model)+`"`)
+		if has != c.live {
+			t.Errorf("compile of %s prints a live view: %v, want %v", c.model, has, c.live)
+		}
+	}
+	_, err = g.Select([]string{"current_events_live"})
+	if want := `--select "current_events_live" matches no model (current_events_live is the live view of current_events, built with it: select current_events)`; err == nil || err.Error() != want {
+		t.Errorf("selecting a live view: %v, want %s", err, want)
+	}
+
+	clash := parse(t, "current_events_live", "SELECT 1 AS x")
+	p = project(t, "duckdb", clash)
+	if _, err := p.Compile(); err == nil || !strings.Contains(err.Error(), "taken by the live view of incremental model current_events") {
+		t.Errorf("a model named like a live view: %v", err)
+	}
+}
