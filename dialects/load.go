@@ -308,3 +308,16 @@ func TextValue(v any) (s string, ok bool) {
 type SourceDeleter interface {
 	DeleteBySource(schema, table, sourceFile string) string
 }
+
+// ConstLiteral writes a provenance constant (the source file's name, its
+// transfer time) as a literal of m's dialect, for engines that set the
+// constant columns in SQL while the engine reads the file itself.
+func ConstLiteral(m SQLMacros, v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return m.StringLiteral(x), nil
+	case time.Time:
+		return m.TimestampLiteral(x), nil
+	}
+	return "", fmt.Errorf("a constant of type %T", v)
+}

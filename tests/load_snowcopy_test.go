@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -74,52 +73,6 @@ func copyLoads(t *testing.T, s *setup) int64 {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// snowDump reads every column of a table but _mtx_loaded_at, one sorted
-// line per row.
-func snowDump(t *testing.T, s *setup, table string) []string {
-	t.Helper()
-	tbl, _ := s.history.Current().Table(table)
-	var cols []string
-	for _, c := range tbl.Columns {
-		if c.Name != catalog.LoadedAtColumn {
-			cols = append(cols, s.e.d.Quote(c.Name))
-		}
-	}
-	rows, err := s.db.Query("SELECT " + strings.Join(cols, ", ") + " FROM " + s.e.d.Quote(s.o.Schema) + "." + s.e.d.Quote(table))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		parts := make([]string, len(vals))
-		for i, v := range vals {
-			switch x := v.(type) {
-			case time.Time:
-				parts[i] = x.UTC().Format(time.RFC3339Nano)
-			case nil:
-				parts[i] = "NULL"
-			default:
-				parts[i] = fmt.Sprint(x)
-			}
-		}
-		out = append(out, strings.Join(parts, " | "))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // TestLoadSnowflakeCopyInto loads an s3:// export on Snowflake with
@@ -194,7 +147,7 @@ func TestLoadSnowflakeCopyInto(t *testing.T) {
 			t.Fatalf("rows %v, want %v", got, want)
 		}
 		for _, tb := range loadTables {
-			a, b := snowDump(t, s, tb), snowDump(t, streamed, tb)
+			a, b := dumpTable(t, s, tb), dumpTable(t, streamed, tb)
 			if strings.Join(a, "\n") != strings.Join(b, "\n") {
 				t.Errorf("%s: COPY INTO and streaming loaded different rows:\nCOPY:     %v\nstreamed: %v", tb, a[:min(3, len(a))], b[:min(3, len(b))])
 			}

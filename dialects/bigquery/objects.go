@@ -139,14 +139,11 @@ func (d Dialect) copyFromScratch(t dialects.LoadTable, scratch string, consts ma
 			if !ok {
 				v = c.Const
 			}
-			switch x := v.(type) {
-			case string:
-				sel[i] = m.StringLiteral(x)
-			case time.Time:
-				sel[i] = m.TimestampLiteral(x)
-			default:
-				return "", fmt.Errorf("column %s: constant of type %T", c.Name, v)
+			lit, err := dialects.ConstLiteral(m, v)
+			if err != nil {
+				return "", fmt.Errorf("column %s: %w", c.Name, err)
 			}
+			sel[i] = lit
 		case c.Source == "":
 			sel[i] = "NULL"
 		default:

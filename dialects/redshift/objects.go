@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -140,14 +139,11 @@ func (d Dialect) ParquetCopySQL(t dialects.LoadTable, f dialects.ObjectFile, scr
 			if !ok {
 				v = c.Const
 			}
-			switch x := v.(type) {
-			case string:
-				sel[i] = m.StringLiteral(x)
-			case time.Time:
-				sel[i] = m.TimestampLiteral(x)
-			default:
-				return nil, fmt.Errorf("column %s: constant of type %T", c.Name, v)
+			lit, err := dialects.ConstLiteral(m, v)
+			if err != nil {
+				return nil, fmt.Errorf("column %s: %w", c.Name, err)
 			}
+			sel[i] = lit
 		default:
 			j, ok := pos[c.Source]
 			if c.Source == "" || !ok {
