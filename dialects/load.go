@@ -144,15 +144,18 @@ type ObjectOptions struct {
 	Region string
 }
 
-// LoadLocker is implemented by engines that can keep two `mtx load` runs on
-// the same schema apart. The lock is held by conn until unlock is called
-// or the connection ends.
-type LoadLocker interface {
-	LockLoad(ctx context.Context, conn *sql.Conn, schema string) (unlock func() error, err error)
+// NamedLocker is implemented by engines with session-scoped named locks:
+// they keep two `mtx load` (or two `mtx run`) on the same schema apart. The
+// lock is held by conn until unlock is called or the connection ends.
+type NamedLocker interface {
+	LockNamed(ctx context.Context, conn *sql.Conn, name string) (unlock func() error, err error)
 }
 
 // LoadLockName is the name loads lock under, per schema.
 func LoadLockName(schema string) string { return "mtx_load_" + schema }
+
+// RunLockName is the name model runs lock under, per schema.
+func RunLockName(schema string) string { return "mtx_run_" + schema }
 
 // Placeholders says how a generic multi-row INSERT marks parameter i, for
 // column c (an engine may wrap it in a cast).

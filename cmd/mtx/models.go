@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/model"
 	"github.com/mtxhq/mtx/internal/project"
 	"github.com/spf13/cobra"
@@ -69,6 +71,7 @@ func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.G
 func newRun(g *globalFlags) *cobra.Command {
 	var sel []string
 	var full bool
+	var lockTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Build the models: current-state models, cookbook views and your own",
@@ -83,7 +86,7 @@ func newRun(g *globalFlags) *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full}
+			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full, LockTimeout: lockTimeout}
 			if err := r.Run(cmd.Context(), gr, names); err != nil {
 				return err
 			}
@@ -93,6 +96,7 @@ func newRun(g *globalFlags) *cobra.Command {
 	}
 	cmd.Flags().StringSliceVarP(&sel, "select", "s", nil, "models to build: NAME, glob, tag:TAG, +NAME (and its parents), NAME+ (and its children)")
 	cmd.Flags().BoolVar(&full, "full-refresh", false, "rebuild incremental models from scratch")
+	cmd.Flags().DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx run on the schema")
 	return cmd
 }
 

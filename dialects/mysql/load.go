@@ -20,7 +20,7 @@ import (
 
 var (
 	_ dialects.Loader     = Dialect{}
-	_ dialects.LoadLocker = Dialect{}
+	_ dialects.NamedLocker = Dialect{}
 )
 
 // LoadTransactional: InnoDB commits a file's rows and its manifest entry
@@ -286,10 +286,10 @@ func appendEscaped(b []byte, s string) []byte {
 	return append(b, s[last:]...)
 }
 
-// LockLoad takes a named lock (GET_LOCK) for the schema, held by conn: a
-// second load waits, then finds the first one's files in the manifest.
-func (Dialect) LockLoad(ctx context.Context, conn *sql.Conn, schema string) (func() error, error) {
-	name := dialects.LoadLockName(schema)
+// LockNamed takes a named lock (GET_LOCK), held by conn: a second load
+// waits, then finds the first one's files in the manifest (a second run,
+// its rows merged).
+func (Dialect) LockNamed(ctx context.Context, conn *sql.Conn, name string) (func() error, error) {
 	if len(name) > 64 {
 		name = name[:64]
 	}

@@ -13,7 +13,7 @@ import (
 
 var (
 	_ dialects.Loader     = Dialect{}
-	_ dialects.LoadLocker = Dialect{}
+	_ dialects.NamedLocker = Dialect{}
 )
 
 // LoadTransactional: rows and manifest entry commit together.
@@ -41,11 +41,10 @@ func (Dialect) InsertRows(ctx context.Context, conn *sql.Conn, _ dialects.Querie
 	return n, err
 }
 
-// LockLoad takes a session advisory lock named after the schema: a second
-// `mtx load` on the same schema waits until the first is done, then finds
-// its files in the manifest.
-func (Dialect) LockLoad(ctx context.Context, conn *sql.Conn, schema string) (func() error, error) {
-	name := dialects.LoadLockName(schema)
+// LockNamed takes a session advisory lock: a second `mtx load` on the same
+// schema waits until the first is done, then finds its files in the
+// manifest (a second `mtx run`, its rows merged).
+func (Dialect) LockNamed(ctx context.Context, conn *sql.Conn, name string) (func() error, error) {
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(hashtext($1))", name); err != nil {
 		return nil, err
 	}

@@ -252,41 +252,17 @@ type loader struct {
 const LockTable = "mtx_load_lock"
 
 // lockLoad keeps two loads of one schema apart, so no file is loaded
-// twice: the engine's session lock where it has one (LoadLocker), else the
-// lock table mechanism `mtx migrate` uses (LockTabler), waiting at most
-// o.LockTimeout. DuckDB needs neither: one process at a time opens its file
-// (the CLI waits for it).
+// twice.
 func lockLoad(ctx context.Context, o Options, conn *sql.Conn) (unlock func() error, err error) {
-	d, schema := o.Dialect, o.Schema.Schema
-	if lk, ok := d.(dialects.LoadLocker); ok {
-		unlock, err := lk.LockLoad(ctx, conn, schema)
-		if err != nil {
-			return nil, fmt.Errorf("taking the load lock on schema %s: %w", schema, err)
-		}
-		return unlock, nil
-	}
-	lt, ok := d.(dialects.LockTabler)
-	if !ok {
-		return func() error { return nil }, nil
-	}
-	name := d.Quote(schema) + "." + d.Quote(LockTable)
-	m := &lock.Table{DB: o.DB, Create: lt.LockTableDDL(name), Name: name, Quote: d.Quote}
-	timeout := o.LockTimeout
-	if timeout == 0 {
-		timeout = lock.DefaultTimeout
-	}
-	what := "schema " + schema
+	what := "schema " + o.Schema.Schema
 	if o.Where != "" {
 		what += " on " + o.Where
 	}
-	if err := lock.AcquireFor(ctx, lock.Load, m, what, timeout, o.LockLog); err != nil {
-		return nil, err
-	}
-	return func() error {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		return m.Unlock(ctx)
-	}, nil
+	return lock.Schema{
+		Purpose: lock.Load, Dialect: o.Dialect, DB: o.DB, Schema: o.Schema.Schema,
+		Name: dialects.LoadLockName(o.Schema.Schema), Table: LockTable,
+		Timeout: o.LockTimeout, What: what, Log: o.LockLog,
+	}.Take(ctx, conn)
 }
 
 // ManifestTable records every loaded file, in the export schema.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/lock"
 )
 
 // Runner builds models on a database.
@@ -22,7 +23,14 @@ type Runner struct {
 	FullRefresh bool
 	// Trace, when set, receives every statement with its duration.
 	Trace io.Writer
+	// LockTimeout bounds the wait for another `mtx run` on the schema
+	// (0: lock.DefaultTimeout).
+	LockTimeout time.Duration
 }
+
+// RunLockTable is the lock table of `mtx run` on engines without named
+// locks, in the project's schema while a run holds it.
+const RunLockTable = "mtx_run_lock"
 
 // Run builds the named models of g, in order. It stops at the first failure,
 // naming the model; models built before it stay built.
@@ -31,6 +39,21 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 	if err != nil {
 		return err
 	}
+	// Two runs at once would both merge the same new rows: the second waits.
+	conn, err := r.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	unlock, err := lock.Schema{
+		Purpose: lock.Run, Dialect: r.Project.Dialect, DB: r.DB, Schema: r.Project.Schema,
+		Name: dialects.RunLockName(r.Project.Schema), Table: RunLockTable,
+		Timeout: r.LockTimeout, Log: r.Log,
+	}.Take(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	start := time.Now()
 	existing, err := r.relations(ctx, m)
 	if err != nil {
