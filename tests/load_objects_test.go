@@ -28,7 +28,7 @@ func TestLoadBigQueryLoadJobs(t *testing.T) {
 			t.Skip("gs:// load jobs are BigQuery's; Snowflake and Redshift have their own tests")
 		}
 		bqGCSRoot(t)
-		bin := mtxBinary(t)
+		bin := mtxKillBinary(t) // the run below is killed at a kill point
 		tables := []string{"invoice", "line_item"}
 		s := newLoadSetup(t, e, tables)
 		streamed := newLoadSetup(t, e, tables)

@@ -207,7 +207,7 @@ func TestLoadSnowflakeCopyKillAndResume(t *testing.T) {
 		if e.name != "snowflake" {
 			t.Skip("COPY INTO from a stage is Snowflake's")
 		}
-		bin := mtxBinary(t)
+		bin := mtxKillBinary(t)
 		s := newLoadSetup(t, e, loadTables)
 		dir := t.TempDir()
 		files := genExport(t, dir, s.history.Current(), loadTables, 1, 2, loadTestRows(e, 300))

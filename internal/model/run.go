@@ -304,11 +304,23 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	}
 	defer rows.Close()
 	q := r.Project.Dialect.Quote
+	// Views the steps drop themselves (a live view) are theirs to re-create.
+	dropped := map[string]bool{}
+	for _, st := range sts {
+		for _, verb := range []string{dropView, "DROP VIEW "} {
+			if rest, ok := strings.CutPrefix(st, verb); ok {
+				dropped[rest] = true
+			}
+		}
+	}
 	var recreate step
 	for rows.Next() {
 		var schema, name, kind, def string
 		if err := rows.Scan(&schema, &name, &kind, &def); err != nil {
 			return nil, err
+		}
+		if dropped[q(schema)+"."+q(name)] {
+			continue
 		}
 		if kind != "v" {
 			return nil, fmt.Errorf("%s.%s (relkind %s) depends on %s and mtx cannot re-create it: drop it before rebuilding, and create it again after", schema, name, kind, c.Relation)
