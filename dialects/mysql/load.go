@@ -19,7 +19,7 @@ import (
 )
 
 var (
-	_ dialects.Loader     = Dialect{}
+	_ dialects.Loader      = Dialect{}
 	_ dialects.NamedLocker = Dialect{}
 )
 

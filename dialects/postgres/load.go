@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	_ dialects.Loader     = Dialect{}
+	_ dialects.Loader      = Dialect{}
 	_ dialects.NamedLocker = Dialect{}
 )
 
