@@ -216,21 +216,7 @@ func BenchmarkCurrentEvents(b *testing.B) {
 				}
 				db.Exec("ANALYZE " + raw)
 			}
-			timeQuery := func(sqlText string) time.Duration {
-				best := time.Duration(1 << 62)
-				for i := 0; i < 3; i++ {
-					t0 := time.Now()
-					rs, err := db.Query(sqlText)
-					if err != nil {
-						b.Fatal(err)
-					}
-					for rs.Next() {
-					}
-					rs.Close()
-					best = min(best, time.Since(t0))
-				}
-				return best
-			}
+			timeQuery := func(sqlText string) time.Duration { return bestOfThree(b, db, sqlText) }
 			agg := "SELECT " + q("environment_type") + ", COUNT(*), COUNT(DISTINCT " + q("customer_id") + ") FROM %s GROUP BY 1"
 			point := "SELECT * FROM %s WHERE " + q("transaction_id") + " = 'txn-12345'"
 			aggView, aggTable := timeQuery(fmt.Sprintf(agg, view)), timeQuery(fmt.Sprintf(agg, rel))

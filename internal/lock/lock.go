@@ -122,6 +122,20 @@ func AcquireFor(ctx context.Context, p Purpose, m Mutex, what string, timeout ti
 	}
 }
 
+// Hold is AcquireFor returning the release: it unlocks within a minute
+// even when ctx is already cancelled (a command stopped by Ctrl-C still
+// frees the lock for the next one).
+func Hold(ctx context.Context, p Purpose, m Mutex, what string, timeout time.Duration, log io.Writer) (unlock func() error, err error) {
+	if err := AcquireFor(ctx, p, m, what, timeout, log); err != nil {
+		return nil, err
+	}
+	return func() error {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		return m.Unlock(ctx)
+	}, nil
+}
+
 // WaitOpen calls open until it succeeds, fails for another reason than
 // busy, or timeout passes: for engines whose database admits one process
 // at a time, where opening it is taking the lock.

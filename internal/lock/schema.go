@@ -55,12 +55,5 @@ func (s Schema) Take(ctx context.Context, conn *sql.Conn) (unlock func() error, 
 	if what == "" {
 		what = "schema " + s.Schema
 	}
-	if err := AcquireFor(ctx, s.Purpose, m, what, timeout, s.Log); err != nil {
-		return nil, err
-	}
-	return func() error {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		return m.Unlock(ctx)
-	}, nil
+	return Hold(ctx, s.Purpose, m, what, timeout, s.Log)
 }

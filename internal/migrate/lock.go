@@ -46,14 +46,7 @@ func Lock(ctx context.Context, d dialects.Dialect, db *sql.DB, o dialects.Option
 	if m == nil {
 		return func() error { return nil }, nil
 	}
-	if err := lock.Acquire(ctx, m, what, timeout, log); err != nil {
-		return nil, err
-	}
-	return func() error {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		return m.Unlock(ctx)
-	}, nil
+	return lock.Hold(ctx, lock.Migration, m, what, timeout, log)
 }
 
 // LockStatements are the statements the migration lock sends on a dialect,
