@@ -138,6 +138,27 @@ type RowIDer interface {
 	RowIDIn(query string) string
 }
 
+// ChangeRanker is implemented by row-id dialects that rank a refresh's
+// candidates and keep only what changes in one pass, so the refresh needs
+// no table of winners and no set difference to find the stored losers.
+type ChangeRanker interface {
+	// RankChanges renders a SELECT of cs.Columns from cs.Source (no
+	// snapshot) keeping, per grain in cs.Newest order, the first row when
+	// its column stored is 0 (a new winner) and every other row whose
+	// stored is 1 (a stored row that lost).
+	RankChanges(cs CurrentState, stored string) string
+}
+
+// QualifyChanges renders RankChanges with QUALIFY: a row is kept when
+// "it is first" differs from "it is stored".
+func QualifyChanges(s SQLStyle, cs CurrentState, stored string) string {
+	out := fmt.Sprintf("SELECT %s\nFROM %s", s.list(cs.Columns), cs.Source)
+	if cs.Where != "" {
+		out += "\nWHERE " + cs.Where
+	}
+	return out + fmt.Sprintf("\nQUALIFY (ROW_NUMBER() %s = 1) <> (%s = 1)", s.window(cs.Grain, cs.Newest), s.Quote(stored))
+}
+
 // StandardMerge is MERGE … USING … WHEN MATCHED THEN UPDATE … WHEN NOT
 // MATCHED THEN INSERT, with the key compared by IS NOT DISTINCT FROM.
 func StandardMerge(quote func(string) string, target, source string, key, columns []string) string {

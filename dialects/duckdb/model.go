@@ -19,6 +19,10 @@ func (d Dialect) CurrentStateSQL(cs dialects.CurrentState) string {
 	return dialects.Qualify(d.style(), cs)
 }
 
+func (d Dialect) RankChanges(cs dialects.CurrentState, stored string) string {
+	return dialects.QualifyChanges(d.style(), cs, stored)
+}
+
 func (Dialect) MinusSeconds(expr string, s int64) string {
 	return fmt.Sprintf("(%s - INTERVAL '%d seconds')", expr, s)
 }

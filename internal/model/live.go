@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
 )
 
 // A live view (<model>_live) goes with every current-state model
@@ -41,15 +42,36 @@ func (c *Compiled) hasLive() bool {
 
 // tail returns the SELECT of cols (quoted, comma-separated) of the raw rows
 // an incremental current-state refresh stages when the stored watermark is
-// since (an expression): a non-NULL key, and a watermark after since less
-// the lookback, or NULL. The refresh and the live view share it.
+// since (an expression); see tailWhere. The refresh and the live view share it.
 func (p *Project) tail(m dialects.Modeler, c *Compiled, cols, since string) string {
+	from, where := p.tailWhere(m, c, since)
+	return fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s", cols, from, where)
+}
+
+// tailWhere returns the raw relation and the condition of the tail: a
+// non-NULL key, and a watermark after since less the lookback (but not
+// since itself, when that is safe: mergedAtWatermark), or NULL.
+func (p *Project) tailWhere(m dialects.Modeler, c *Compiled, since string) (from, where string) {
 	q := p.Dialect.Quote
 	cs := CurrentStateOf(c.Current, p.relation(c.Current.Name), q)
-	wm := c.watermark()
+	wm := q(c.watermark())
 	lb, _ := c.lookback()
-	return fmt.Sprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s > %s OR %s IS NULL)",
-		cols, cs.Source, cs.Where, q(wm), m.MinusSeconds(since, int64(lb.Seconds())), q(wm))
+	newer := fmt.Sprintf("%s > %s", wm, m.MinusSeconds(since, int64(lb.Seconds())))
+	if p.mergedAtWatermark(c) {
+		newer += fmt.Sprintf(" AND %s <> %s", wm, since)
+	}
+	return cs.Source, fmt.Sprintf("%s AND (%s OR %s IS NULL)", cs.Where, newer, wm)
+}
+
+// mergedAtWatermark reports whether the raw rows whose watermark equals the
+// stored one were all merged by the run that stored it, so the tail need
+// not read them again: true for mtx's own _mtx_loaded_at on engines where
+// mtx load commits each load (one _mtx_loaded_at for all its rows) in one
+// transaction — a run saw all of a load's rows or none. Without this, every
+// refresh re-read the last load (it always lies inside the lookback).
+func (p *Project) mergedAtWatermark(c *Compiled) bool {
+	l, ok := p.Dialect.(dialects.Loader)
+	return ok && l.LoadTransactional() && c.watermark() == catalog.LoadedAtColumn
 }
 
 // beforeAnyLoad stands in for the stored watermark of an empty model

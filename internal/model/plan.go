@@ -173,13 +173,13 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		stored = "(SELECT MAX(" + q(wm) + ") FROM " + rel + ")"
 	}
 	cs := CurrentStateOf(t, p.relation(t.Name), q)
-	newRows := p.tail(m, c, cols, stored)
 	merged, createMerged := scratchTable("merge")
 	// (Snapshot tables are never incremental; were one, its ranking first
 	// keeps the latest snapshot of the candidates, which needs every row.)
 	if rid, ok := m.(dialects.RowIDer); ok && cs.Snapshot == nil {
-		return rowIDRefresh(p, m, rid, c, cs, newRows, stage, createStage, merged, createMerged, scratchTable)
+		return rowIDRefresh(p, m, rid, c, cs, stored, merged, createMerged, scratchTable)
 	}
+	newRows := p.tail(m, c, cols, stored)
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
@@ -210,16 +210,18 @@ const (
 )
 
 // rowIDRefresh is the refresh of an incremental (not snapshot) current-state
-// model on an engine with row ids. The candidates are the staged rows and
+// model on an engine with row ids. The candidates are the tail's raw rows and
 // the stored rows with their keys, but only the columns ranking reads (grain
 // and version), each with its row id and whether it is stored. Ranking them
 // picks one winner per grain; a stored row that still wins (on a full tie
-// too, as a re-staged copy of itself does) stays untouched, a stored row that
-// lost is deleted by its id, and the staged winners are inserted. The model
-// table's key is searched once, and a refresh that re-reads rows it already
-// merged (the lookback) rewrites nothing.
+// too, as a re-read copy of itself does) stays untouched, a stored row that
+// lost is deleted by its id, and the raw winners are inserted straight from
+// the raw table by their ids (the refresh is one transaction, so the ids
+// hold). Nothing but the narrow candidates is copied, the model table's key
+// is searched once, and a refresh that re-reads rows it already merged (the
+// lookback) rewrites nothing.
 func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compiled, cs dialects.CurrentState,
-	newRows, stage string, createStage func(string) string, merged string, createMerged func(string) string,
+	stored string, merged string, createMerged func(string) string,
 	scratchTable func(string) (string, func(string) string)) []step {
 	q := p.Dialect.Quote
 	rel := c.Relation
@@ -234,29 +236,51 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 	}
 	narrow := strings.Join(ranked, ", ")
 	cand, createCand := scratchTable("cand")
-	key := t.Key
-	candidates := fmt.Sprintf("SELECT %s, 0 AS %s, %s AS %s FROM %s\nUNION ALL\nSELECT %s, 1, %s FROM %s WHERE %s",
-		narrow, q(storedColumn), rid.RowID(), q(rowColumn), stage,
-		narrow, rid.RowID(), rel, keyMatch(p.Dialect, key, rel, stage))
-	cs.Source = cand
+	raw, tail := p.tailWhere(m, c, stored)
+	var keyCols []string
+	for _, k := range t.Key {
+		keyCols = append(keyCols, q(k))
+	}
+	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", strings.Join(keyCols, ", "), raw, tail)
+	touched := tailHas(q, t.Key, tailKeys, rel)
+	if len(t.Key) == 1 {
+		touched = keyMatch(p.Dialect, t.Key, rel, "("+tailKeys+") AS "+q("_mtx_tail"))
+	}
+	candidates := fmt.Sprintf("SELECT %s, 0 AS %s, %s AS %s FROM %s WHERE %s\nUNION ALL\nSELECT %s, 1, %s FROM %s WHERE %s",
+		narrow, q(storedColumn), rid.RowID(), q(rowColumn), raw, tail,
+		narrow, rid.RowID(), rel, touched)
 	cs.Where = ""
 	cs.Columns = []string{storedColumn, rowColumn}
 	cs.Newest = append(append([]string{}, cs.Newest...), storedColumn)
 	cols := columnList(q, t)
+	insert := func(rows string) string {
+		return "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + raw + " WHERE " + tail + " AND " +
+			rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0", q(rowColumn), rows, q(storedColumn)))
+	}
+	if cr, ok := m.(dialects.ChangeRanker); ok {
+		// One pass keeps just the changes: stored losers and new winners.
+		cs.Source = "(\n" + candidates + "\n) AS " + q("_mtx_candidates")
+		return []step{
+			{"DROP TABLE IF EXISTS " + merged},
+			{createMerged(cr.RankChanges(cs, storedColumn))},
+			{
+				"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1", q(rowColumn), merged, q(storedColumn))),
+				insert(merged),
+			},
+			{"DROP TABLE " + merged},
+		}
+	}
+	cs.Source = cand
 	return []step{
-		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + cand},
 		{"DROP TABLE IF EXISTS " + merged},
-		{createStage(newRows)},
 		{createCand(candidates)},
 		{createMerged(m.CurrentStateSQL(cs))},
 		{
 			"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
 				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn))),
-			"INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + stage + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0",
-				q(rowColumn), merged, q(storedColumn))),
+			insert(merged),
 		},
-		{"DROP TABLE " + stage},
 		{"DROP TABLE " + cand},
 		{"DROP TABLE " + merged},
 	}

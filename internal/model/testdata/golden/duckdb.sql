@@ -56,7 +56,7 @@ FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -65,48 +65,34 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."breakdowns_invoices"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
 ) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_invoices when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
-
-DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_invoices_07824a1c";
-
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_invoices_07824a1c";
-
-CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_invoices_07824a1c" AS
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."breakdowns_invoices"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
-CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
-UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_breakdowns_invoices" WHERE "id" IN (SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c");
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
 SELECT "_mtx_stored", "_mtx_row"
-FROM "_mtx_cand_current_breakdowns_invoices_07824a1c"
-QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1;
+FROM (
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL)
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_breakdowns_invoices" WHERE "id" IN (SELECT "id" FROM (SELECT "id" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail")
+) AS "_mtx_candidates"
+QUALIFY (ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1) <> ("_mtx_stored" = 1);
 
-DELETE FROM "metronome"."current_breakdowns_invoices" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1);
+DELETE FROM "metronome"."current_breakdowns_invoices" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1);
 
 INSERT INTO "metronome"."current_breakdowns_invoices" ("id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0);
-
-DROP TABLE "_mtx_new_current_breakdowns_invoices_07824a1c";
-
-DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL) AND rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0);
 
 DROP TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
@@ -116,7 +102,7 @@ FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -125,13 +111,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."breakdowns_invoices"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
@@ -155,7 +141,7 @@ FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -164,48 +150,34 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."breakdowns_line_items"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
 ) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_line_items when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
-
-DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_line_items_8262e6d5";
-
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_line_items_8262e6d5";
-
-CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5" AS
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."breakdowns_line_items"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
-CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
-UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_breakdowns_line_items" WHERE "id" IN (SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5");
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
 SELECT "_mtx_stored", "_mtx_row"
-FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5"
-QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1;
+FROM (
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL)
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_breakdowns_line_items" WHERE "id" IN (SELECT "id" FROM (SELECT "id" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail")
+) AS "_mtx_candidates"
+QUALIFY (ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1) <> ("_mtx_stored" = 1);
 
-DELETE FROM "metronome"."current_breakdowns_line_items" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1);
+DELETE FROM "metronome"."current_breakdowns_line_items" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1);
 
 INSERT INTO "metronome"."current_breakdowns_line_items" ("id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0);
-
-DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
-
-DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL) AND rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0);
 
 DROP TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
@@ -215,7 +187,7 @@ FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -224,13 +196,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."breakdowns_line_items"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
@@ -554,7 +526,7 @@ FROM "metronome"."current_events" AS "_mtx_stored"
 WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -563,48 +535,34 @@ FROM (
   FROM (
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
     WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
       SELECT "transaction_id"
       FROM "metronome"."events"
-      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
 ) AS "_mtx_winners";
 
 -- refresh of current_events when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
-
-DROP TABLE IF EXISTS "_mtx_cand_current_events_ed57d84a";
-
 DROP TABLE IF EXISTS "_mtx_merge_current_events_ed57d84a";
-
-CREATE TEMPORARY TABLE "_mtx_new_current_events_ed57d84a" AS
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."events"
-WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
-CREATE TEMPORARY TABLE "_mtx_cand_current_events_ed57d84a" AS
-SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "_mtx_new_current_events_ed57d84a"
-UNION ALL
-SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_events" WHERE "transaction_id" IN (SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a");
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
 SELECT "_mtx_stored", "_mtx_row"
-FROM "_mtx_cand_current_events_ed57d84a"
-QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1;
+FROM (
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL)
+UNION ALL
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_events" WHERE "transaction_id" IN (SELECT "transaction_id" FROM (SELECT "transaction_id" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail")
+) AS "_mtx_candidates"
+QUALIFY (ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1) <> ("_mtx_stored" = 1);
 
-DELETE FROM "metronome"."current_events" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_cand_current_events_ed57d84a" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 1);
+DELETE FROM "metronome"."current_events" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 1);
 
 INSERT INTO "metronome"."current_events" ("transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0);
-
-DROP TABLE "_mtx_new_current_events_ed57d84a";
-
-DROP TABLE "_mtx_cand_current_events_ed57d84a";
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL) AND rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0);
 
 DROP TABLE "_mtx_merge_current_events_ed57d84a";
 
@@ -614,7 +572,7 @@ FROM "metronome"."current_events" AS "_mtx_stored"
 WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -623,13 +581,13 @@ FROM (
   FROM (
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
     WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
       SELECT "transaction_id"
       FROM "metronome"."events"
-      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
@@ -669,7 +627,7 @@ FROM "metronome"."current_line_item" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -678,48 +636,34 @@ FROM (
   FROM (
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."line_item"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
 ) AS "_mtx_winners";
 
 -- refresh of current_line_item when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
-
-DROP TABLE IF EXISTS "_mtx_cand_current_line_item_223bb2e5";
-
 DROP TABLE IF EXISTS "_mtx_merge_current_line_item_223bb2e5";
-
-CREATE TEMPORARY TABLE "_mtx_new_current_line_item_223bb2e5" AS
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."line_item"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
-CREATE TEMPORARY TABLE "_mtx_cand_current_line_item_223bb2e5" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "_mtx_new_current_line_item_223bb2e5"
-UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_line_item" WHERE "id" IN (SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5");
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
 SELECT "_mtx_stored", "_mtx_row"
-FROM "_mtx_cand_current_line_item_223bb2e5"
-QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1;
+FROM (
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", rowid AS "_mtx_row" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL)
+UNION ALL
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, rowid FROM "metronome"."current_line_item" WHERE "id" IN (SELECT "id" FROM (SELECT "id" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail")
+) AS "_mtx_candidates"
+QUALIFY (ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_stored" DESC NULLS LAST) = 1) <> ("_mtx_stored" = 1);
 
-DELETE FROM "metronome"."current_line_item" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_cand_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1);
+DELETE FROM "metronome"."current_line_item" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1);
 
 INSERT INTO "metronome"."current_line_item" ("id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5" WHERE rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0);
-
-DROP TABLE "_mtx_new_current_line_item_223bb2e5";
-
-DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL) AND rowid IN (SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0);
 
 DROP TABLE "_mtx_merge_current_line_item_223bb2e5";
 
@@ -729,7 +673,7 @@ FROM "metronome"."current_line_item" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -738,13 +682,13 @@ FROM (
   FROM (
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
     WHERE "id" IN (SELECT "id" FROM (
       SELECT "id"
       FROM "metronome"."line_item"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_tail")
   ) AS "_mtx_candidates"
   QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1

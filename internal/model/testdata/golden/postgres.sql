@@ -81,7 +81,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -92,13 +92,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."invoice_id", "_mtx_row"."customer_id", "_mtx_row"."transfer_id", "_mtx_row"."credit_type_id", "_mtx_row"."net_payment_term_days", "_mtx_row"."credit_type_name", "_mtx_row"."subtotal", "_mtx_row"."total", "_mtx_row"."type", "_mtx_row"."external_invoice", "_mtx_row"."plan_id", "_mtx_row"."contract_id", "_mtx_row"."amendment_id", "_mtx_row"."custom_fields", "_mtx_row"."billable_status", "_mtx_row"."window_size", "_mtx_row"."metadata", "_mtx_row"."issued_at", "_mtx_row"."invoice_start_timestamp", "_mtx_row"."invoice_end_timestamp", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_invoices"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
@@ -111,21 +111,14 @@ FROM (
 ) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_invoices when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_invoices_07824a1c";
-
 DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_invoices_07824a1c";
 
-CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_invoices_07824a1c" AS
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."breakdowns_invoices"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
 CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL)
 UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_invoices_07824a1c"));
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_invoices" WHERE "id" = ANY(ARRAY(SELECT "id" FROM (SELECT "id" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail"));
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
 SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
@@ -135,9 +128,7 @@ ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferr
 DELETE FROM "metronome"."current_breakdowns_invoices" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_invoices" ("id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_invoices_07824a1c" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0));
-
-DROP TABLE "_mtx_new_current_breakdowns_invoices_07824a1c";
+SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."breakdowns_invoices" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL) AND ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_invoices_07824a1c" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_cand_current_breakdowns_invoices_07824a1c";
 
@@ -150,7 +141,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -161,13 +152,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."invoice_id", "_mtx_row"."customer_id", "_mtx_row"."transfer_id", "_mtx_row"."credit_type_id", "_mtx_row"."net_payment_term_days", "_mtx_row"."credit_type_name", "_mtx_row"."subtotal", "_mtx_row"."total", "_mtx_row"."type", "_mtx_row"."external_invoice", "_mtx_row"."plan_id", "_mtx_row"."contract_id", "_mtx_row"."amendment_id", "_mtx_row"."custom_fields", "_mtx_row"."billable_status", "_mtx_row"."window_size", "_mtx_row"."metadata", "_mtx_row"."issued_at", "_mtx_row"."invoice_start_timestamp", "_mtx_row"."invoice_end_timestamp", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_invoices"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
@@ -206,7 +197,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -217,13 +208,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."watermark_timestamp", "_mtx_row"."invoice_breakdown_id", "_mtx_row"."name", "_mtx_row"."transfer_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."unit_price", "_mtx_row"."product_id", "_mtx_row"."product_type", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."commit_id", "_mtx_row"."commit_segment_id", "_mtx_row"."commit_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."line_item_id", "_mtx_row"."line_item_type", "_mtx_row"."custom_fields", "_mtx_row"."pricing_group_values", "_mtx_row"."presentation_group_values", "_mtx_row"."billable_metric_id", "_mtx_row"."metadata", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_line_items"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
@@ -236,21 +227,14 @@ FROM (
 ) AS "_mtx_winners";
 
 -- refresh of current_breakdowns_line_items when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_breakdowns_line_items_8262e6d5";
-
 DROP TABLE IF EXISTS "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
 DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 
-CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5" AS
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."breakdowns_line_items"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
 CREATE TEMPORARY TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL)
 UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5"));
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_breakdowns_line_items" WHERE "id" = ANY(ARRAY(SELECT "id" FROM (SELECT "id" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail"));
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
 SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
@@ -260,9 +244,7 @@ ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferr
 DELETE FROM "metronome"."current_breakdowns_line_items" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_breakdowns_line_items" ("id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_breakdowns_line_items_8262e6d5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0));
-
-DROP TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5";
+SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."breakdowns_line_items" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL) AND ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_breakdowns_line_items_8262e6d5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_cand_current_breakdowns_line_items_8262e6d5";
 
@@ -275,7 +257,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -286,13 +268,13 @@ FROM (
   FROM (
     SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."environment_type", "_mtx_row"."snapshot_timestamp", "_mtx_row"."watermark_timestamp", "_mtx_row"."invoice_breakdown_id", "_mtx_row"."name", "_mtx_row"."transfer_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."unit_price", "_mtx_row"."product_id", "_mtx_row"."product_type", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."commit_id", "_mtx_row"."commit_segment_id", "_mtx_row"."commit_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."line_item_id", "_mtx_row"."line_item_type", "_mtx_row"."custom_fields", "_mtx_row"."pricing_group_values", "_mtx_row"."presentation_group_values", "_mtx_row"."billable_metric_id", "_mtx_row"."metadata", "_mtx_row"."breakdown_start_timestamp", "_mtx_row"."breakdown_end_timestamp", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_line_items"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
@@ -769,7 +751,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
 )
@@ -780,13 +762,13 @@ FROM (
   FROM (
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."transaction_id", "_mtx_row"."customer_id", "_mtx_row"."timestamp", "_mtx_row"."event_type", "_mtx_row"."properties", "_mtx_row"."environment_type", "_mtx_row"."_metronome_metadata_id", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "transaction_id" FROM (
         SELECT "transaction_id"
         FROM "metronome"."events"
-        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_events" AS "_mtx_stored"
@@ -799,21 +781,14 @@ FROM (
 ) AS "_mtx_winners";
 
 -- refresh of current_events when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_events_ed57d84a";
-
 DROP TABLE IF EXISTS "_mtx_cand_current_events_ed57d84a";
 
 DROP TABLE IF EXISTS "_mtx_merge_current_events_ed57d84a";
 
-CREATE TEMPORARY TABLE "_mtx_new_current_events_ed57d84a" AS
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."events"
-WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
 CREATE TEMPORARY TABLE "_mtx_cand_current_events_ed57d84a" AS
-SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_events_ed57d84a"
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL)
 UNION ALL
-SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_current_events_ed57d84a"));
+SELECT "transaction_id", "environment_type", "updated_at", "timestamp", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_events" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM (SELECT "transaction_id" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail"));
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
 SELECT DISTINCT ON ("transaction_id", "environment_type") "_mtx_stored", "_mtx_row"
@@ -823,9 +798,7 @@ ORDER BY "transaction_id", "environment_type", "updated_at" DESC NULLS LAST, "ti
 DELETE FROM "metronome"."current_events" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_events_ed57d84a" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_events" ("transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_events_ed57d84a" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0));
-
-DROP TABLE "_mtx_new_current_events_ed57d84a";
+SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."events" WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL) AND ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_events_ed57d84a" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_cand_current_events_ed57d84a";
 
@@ -838,7 +811,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."transaction_id" = "_mtx_stored"."transaction_id"
 )
@@ -849,13 +822,13 @@ FROM (
   FROM (
     SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."transaction_id", "_mtx_row"."customer_id", "_mtx_row"."timestamp", "_mtx_row"."event_type", "_mtx_row"."properties", "_mtx_row"."environment_type", "_mtx_row"."_metronome_metadata_id", "_mtx_row"."updated_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "transaction_id" FROM (
         SELECT "transaction_id"
         FROM "metronome"."events"
-        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_events" AS "_mtx_stored"
@@ -914,7 +887,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -925,13 +898,13 @@ FROM (
   FROM (
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."invoice_id", "_mtx_row"."credit_grant_id", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."name", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."commit_id", "_mtx_row"."product_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."unit_price", "_mtx_row"."starting_on", "_mtx_row"."ending_before", "_mtx_row"."pricing_group_values", "_mtx_row"."metadata", "_mtx_row"."updated_at", "_mtx_row"."environment_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."starting_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."line_item"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_line_item" AS "_mtx_stored"
@@ -944,21 +917,14 @@ FROM (
 ) AS "_mtx_winners";
 
 -- refresh of current_line_item when it exists:
-DROP TABLE IF EXISTS "_mtx_new_current_line_item_223bb2e5";
-
 DROP TABLE IF EXISTS "_mtx_cand_current_line_item_223bb2e5";
 
 DROP TABLE IF EXISTS "_mtx_merge_current_line_item_223bb2e5";
 
-CREATE TEMPORARY TABLE "_mtx_new_current_line_item_223bb2e5" AS
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
-FROM "metronome"."line_item"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
-
 CREATE TEMPORARY TABLE "_mtx_cand_current_line_item_223bb2e5" AS
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "_mtx_new_current_line_item_223bb2e5"
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 0 AS "_mtx_stored", ctid AS "_mtx_row" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL)
 UNION ALL
-SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "_mtx_new_current_line_item_223bb2e5"));
+SELECT "id", "environment_type", "updated_at", "_mtx_transferred_at", "_mtx_source_file", "_mtx_loaded_at", 1, ctid FROM "metronome"."current_line_item" WHERE "id" = ANY(ARRAY(SELECT "id" FROM (SELECT "id" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL)) AS "_mtx_tail"));
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
 SELECT DISTINCT ON ("id", "environment_type") "_mtx_stored", "_mtx_row"
@@ -968,9 +934,7 @@ ORDER BY "id", "environment_type", "updated_at" DESC NULLS LAST, "_mtx_transferr
 DELETE FROM "metronome"."current_line_item" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_cand_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1 EXCEPT SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 1));
 
 INSERT INTO "metronome"."current_line_item" ("id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at")
-SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "_mtx_new_current_line_item_223bb2e5" WHERE ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0));
-
-DROP TABLE "_mtx_new_current_line_item_223bb2e5";
+SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."line_item" WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL) AND ctid = ANY(ARRAY(SELECT "_mtx_row" FROM "_mtx_merge_current_line_item_223bb2e5" WHERE "_mtx_stored" = 0));
 
 DROP TABLE "_mtx_cand_current_line_item_223bb2e5";
 
@@ -983,7 +947,7 @@ WHERE NOT EXISTS (
   SELECT 1 FROM (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
   ) AS "_mtx_s"
   WHERE "_mtx_s"."id" = "_mtx_stored"."id"
 )
@@ -994,13 +958,13 @@ FROM (
   FROM (
     SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     UNION ALL
     SELECT "_mtx_row"."id", "_mtx_row"."invoice_id", "_mtx_row"."credit_grant_id", "_mtx_row"."credit_type_id", "_mtx_row"."credit_type_name", "_mtx_row"."name", "_mtx_row"."quantity", "_mtx_row"."total", "_mtx_row"."commit_id", "_mtx_row"."product_id", "_mtx_row"."group_key", "_mtx_row"."group_value", "_mtx_row"."unit_price", "_mtx_row"."starting_on", "_mtx_row"."ending_before", "_mtx_row"."pricing_group_values", "_mtx_row"."metadata", "_mtx_row"."updated_at", "_mtx_row"."environment_type", "_mtx_row"."subscription_id", "_mtx_row"."is_prorated", "_mtx_row"."starting_at", "_mtx_row"."_mtx_source_file", "_mtx_row"."_mtx_transferred_at", "_mtx_row"."_mtx_loaded_at"
     FROM (SELECT DISTINCT "id" FROM (
         SELECT "id"
         FROM "metronome"."line_item"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
     ) AS "_mtx_k") AS "_mtx_keys"
     CROSS JOIN LATERAL (
       SELECT * FROM "metronome"."current_line_item" AS "_mtx_stored"

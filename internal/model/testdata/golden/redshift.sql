@@ -84,7 +84,7 @@ FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -96,13 +96,13 @@ FROM (
     FROM (
       SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."breakdowns_invoices"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_invoices"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -117,7 +117,7 @@ DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_invoices_07824a1c";
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_invoices_07824a1c" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_invoices"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices") OR "_mtx_loaded_at" IS NULL);
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_invoices_07824a1c" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -147,7 +147,7 @@ FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_invoices"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -159,13 +159,13 @@ FROM (
     FROM (
       SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."breakdowns_invoices"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "environment_type", "snapshot_timestamp", "invoice_id", "customer_id", "transfer_id", "credit_type_id", "net_payment_term_days", "credit_type_name", "subtotal", "total", "type", "external_invoice", "plan_id", "contract_id", "amendment_id", "custom_fields", "billable_status", "window_size", "metadata", "issued_at", "invoice_start_timestamp", "invoice_end_timestamp", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_invoices" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_invoices"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_invoices"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -194,7 +194,7 @@ FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -206,13 +206,13 @@ FROM (
     FROM (
       SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."breakdowns_line_items"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_line_items"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -227,7 +227,7 @@ DROP TABLE IF EXISTS "_mtx_merge_current_breakdowns_line_items_8262e6d5";
 CREATE TEMPORARY TABLE "_mtx_new_current_breakdowns_line_items_8262e6d5" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."breakdowns_line_items"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items") OR "_mtx_loaded_at" IS NULL);
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_breakdowns_line_items_8262e6d5" AS
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -257,7 +257,7 @@ FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."breakdowns_line_items"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -269,13 +269,13 @@ FROM (
     FROM (
       SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."breakdowns_line_items"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "environment_type", "snapshot_timestamp", "watermark_timestamp", "invoice_breakdown_id", "name", "transfer_id", "group_key", "group_value", "quantity", "total", "unit_price", "product_id", "product_type", "credit_type_id", "credit_type_name", "commit_id", "commit_segment_id", "commit_type", "subscription_id", "is_prorated", "line_item_id", "line_item_type", "custom_fields", "pricing_group_values", "presentation_group_values", "billable_metric_id", "metadata", "breakdown_start_timestamp", "breakdown_end_timestamp", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_breakdowns_line_items" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."breakdowns_line_items"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_breakdowns_line_items"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -796,7 +796,7 @@ FROM "metronome"."current_events" AS "_mtx_stored"
 WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -808,13 +808,13 @@ FROM (
     FROM (
       SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."events"
-      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
       WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
         SELECT "transaction_id"
         FROM "metronome"."events"
-        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -829,7 +829,7 @@ DROP TABLE IF EXISTS "_mtx_merge_current_events_ed57d84a";
 CREATE TEMPORARY TABLE "_mtx_new_current_events_ed57d84a" AS
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."events"
-WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events") OR "_mtx_loaded_at" IS NULL);
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_events_ed57d84a" AS
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -859,7 +859,7 @@ FROM "metronome"."current_events" AS "_mtx_stored"
 WHERE "transaction_id" NOT IN (
     SELECT "transaction_id"
     FROM "metronome"."events"
-    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -871,13 +871,13 @@ FROM (
     FROM (
       SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."events"
-      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_events" AS "_mtx_stored"
       WHERE "transaction_id" IN (SELECT "transaction_id" FROM (
         SELECT "transaction_id"
         FROM "metronome"."events"
-        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "transaction_id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_events"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -930,7 +930,7 @@ FROM "metronome"."current_line_item" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -942,13 +942,13 @@ FROM (
     FROM (
       SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."line_item"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."line_item"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
@@ -963,7 +963,7 @@ DROP TABLE IF EXISTS "_mtx_merge_current_line_item_223bb2e5";
 CREATE TEMPORARY TABLE "_mtx_new_current_line_item_223bb2e5" AS
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
 FROM "metronome"."line_item"
-WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL);
+WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > ((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> (SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item") OR "_mtx_loaded_at" IS NULL);
 
 CREATE TEMPORARY TABLE "_mtx_merge_current_line_item_223bb2e5" AS
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -993,7 +993,7 @@ FROM "metronome"."current_line_item" AS "_mtx_stored"
 WHERE "id" NOT IN (
     SELECT "id"
     FROM "metronome"."line_item"
-    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+    WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
 )
 UNION ALL
 SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
@@ -1005,13 +1005,13 @@ FROM (
     FROM (
       SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
       FROM "metronome"."line_item"
-      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+      WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       UNION ALL
       SELECT "id", "invoice_id", "credit_grant_id", "credit_type_id", "credit_type_name", "name", "quantity", "total", "commit_id", "product_id", "group_key", "group_value", "unit_price", "starting_on", "ending_before", "pricing_group_values", "metadata", "updated_at", "environment_type", "subscription_id", "is_prorated", "starting_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at" FROM "metronome"."current_line_item" AS "_mtx_stored"
       WHERE "id" IN (SELECT "id" FROM (
         SELECT "id"
         FROM "metronome"."line_item"
-        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') OR "_mtx_loaded_at" IS NULL)
+        WHERE "id" IS NOT NULL AND ("_mtx_loaded_at" > (COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') - INTERVAL '3600 seconds') AND "_mtx_loaded_at" <> COALESCE((SELECT MAX("_mtx_loaded_at") FROM "metronome"."current_line_item"), TIMESTAMPTZ '1970-01-01 00:00:00.000000+00') OR "_mtx_loaded_at" IS NULL)
       ) AS "_mtx_tail")
     ) AS "_mtx_candidates"
   ) AS "_mtx_ranked"
