@@ -333,7 +333,15 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	if len(recreate) == 0 {
 		return sts, nil
 	}
-	out := append(step{}, sts[:at]...)
+	// The steps' own view drops (the live view) cascade too: a user view
+	// on current_events_live is among the dependents re-created at the end.
+	var out step
+	for _, st := range sts[:at] {
+		if strings.HasPrefix(st, "DROP VIEW ") {
+			st += " CASCADE"
+		}
+		out = append(out, st)
+	}
 	out = append(out, sts[at]+" CASCADE")
 	out = append(out, sts[at+1:]...)
 	return append(out, recreate...), nil
