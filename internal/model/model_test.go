@@ -54,6 +54,12 @@ GROUP BY environment_type, customer_id`),
 SELECT transaction_id, customer_id, {{ quote "timestamp" }}, _mtx_loaded_at
 FROM {{ source "events" }}
 {{ if is_incremental }}WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM {{ this }}){{ end }}`),
+		parse(t, "event_latest", `-- materialized: incremental
+-- unique_key: transaction_id
+-- newest: timestamp, _mtx_loaded_at
+SELECT transaction_id, customer_id, {{ quote "timestamp" }}, _mtx_loaded_at
+FROM {{ source "events" }}
+{{ if is_incremental }}WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM {{ this }}){{ end }}`),
 	}
 }
 

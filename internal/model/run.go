@@ -187,6 +187,9 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 			full = true
 		}
 	}
+	if err := r.readColumns(ctx, c, existing == asTable && !full); err != nil {
+		return err
+	}
 	steps := r.Project.steps(m, c, existing, full, watermark)
 	if r.Project.Dialect.TransactionalDDL() {
 		// One transaction: a failure leaves the previous build in place.
@@ -230,6 +233,9 @@ type execer interface {
 }
 
 func (r *Runner) exec(ctx context.Context, e execer, st string) error {
+	if isCheck(st) {
+		return r.runCheck(ctx, e, st)
+	}
 	start := time.Now()
 	_, err := e.ExecContext(ctx, st)
 	if r.Trace != nil {
