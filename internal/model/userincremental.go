@@ -238,12 +238,7 @@ func (r *Runner) readColumns(ctx context.Context, c *Compiled, refresh bool) err
 	if refresh {
 		query = c.IncrementalSQL
 	}
-	rows, err := r.DB.QueryContext(ctx, "SELECT * FROM (\n"+query+"\n) AS "+r.Project.Dialect.Quote("_mtx_probe")+" WHERE 1 = 0")
-	if err != nil {
-		return fmt.Errorf("reading the columns of %s: %w", c.Origin, err)
-	}
-	cols, err := rows.Columns()
-	rows.Close()
+	cols, err := r.queryColumns(ctx, query)
 	if err != nil {
 		return fmt.Errorf("reading the columns of %s: %w", c.Origin, err)
 	}
@@ -263,4 +258,39 @@ func (r *Runner) readColumns(ctx context.Context, c *Compiled, refresh bool) err
 	}
 	c.columns = cols
 	return nil
+}
+
+// queryColumns returns the output columns of query, in order, without
+// reading its rows.
+func (r *Runner) queryColumns(ctx context.Context, query string) ([]string, error) {
+	if qd, ok := r.Project.Dialect.(dialects.QueryDescriber); ok {
+		rows, err := r.DB.QueryContext(ctx, qd.DescribeQuery(query))
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		n, err := rows.Columns()
+		if err != nil {
+			return nil, err
+		}
+		var cols []string
+		for rows.Next() {
+			vals := make([]any, len(n))
+			ptrs := make([]any, len(n))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return nil, err
+			}
+			cols = append(cols, Format(vals[0]))
+		}
+		return cols, rows.Err()
+	}
+	rows, err := r.DB.QueryContext(ctx, "SELECT * FROM (\n"+query+"\n) AS "+r.Project.Dialect.Quote("_mtx_probe")+" WHERE 1 = 0")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return rows.Columns()
 }
