@@ -30,9 +30,10 @@ import (
 //     table is touched. A full build does not check: `mtx test` reports a
 //     unique_key that is not unique, as it does for table models.
 //
-// Ranking needs the model's column list, which only the database knows:
-// the Runner reads it (readColumns) before planning the build; `mtx
-// compile` shows placeholderColumn instead.
+// Ranking, MERGE and INSERT by name need the model's column list, which
+// only the database knows: the Runner reads it (readColumns) before
+// planning a refresh, or a full build with newest; `mtx compile` shows
+// placeholderColumn instead.
 
 // Helper names of a user incremental refresh.
 const (
@@ -71,41 +72,61 @@ func (p *Project) userIncremental(m dialects.Modeler, c *Compiled, existing stri
 		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
 	}
 	stage, createStage := scratchTable("new")
-	match := keyMatch(p.Dialect, key, rel, stage)
-	if len(newest) == 0 {
-		return []step{
-			{"DROP TABLE IF EXISTS " + stage},
-			{createStage(c.IncrementalSQL)},
-			{p.repeatedKeyCheck(c, stage)},
-			{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " SELECT * FROM " + stage},
-			{"DROP TABLE " + stage},
-		}, true
-	}
 	cols := c.columns
 	if cols == nil {
 		cols = []string{placeholderColumn}
 	}
 	list := quoteList(q, cols)
+	// write replaces the stored rows by the rows of from, unique by key.
+	write := func(from string) step {
+		if mg, ok := m.(dialects.Merger); ok {
+			// One MERGE: all or nothing without a transaction.
+			return step{mg.Merge(rel, from, key, cols)}
+		}
+		insert := "INSERT INTO " + rel + " (" + list + ")\nSELECT " + list + " FROM " + from
+		if c.columns == nil {
+			insert = "INSERT INTO " + rel + " SELECT * FROM " + from
+		}
+		return step{"DELETE FROM " + rel + " WHERE " + p.keyIn(key, rel, from), insert}
+	}
+	if len(newest) == 0 {
+		return []step{
+			{"DROP TABLE IF EXISTS " + stage},
+			{createStage(c.IncrementalSQL)},
+			{p.repeatedKeyCheck(c, stage)},
+			write(stage),
+			{"DROP TABLE " + stage},
+		}, true
+	}
 	merged, createMerged := scratchTable("merge")
-	candidates := fmt.Sprintf("(\n  SELECT %s, 1 AS %s FROM %s\n  UNION ALL\n  SELECT %s, 0 AS %s FROM %s WHERE %s\n) AS %s",
-		list, q(freshColumn), stage, list, q(freshColumn), rel, match, q("_mtx_candidates"))
+	// The stored rows under an alias: BigQuery refuses a correlated
+	// reference by the table's qualified name (a composite key's EXISTS).
+	stored := q("_mtx_t")
+	candidates := fmt.Sprintf("(\n  SELECT %s, 1 AS %s FROM %s\n  UNION ALL\n  SELECT %s, 0 AS %s FROM %s AS %s WHERE %s\n) AS %s",
+		list, q(freshColumn), stage, list, q(freshColumn), rel, stored, keyMatch(p.Dialect, key, stored, stage), q("_mtx_candidates"))
 	winners := fmt.Sprintf("SELECT %s\nFROM (\n%s\n) AS %s\nWHERE %s = 1",
 		list, indent(m.CurrentStateSQL(p.userRanking(c, candidates, []string{freshColumn})), "  "), q("_mtx_winners"), q(freshColumn))
-	write := step{"DELETE FROM " + rel + " WHERE " + keyMatch(p.Dialect, key, rel, merged),
-		"INSERT INTO " + rel + " (" + list + ")\nSELECT " + list + " FROM " + merged}
-	if mg, ok := m.(dialects.Merger); ok {
-		// The staged winners are unique by key: one MERGE replaces or adds them.
-		write = step{mg.Merge(rel, merged, key, cols)}
-	}
 	return []step{
 		{"DROP TABLE IF EXISTS " + stage},
 		{"DROP TABLE IF EXISTS " + merged},
 		{createStage(c.IncrementalSQL)},
 		{createMerged(winners)},
-		write,
+		write(merged),
 		{"DROP TABLE " + stage},
 		{"DROP TABLE " + merged},
 	}, true
+}
+
+// keyIn is the condition "target's row has a key among from's rows" of a
+// DELETE: keyMatch for one column; for several a tuple IN, since
+// ClickHouse mutations refuse keyMatch's correlated EXISTS (BigQuery,
+// which refuses tuple IN, merges instead).
+func (p *Project) keyIn(key []string, target, from string) string {
+	if len(key) == 1 {
+		return keyMatch(p.Dialect, key, target, from)
+	}
+	list := quoteList(p.Dialect.Quote, key)
+	return "(" + list + ") IN (SELECT " + list + " FROM " + from + ")"
 }
 
 // userRanking describes "the newest row of each unique_key of source" for
@@ -226,12 +247,12 @@ func (r *Runner) runCheck(ctx context.Context, e execer, st string) error {
 	return fmt.Errorf("%s %s (%s rows); nothing was changed%s", what, strings.Join(found, ", "), count, hint)
 }
 
-// readColumns sets c.columns, for a user incremental model with newest,
-// to the columns of the query its build is about to stage (refresh) or
-// rank (full build), and checks that unique_key and newest name some of
-// them.
+// readColumns sets c.columns, for the refresh of a user incremental model
+// or its full build with newest, to the columns of the query the build
+// stages (refresh) or ranks (full build), and checks that unique_key and
+// newest name some of them.
 func (r *Runner) readColumns(ctx context.Context, c *Compiled, refresh bool) error {
-	if c.Current != nil || c.Config.Materialized != Incremental || len(c.Config.Newest) == 0 {
+	if c.Current != nil || c.Config.Materialized != Incremental || (len(c.Config.Newest) == 0 && !refresh) {
 		return nil
 	}
 	query := c.SQL

@@ -843,7 +843,7 @@ FROM (
   FROM (
     SELECT `_mtx_model_columns`, 1 AS `_mtx_fresh` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`
     UNION ALL
-    SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
+    SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` AS `_mtx_t` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
   ) AS `_mtx_candidates`
   WHERE `transaction_id` IS NOT NULL
   QUALIFY ROW_NUMBER() OVER (PARTITION BY `transaction_id` ORDER BY `timestamp` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_fresh` DESC NULLS LAST) = 1
@@ -879,9 +879,12 @@ WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_log`)
 -- on failure: DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`
 SELECT `transaction_id`, COUNT(*) AS `_mtx_rows` FROM `metronome`.`_mtx_new_event_log_4a5960e2` GROUP BY `transaction_id` HAVING COUNT(*) > 1 ORDER BY `transaction_id` LIMIT 1;
 
-DELETE FROM `metronome`.`event_log` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_log_4a5960e2`);
-
-INSERT INTO `metronome`.`event_log` SELECT * FROM `metronome`.`_mtx_new_event_log_4a5960e2`;
+MERGE INTO `metronome`.`event_log` `_mtx_t`
+USING `metronome`.`_mtx_new_event_log_4a5960e2` `_mtx_s`
+ON `_mtx_t`.`transaction_id` IS NOT DISTINCT FROM `_mtx_s`.`transaction_id`
+WHEN MATCHED THEN UPDATE SET `_mtx_model_columns` = `_mtx_s`.`_mtx_model_columns`
+WHEN NOT MATCHED THEN INSERT (`_mtx_model_columns`)
+VALUES (`_mtx_s`.`_mtx_model_columns`);
 
 DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`;
 

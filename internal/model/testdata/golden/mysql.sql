@@ -1164,7 +1164,7 @@ FROM (
     FROM (
       SELECT `_mtx_model_columns`, 1 AS `_mtx_fresh` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`
       UNION ALL
-      SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
+      SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` AS `_mtx_t` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
     ) AS `_mtx_candidates`
     WHERE `transaction_id` IS NOT NULL
   ) AS `_mtx_ranked`
@@ -1174,8 +1174,7 @@ WHERE `_mtx_fresh` = 1;
 
 DELETE FROM `metronome`.`event_latest` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`);
 
-INSERT INTO `metronome`.`event_latest` (`_mtx_model_columns`)
-SELECT `_mtx_model_columns` FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+INSERT INTO `metronome`.`event_latest` SELECT * FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
 
 DROP TABLE `metronome`.`_mtx_new_event_latest_43c0a9eb`;
 
