@@ -330,3 +330,12 @@ func InformationSchemaRelations(schema string) string {
 
 // UTCMicros formats t in UTC with microseconds, "2006-01-02 15:04:05.000000".
 func UTCMicros(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.000000") }
+
+// QueryDescriber is implemented by dialects whose driver reports no
+// columns for a result without rows (clickhouse-go): DescribeQuery returns
+// a statement whose rows name query's output columns, in order, in their
+// first column. Elsewhere the columns of `SELECT * FROM (query) … WHERE
+// 1 = 0` are read, which every driver reports.
+type QueryDescriber interface {
+	DescribeQuery(query string) string
+}

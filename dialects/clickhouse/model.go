@@ -56,3 +56,9 @@ func (Dialect) TimestampLiteral(t time.Time) string {
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
 func (Dialect) CreateTempTableAs(string, string) string { return "" }
+
+var _ dialects.QueryDescriber = Dialect{}
+
+// DescribeQuery: DESCRIBE TABLE (query) lists its columns (name first)
+// without running it; clickhouse-go reports no columns for an empty result.
+func (Dialect) DescribeQuery(query string) string { return "DESCRIBE TABLE (\n" + query + "\n)" }

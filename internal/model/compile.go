@@ -41,6 +41,10 @@ type Compiled struct {
 	Current *catalog.Table
 	// Sources are the export tables it reads.
 	Sources []string
+	// columns are the output columns of a user incremental model with
+	// newest, read by the Runner before building it (nil when compiling:
+	// the statements then show a placeholder).
+	columns []string
 }
 
 // Graph is every compiled node and their dependencies.
@@ -167,6 +171,9 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 		}
 		if c.Current == nil && len(n.Config.UniqueKey) == 0 {
 			return nil, fmt.Errorf("model %s (%s): materialized incremental needs unique_key", n.Name, n.Origin)
+		}
+		if c.Current != nil && len(n.Config.Newest) > 0 {
+			return nil, fmt.Errorf("model %s (%s): newest is for user models; a current_state model ranks by its table's version columns", n.Name, n.Origin)
 		}
 	}
 	for d := range deps {

@@ -54,6 +54,12 @@ GROUP BY environment_type, customer_id`),
 SELECT transaction_id, customer_id, {{ quote "timestamp" }}, _mtx_loaded_at
 FROM {{ source "events" }}
 {{ if is_incremental }}WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM {{ this }}){{ end }}`),
+		parse(t, "event_latest", `-- materialized: incremental
+-- unique_key: transaction_id
+-- newest: timestamp, _mtx_loaded_at
+SELECT transaction_id, customer_id, {{ quote "timestamp" }}, _mtx_loaded_at
+FROM {{ source "events" }}
+{{ if is_incremental }}WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM {{ this }}){{ end }}`),
 	}
 }
 
@@ -121,6 +127,9 @@ func TestParseHeader(t *testing.T) {
 		{"-- materialized: ephemeral\nSELECT 1", `m.sql: materialized "ephemeral" is not one of view, table, incremental`},
 		{"-- lookback: soon\nSELECT 1", `m.sql: lookback "soon" is not a duration`},
 		{"-- materialized: view\n", "m.sql: no SQL after the header"},
+		{"-- materialized: incremental\n-- unique_key: id\n-- newest: updated_at DESC\nSELECT 1", `m.sql: column "updated_at DESC" is not a valid identifier`},
+		{"-- materialized: table\n-- newest: updated_at\nSELECT 1", "m.sql: newest orders the versions an incremental model merges; it needs materialized: incremental"},
+		{"-- materialized: incremental\n-- unique_key: id\n-- newest: {a: b}\nSELECT 1", "m.sql: header:"},
 	} {
 		_, err := model.Parse("m", "m.sql", c.text)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -147,6 +156,7 @@ func TestCompileErrors(t *testing.T) {
 		{"unknown source", []*model.Node{parse(t, "a", `SELECT * FROM {{ source "nope" }}`)}, `model a (a.sql): source "nope": no such export table`},
 		{"self ref", []*model.Node{parse(t, "a", `SELECT * FROM {{ ref "a" }}`)}, "a model cannot ref itself"},
 		{"incremental snapshot", []*model.Node{parse(t, "current_packages", "-- materialized: incremental\n{{ current_state \"packages\" }}")}, "packages is a snapshot table"},
+		{"newest on current_state", []*model.Node{parse(t, "current_events", "-- materialized: incremental\n-- newest: updated_at\n{{ current_state \"events\" }}")}, "newest is for user models"},
 		{"incremental without key", []*model.Node{parse(t, "a", "-- materialized: incremental\nSELECT 1")}, "materialized incremental needs unique_key"},
 		{"template", []*model.Node{parse(t, "a", "SELECT {{ nope }}")}, `function "nope" not defined`},
 	} {

@@ -45,6 +45,12 @@ type Config struct {
 	// Watermark is the column incremental runs compare with the newest value
 	// already built (default _mtx_loaded_at for current-state models).
 	Watermark string `yaml:"watermark"`
+	// Newest orders the versions of one unique_key of a user incremental
+	// model, newest first (each column descending, NULLs last): a build
+	// keeps the newest row of each key, and a refresh replaces a stored row
+	// only by a staged one at least as new. Without it, a refresh whose
+	// new rows repeat a unique_key fails (userincremental.go).
+	Newest StringList `yaml:"newest"`
 	// Lookback widens the incremental window for late rows (Go duration,
 	// e.g. 1h; default 1h).
 	Lookback string `yaml:"lookback"`
@@ -105,7 +111,10 @@ func (n *Node) validate() error {
 	if _, err := n.lookback(); err != nil {
 		return fmt.Errorf("%s: %w", n.Origin, err)
 	}
-	for _, c := range append(append(append([]string{}, n.Config.UniqueKey...), n.Config.NotNull...), n.Config.Watermark) {
+	if len(n.Config.Newest) > 0 && n.Config.Materialized != Incremental {
+		return fmt.Errorf("%s: newest orders the versions an incremental model merges; it needs materialized: incremental", n.Origin)
+	}
+	for _, c := range append(append(append(append([]string{}, n.Config.UniqueKey...), n.Config.NotNull...), n.Config.Newest...), n.Config.Watermark) {
 		if c != "" && !catalog.ValidIdentifier(c) {
 			return fmt.Errorf("%s: column %q is not a valid identifier", n.Origin, c)
 		}

@@ -104,6 +104,11 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		return append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
 	}
 	// Incremental.
+	if c.Current == nil {
+		if out, ok := p.userIncremental(m, c, existing, fullRefresh); ok {
+			return out
+		}
+	}
 	key := c.Config.UniqueKey
 	if c.Current != nil {
 		key = c.Current.Key
@@ -149,16 +154,6 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	}
 	stage, createStage := scratchTable("new")
 	match := keyMatch(p.Dialect, key, rel, stage)
-	if c.Current == nil {
-		// A user model: its {{ if is_incremental }} branch selects the new
-		// rows; they replace the stored rows with the same unique_key.
-		return []step{
-			{"DROP TABLE IF EXISTS " + stage},
-			{createStage(c.IncrementalSQL)},
-			{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " SELECT * FROM " + stage},
-			{"DROP TABLE " + stage},
-		}
-	}
 	// A current-state model: stage the raw rows that arrived since the
 	// stored watermark (less the lookback), then rank them together with
 	// the stored rows of the same keys, so a re-delivered old version

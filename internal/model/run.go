@@ -187,6 +187,9 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 			full = true
 		}
 	}
+	if err := r.readColumns(ctx, c, existing == asTable && !full); err != nil {
+		return err
+	}
 	steps := r.Project.steps(m, c, existing, full, watermark)
 	if r.Project.Dialect.TransactionalDDL() {
 		// One transaction: a failure leaves the previous build in place.
@@ -230,6 +233,9 @@ type execer interface {
 }
 
 func (r *Runner) exec(ctx context.Context, e execer, st string) error {
+	if isCheck(st) {
+		return r.runCheck(ctx, e, st)
+	}
 	start := time.Now()
 	_, err := e.ExecContext(ctx, st)
 	if r.Trace != nil {
@@ -333,7 +339,15 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	if len(recreate) == 0 {
 		return sts, nil
 	}
-	out := append(step{}, sts[:at]...)
+	// The steps' own view drops (the live view) cascade too: a user view
+	// on current_events_live is among the dependents re-created at the end.
+	var out step
+	for _, st := range sts[:at] {
+		if strings.HasPrefix(st, "DROP VIEW ") {
+			st += " CASCADE"
+		}
+		out = append(out, st)
+	}
 	out = append(out, sts[at]+" CASCADE")
 	out = append(out, sts[at+1:]...)
 	return append(out, recreate...), nil

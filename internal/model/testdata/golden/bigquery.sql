@@ -816,6 +816,51 @@ SELECT environment_type, customer_id, SUM(total) AS total
 FROM `metronome`.`current_invoice`
 GROUP BY environment_type, customer_id;
 
+-- model event_latest (incremental, event_latest.sql)
+CREATE OR REPLACE TABLE `metronome`.`event_latest` AS
+SELECT `_mtx_model_columns`
+FROM (
+  SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
+  FROM `metronome`.`events`
+) AS `_mtx_rows`
+WHERE `transaction_id` IS NOT NULL
+QUALIFY ROW_NUMBER() OVER (PARTITION BY `transaction_id` ORDER BY `timestamp` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST) = 1;
+
+-- refresh of event_latest when it exists:
+DROP TABLE IF EXISTS `metronome`.`_mtx_new_event_latest_43c0a9eb`;
+
+DROP TABLE IF EXISTS `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+
+CREATE TABLE `metronome`.`_mtx_new_event_latest_43c0a9eb` AS
+SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
+FROM `metronome`.`events`
+WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_latest`);
+
+CREATE TABLE `metronome`.`_mtx_merge_event_latest_43c0a9eb` AS
+SELECT `_mtx_model_columns`
+FROM (
+  SELECT `_mtx_model_columns`, `_mtx_fresh`
+  FROM (
+    SELECT `_mtx_model_columns`, 1 AS `_mtx_fresh` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`
+    UNION ALL
+    SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` AS `_mtx_t` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
+  ) AS `_mtx_candidates`
+  WHERE `transaction_id` IS NOT NULL
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY `transaction_id` ORDER BY `timestamp` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_fresh` DESC NULLS LAST) = 1
+) AS `_mtx_winners`
+WHERE `_mtx_fresh` = 1;
+
+MERGE INTO `metronome`.`event_latest` `_mtx_t`
+USING `metronome`.`_mtx_merge_event_latest_43c0a9eb` `_mtx_s`
+ON `_mtx_t`.`transaction_id` IS NOT DISTINCT FROM `_mtx_s`.`transaction_id`
+WHEN MATCHED THEN UPDATE SET `_mtx_model_columns` = `_mtx_s`.`_mtx_model_columns`
+WHEN NOT MATCHED THEN INSERT (`_mtx_model_columns`)
+VALUES (`_mtx_s`.`_mtx_model_columns`);
+
+DROP TABLE `metronome`.`_mtx_new_event_latest_43c0a9eb`;
+
+DROP TABLE `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+
 -- model event_log (incremental, event_log.sql)
 CREATE OR REPLACE TABLE `metronome`.`event_log` AS
 SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
@@ -829,9 +874,17 @@ SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
 FROM `metronome`.`events`
 WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_log`);
 
-DELETE FROM `metronome`.`event_log` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_log_4a5960e2`);
+-- mtx check: the new rows repeat unique_key
+-- hint: add newest: to the header to keep the newest row of each key
+-- on failure: DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`
+SELECT `transaction_id`, COUNT(*) AS `_mtx_rows` FROM `metronome`.`_mtx_new_event_log_4a5960e2` GROUP BY `transaction_id` HAVING COUNT(*) > 1 ORDER BY `transaction_id` LIMIT 1;
 
-INSERT INTO `metronome`.`event_log` SELECT * FROM `metronome`.`_mtx_new_event_log_4a5960e2`;
+MERGE INTO `metronome`.`event_log` `_mtx_t`
+USING `metronome`.`_mtx_new_event_log_4a5960e2` `_mtx_s`
+ON `_mtx_t`.`transaction_id` IS NOT DISTINCT FROM `_mtx_s`.`transaction_id`
+WHEN MATCHED THEN UPDATE SET `_mtx_model_columns` = `_mtx_s`.`_mtx_model_columns`
+WHEN NOT MATCHED THEN INSERT (`_mtx_model_columns`)
+VALUES (`_mtx_s`.`_mtx_model_columns`);
 
 DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`;
 

@@ -943,6 +943,54 @@ GROUP BY environment_type, customer_id;
 
 RENAME TABLE `metronome`.`_mtx_build_customer_invoice_totals_756dcae5` TO `metronome`.`customer_invoice_totals`;
 
+-- model event_latest (incremental, event_latest.sql)
+DROP TABLE IF EXISTS `metronome`.`_mtx_build_event_latest_43c0a9eb`;
+
+CREATE TABLE `metronome`.`_mtx_build_event_latest_43c0a9eb` ENGINE = MergeTree ORDER BY tuple() AS
+SELECT `_mtx_model_columns`
+FROM (
+  SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
+  FROM `metronome`.`events`
+) AS `_mtx_rows`
+WHERE `transaction_id` IS NOT NULL
+ORDER BY `transaction_id`, `timestamp` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
+LIMIT 1 BY `transaction_id`;
+
+RENAME TABLE `metronome`.`_mtx_build_event_latest_43c0a9eb` TO `metronome`.`event_latest`;
+
+-- refresh of event_latest when it exists:
+DROP TABLE IF EXISTS `metronome`.`_mtx_new_event_latest_43c0a9eb`;
+
+DROP TABLE IF EXISTS `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+
+CREATE TABLE `metronome`.`_mtx_new_event_latest_43c0a9eb` ENGINE = MergeTree ORDER BY tuple() AS
+SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
+FROM `metronome`.`events`
+WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_latest`);
+
+CREATE TABLE `metronome`.`_mtx_merge_event_latest_43c0a9eb` ENGINE = MergeTree ORDER BY tuple() AS
+SELECT `_mtx_model_columns`
+FROM (
+  SELECT `_mtx_model_columns`, `_mtx_fresh`
+  FROM (
+    SELECT `_mtx_model_columns`, 1 AS `_mtx_fresh` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`
+    UNION ALL
+    SELECT `_mtx_model_columns`, 0 AS `_mtx_fresh` FROM `metronome`.`event_latest` AS `_mtx_t` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_latest_43c0a9eb`)
+  ) AS `_mtx_candidates`
+  WHERE `transaction_id` IS NOT NULL
+  ORDER BY `transaction_id`, `timestamp` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_fresh` DESC NULLS LAST
+  LIMIT 1 BY `transaction_id`
+) AS `_mtx_winners`
+WHERE `_mtx_fresh` = 1;
+
+DELETE FROM `metronome`.`event_latest` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`);
+
+INSERT INTO `metronome`.`event_latest` SELECT * FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+
+DROP TABLE `metronome`.`_mtx_new_event_latest_43c0a9eb`;
+
+DROP TABLE `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
+
 -- model event_log (incremental, event_log.sql)
 DROP TABLE IF EXISTS `metronome`.`_mtx_build_event_log_4a5960e2`;
 
@@ -959,6 +1007,11 @@ CREATE TABLE `metronome`.`_mtx_new_event_log_4a5960e2` ENGINE = MergeTree ORDER 
 SELECT transaction_id, customer_id, `timestamp`, _mtx_loaded_at
 FROM `metronome`.`events`
 WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_log`);
+
+-- mtx check: the new rows repeat unique_key
+-- hint: add newest: to the header to keep the newest row of each key
+-- on failure: DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`
+SELECT `transaction_id`, COUNT(*) AS `_mtx_rows` FROM `metronome`.`_mtx_new_event_log_4a5960e2` GROUP BY `transaction_id` HAVING COUNT(*) > 1 ORDER BY `transaction_id` LIMIT 1;
 
 DELETE FROM `metronome`.`event_log` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_log_4a5960e2`);
 

@@ -1054,6 +1054,56 @@ GROUP BY environment_type, customer_id;
 
 ALTER TABLE "metronome"."_mtx_build_customer_invoice_totals_756dcae5" RENAME TO "customer_invoice_totals";
 
+-- model event_latest (incremental, event_latest.sql)
+DROP TABLE IF EXISTS "metronome"."_mtx_build_event_latest_43c0a9eb";
+
+CREATE TABLE "metronome"."_mtx_build_event_latest_43c0a9eb" AS
+SELECT DISTINCT ON ("transaction_id") "_mtx_model_columns"
+FROM (
+  SELECT transaction_id, customer_id, "timestamp", _mtx_loaded_at
+  FROM "metronome"."events"
+) AS "_mtx_rows"
+WHERE "transaction_id" IS NOT NULL
+ORDER BY "transaction_id", "timestamp" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST;
+
+ALTER TABLE "metronome"."_mtx_build_event_latest_43c0a9eb" RENAME TO "event_latest";
+
+CREATE INDEX IF NOT EXISTS "event_latest_key" ON "metronome"."event_latest" ("transaction_id");
+
+ANALYZE "metronome"."event_latest";
+
+-- refresh of event_latest when it exists:
+DROP TABLE IF EXISTS "_mtx_new_event_latest_43c0a9eb";
+
+DROP TABLE IF EXISTS "_mtx_merge_event_latest_43c0a9eb";
+
+CREATE TEMPORARY TABLE "_mtx_new_event_latest_43c0a9eb" AS
+SELECT transaction_id, customer_id, "timestamp", _mtx_loaded_at
+FROM "metronome"."events"
+WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM "metronome"."event_latest");
+
+CREATE TEMPORARY TABLE "_mtx_merge_event_latest_43c0a9eb" AS
+SELECT "_mtx_model_columns"
+FROM (
+  SELECT DISTINCT ON ("transaction_id") "_mtx_model_columns", "_mtx_fresh"
+  FROM (
+    SELECT "_mtx_model_columns", 1 AS "_mtx_fresh" FROM "_mtx_new_event_latest_43c0a9eb"
+    UNION ALL
+    SELECT "_mtx_model_columns", 0 AS "_mtx_fresh" FROM "metronome"."event_latest" AS "_mtx_t" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_event_latest_43c0a9eb"))
+  ) AS "_mtx_candidates"
+  WHERE "transaction_id" IS NOT NULL
+  ORDER BY "transaction_id", "timestamp" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST, "_mtx_fresh" DESC NULLS LAST
+) AS "_mtx_winners"
+WHERE "_mtx_fresh" = 1;
+
+DELETE FROM "metronome"."event_latest" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_merge_event_latest_43c0a9eb"));
+
+INSERT INTO "metronome"."event_latest" SELECT * FROM "_mtx_merge_event_latest_43c0a9eb";
+
+DROP TABLE "_mtx_new_event_latest_43c0a9eb";
+
+DROP TABLE "_mtx_merge_event_latest_43c0a9eb";
+
 -- model event_log (incremental, event_log.sql)
 DROP TABLE IF EXISTS "metronome"."_mtx_build_event_log_4a5960e2";
 
@@ -1074,6 +1124,11 @@ CREATE TEMPORARY TABLE "_mtx_new_event_log_4a5960e2" AS
 SELECT transaction_id, customer_id, "timestamp", _mtx_loaded_at
 FROM "metronome"."events"
 WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM "metronome"."event_log");
+
+-- mtx check: the new rows repeat unique_key
+-- hint: add newest: to the header to keep the newest row of each key
+-- on failure: DROP TABLE "_mtx_new_event_log_4a5960e2"
+SELECT "transaction_id", COUNT(*) AS "_mtx_rows" FROM "_mtx_new_event_log_4a5960e2" GROUP BY "transaction_id" HAVING COUNT(*) > 1 ORDER BY "transaction_id" LIMIT 1;
 
 DELETE FROM "metronome"."event_log" WHERE "transaction_id" = ANY(ARRAY(SELECT "transaction_id" FROM "_mtx_new_event_log_4a5960e2"));
 
