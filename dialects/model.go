@@ -1,6 +1,7 @@
 package dialects
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -106,6 +107,18 @@ type ViewBinder interface {
 	// definition) in an order they can be re-created in; kind "v" is a
 	// plain view, anything else mtx cannot re-create.
 	DependentViewsQuery(schema, relation string) string
+}
+
+// ViewKeeper is implemented by ViewBinders whose views carry more than
+// their definition: privileges, owner, comment. A view re-created from its
+// definition alone would lose them, and a BI role its SELECT on the view
+// after every rebuild.
+type ViewKeeper interface {
+	// KeepView reads, through q (the rebuild's transaction, before the
+	// drop), what re-creating schema.name from its definition would lose,
+	// and returns the statements that give it back once the view exists
+	// again. An error names the view and what cannot be given back.
+	KeepView(ctx context.Context, q Querier, schema, name string) ([]string, error)
 }
 
 // TableReplacer is implemented by dialects that replace a table by a

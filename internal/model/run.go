@@ -287,8 +287,9 @@ func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 // keepDependentViews rewrites sts, which may drop c's relation, so that the
 // views reading it survive on engines that bind views to tables: the drop
 // cascades and every dependent view is re-created from its stored
-// definition after the new relation exists. Grants on those views are not
-// carried over.
+// definition after the new relation exists. Where the dialect can say what
+// a definition leaves out (dialects.ViewKeeper: owner, privileges,
+// comments), each re-created view gets it back in the same transaction.
 func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled, sts step) (step, error) {
 	vb, ok := r.Project.Dialect.(dialects.ViewBinder)
 	if !ok {
@@ -320,6 +321,7 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 		}
 	}
 	var recreate step
+	var kept [][2]string // schema, name of each re-created view
 	for rows.Next() {
 		var schema, name, kind, def string
 		if err := rows.Scan(&schema, &name, &kind, &def); err != nil {
@@ -332,9 +334,24 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 			return nil, fmt.Errorf("%s.%s (relkind %s) depends on %s and mtx cannot re-create it: drop it before rebuilding, and create it again after", schema, name, kind, c.Relation)
 		}
 		recreate = append(recreate, "CREATE VIEW "+q(schema)+"."+q(name)+" AS\n"+strings.TrimSuffix(strings.TrimSpace(def), ";"))
+		kept = append(kept, [2]string{schema, name})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	rows.Close()
+	if vk, ok := r.Project.Dialect.(dialects.ViewKeeper); ok {
+		// Read now, before the steps drop them; given back after every
+		// view exists again (a trigger or rule may name another one).
+		var props step
+		for _, v := range kept {
+			sts, err := vk.KeepView(ctx, tx, v[0], v[1])
+			if err != nil {
+				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
+			}
+			props = append(props, sts...)
+		}
+		recreate = append(recreate, props...)
 	}
 	if len(recreate) == 0 {
 		return sts, nil

@@ -1,0 +1,269 @@
+package tests
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	shipped "github.com/mtxhq/mtx/cookbook"
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/postgres"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/cookbook"
+	"github.com/mtxhq/mtx/internal/model"
+)
+
+// cookbookNode is the view model `mtx run` builds for a cookbook entry
+// (cmd/mtx cookbookNodes), for tests that run the model layer directly.
+func cookbookNode(t *testing.T, e engine, name string) *model.Node {
+	t.Helper()
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cookbook.Load(shipped.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry, err := b.Entry(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := cookbook.NewRenderer(e.d, dialects.DefaultOptions(), h.Current())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := r.ModelSQL(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &model.Node{
+		Name:   cookbook.ViewName(entry),
+		Origin: "cookbook " + entry.Name,
+		SQL:    "SELECT * FROM (\n" + rd.SQL + "\n) AS _mtx_cookbook",
+		Config: model.Config{Materialized: model.View},
+	}
+}
+
+// pgRole creates a PostgreSQL role with a random (and hostile: quote,
+// double quote, space) name. Roles are cluster-wide and other test runs
+// share the server: it is dropped at the end, with its privileges.
+func pgRole(t *testing.T, e engine, prefix string) string {
+	t.Helper()
+	db := e.open(t)
+	b := make([]byte, 4)
+	rand.Read(b)
+	role := prefix + hex.EncodeToString(b) + ` "q'`
+	if _, err := db.Exec("CREATE ROLE " + e.d.Quote(role)); err != nil {
+		t.Fatalf("creating role %s: %v", role, err)
+	}
+	t.Cleanup(func() {
+		for _, st := range []string{"DROP OWNED BY " + e.d.Quote(role), "DROP ROLE " + e.d.Quote(role)} {
+			if _, err := db.Exec(st); err != nil {
+				t.Logf("%s: %v", st, err)
+			}
+		}
+	})
+	return role
+}
+
+// TestRebuildKeepsViewGrants: on PostgreSQL a full rebuild drops the model
+// table CASCADE and re-creates the views on it from their definitions.
+// Each must come back as it was: owner, privileges (a role's SELECT, WITH
+// GRANT OPTION, PUBLIC, a column privilege), options and comments —
+// whatever default privileges the rebuilding role has meanwhile.
+func TestRebuildKeepsViewGrants(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		if e.name != "postgres" {
+			t.Skip("only PostgreSQL binds views to tables (dialects.ViewBinder); other engines keep views untouched, see TestRebuildKeepsDependentViews")
+		}
+		const cb = "cookbook_events_per_month"
+		m := newModelSetup(t, e, cookbookNode(t, e, "events_per_month"))
+		bi := pgRole(t, e, "mtx_bi_")
+		owner := pgRole(t, e, "mtx_owner_")
+		events, _ := m.history.Current().Table("events")
+		q := e.d.Quote
+		s := m.o.Schema
+		base := ts("2026-01-01T00:00:00Z")
+		insertRows(t, e, m.db, s, events, eventBatch(0, 40, base, base.Add(time.Hour), "batch1.parquet"))
+		m.run(t, "current_events", cb)
+
+		rel := func(n string) string { return q(s) + "." + q(n) }
+		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count"}
+		for _, st := range []string{
+			"CREATE VIEW " + rel("bi_event_count") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel("current_events"),
+			"CREATE VIEW " + rel("bi_event_count_twice") + " AS SELECT " + q("n") + " * 2 AS " + q("n2") + " FROM " + rel("bi_event_count"),
+			"CREATE VIEW " + rel("bi_live_count") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel(model.LiveView("current_events")),
+			"GRANT USAGE ON SCHEMA " + q(s) + " TO " + q(bi),
+			"GRANT SELECT ON " + rel(cb) + " TO " + q(bi),
+			"GRANT SELECT (" + q("event_count") + ") ON " + rel(cb) + " TO " + q(owner),
+			"COMMENT ON VIEW " + rel(cb) + " IS 'Events per month, for the ''BI'' team'",
+			"COMMENT ON COLUMN " + rel(cb) + "." + q("month") + " IS 'UTC month'",
+			"GRANT SELECT ON " + rel("bi_live_count") + " TO " + q(bi) + " WITH GRANT OPTION",
+			"COMMENT ON VIEW " + rel("bi_live_count") + " IS 'Live count'",
+			"GRANT SELECT ON " + rel("bi_event_count") + " TO PUBLIC",
+			"GRANT SELECT ON " + rel("bi_event_count") + " TO " + q(owner),
+			"ALTER VIEW " + rel("bi_event_count") + " SET (security_barrier = true)",
+			"ALTER VIEW " + rel("bi_event_count_twice") + " OWNER TO " + q(owner),
+			// Views created from now on get bi's SELECT: the re-created
+			// views must not.
+			"ALTER DEFAULT PRIVILEGES IN SCHEMA " + q(s) + " GRANT SELECT, UPDATE ON TABLES TO " + q(bi),
+		} {
+			if _, err := m.db.Exec(st); err != nil {
+				t.Fatalf("%s: %v", st, err)
+			}
+		}
+		// Everything a view carries besides its definition, one line each.
+		props := func() map[string]string {
+			t.Helper()
+			rows, err := m.db.Query(`SELECT c.relname, pg_get_userbyid(c.relowner),
+  COALESCE(c.relacl, acldefault('r', c.relowner))::text,
+  COALESCE(obj_description(c.oid, 'pg_class'), '-'),
+  COALESCE(array_to_string(c.reloptions, ','), '-'),
+  (SELECT string_agg(a.attname || ' ' || COALESCE(a.attacl::text, '-') || ' ' || COALESCE(col_description(c.oid, a.attnum), '-'), '; ' ORDER BY a.attnum)
+   FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0)
+FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			out := map[string]string{}
+			for rows.Next() {
+				var name, own, acl, comment, opts, cols string
+				if err := rows.Scan(&name, &own, &acl, &comment, &opts, &cols); err != nil {
+					t.Fatal(err)
+				}
+				out[name] = strings.Join([]string{"owner " + own, "acl " + acl, "comment " + comment, "options " + opts, "columns " + cols}, "\n  ")
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		before := props()
+		priv := func(when, view, p string, want bool) {
+			t.Helper()
+			var got bool
+			if err := m.db.QueryRow("SELECT has_table_privilege($1, $2, $3)", bi, rel(view), p).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%s: has_table_privilege(%s, %s, %s) = %v, want %v", when, bi, view, p, got, want)
+			}
+		}
+		check := func(when string) {
+			t.Helper()
+			after := props()
+			for _, v := range views {
+				if after[v] == "" {
+					t.Fatalf("%s: view %s is gone", when, v)
+				}
+				if after[v] != before[v] {
+					t.Errorf("%s: view %s changed:\n  %s\nwant\n  %s", when, v, after[v], before[v])
+				}
+			}
+			priv(when, cb, "SELECT", true)
+			priv(when, "bi_live_count", "SELECT WITH GRANT OPTION", true)
+			priv(when, "bi_event_count_twice", "SELECT", false)
+			priv(when, "bi_event_count_twice", "UPDATE", false)
+			var comment string
+			if err := m.db.QueryRow("SELECT obj_description(to_regclass($1), 'pg_class')", rel(cb)).Scan(&comment); err != nil {
+				t.Fatalf("%s: the comment on %s is gone: %v", when, cb, err)
+			}
+			if comment != "Events per month, for the 'BI' team" {
+				t.Errorf("%s: the comment on %s is %q", when, cb, comment)
+			}
+			var n2 int
+			if err := m.db.QueryRow("SELECT " + q("n2") + " FROM " + rel("bi_event_count_twice")).Scan(&n2); err != nil {
+				t.Fatalf("%s: the view owned by %s does not answer: %v", when, owner, err)
+			}
+		}
+
+		insertRows(t, e, m.db, s, events, eventBatch(40, 50, base, base.Add(2*time.Hour), "batch2.parquet"))
+		m.r.FullRefresh = true
+		// The table alone: the rebuild re-creates the cookbook view too.
+		m.run(t, "current_events")
+		check("a full rebuild of current_events")
+		// With the cookbook view model after it, as `mtx run --full-refresh`.
+		m.run(t, "current_events", cb)
+		check("mtx run --full-refresh")
+	})
+}
+
+// TestRebuildRefusesToStealViews: a view on a model, owned by a role the
+// rebuilding role cannot act as, stops the rebuild with an error naming
+// the view and its owner, and leaves everything as it was.
+func TestRebuildRefusesToStealViews(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		if e.name != "postgres" {
+			t.Skip("only PostgreSQL binds views to tables (dialects.ViewBinder)")
+		}
+		m := newModelSetup(t, e)
+		builder := pgRole(t, e, "mtx_builder_")
+		other := pgRole(t, e, "mtx_other_")
+		events, _ := m.history.Current().Table("events")
+		q := e.d.Quote
+		s := m.o.Schema
+		rel := func(n string) string { return q(s) + "." + q(n) }
+		base := ts("2026-01-01T00:00:00Z")
+		insertRows(t, e, m.db, s, events, eventBatch(0, 40, base, base.Add(time.Hour), "batch1.parquet"))
+		for _, st := range []string{
+			// The builder owns the schema's models, the other role a view on one.
+			"GRANT CREATE, USAGE ON SCHEMA " + q(s) + " TO " + q(builder) + ", " + q(other),
+			"GRANT ALL ON ALL TABLES IN SCHEMA " + q(s) + " TO " + q(builder),
+		} {
+			if _, err := m.db.Exec(st); err != nil {
+				t.Fatalf("%s: %v", st, err)
+			}
+		}
+		// The builder builds as itself: SET ROLE on every connection.
+		cfg, err := postgres.ParseConfig(e.dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
+			_, err := c.Exec(ctx, "SET ROLE "+q(builder))
+			return err
+		}))
+		t.Cleanup(func() { db.Close() })
+		m.r.DB = db
+		m.run(t, "current_events")
+		for _, st := range []string{
+			"CREATE VIEW " + rel("theirs") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel("current_events"),
+			"ALTER VIEW " + rel("theirs") + " OWNER TO " + q(other),
+			"GRANT SELECT ON " + rel("current_events") + " TO " + q(other),
+		} {
+			if _, err := m.db.Exec(st); err != nil {
+				t.Fatalf("%s: %v", st, err)
+			}
+		}
+		m.r.FullRefresh = true
+		sel, err := m.g.Select([]string{"current_events"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = m.r.Run(context.Background(), m.g, sel)
+		if err == nil {
+			t.Fatal("the rebuild re-created a view owned by another role as its own")
+		}
+		for _, want := range []string{"theirs", other} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("the error does not name %q: %v", want, err)
+			}
+		}
+		var owner string
+		if err := m.db.QueryRow("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = to_regclass($1)", rel("theirs")).Scan(&owner); err != nil {
+			t.Fatalf("the view is gone after a failed rebuild: %v", err)
+		}
+		if owner != other {
+			t.Errorf("after a failed rebuild the view is owned by %s, want %s", owner, other)
+		}
+		t.Logf("the rebuild stopped with: %v", err)
+	})
+}
