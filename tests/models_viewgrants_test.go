@@ -198,7 +198,9 @@ WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
 
 // TestRebuildRefusesToStealViews: a view on a model, owned by a role the
 // rebuilding role cannot act as, stops the rebuild with an error naming
-// the view and its owner, and leaves everything as it was.
+// the view and its owner, and leaves everything as it was; once the
+// rebuilding role is a member of the owner, the rebuild gives the view
+// back to its owner.
 func TestRebuildRefusesToStealViews(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		if e.name != "postgres" {
@@ -216,10 +218,27 @@ func TestRebuildRefusesToStealViews(t *testing.T) {
 		for _, st := range []string{
 			// The builder owns the schema's models, the other role a view on one.
 			"GRANT CREATE, USAGE ON SCHEMA " + q(s) + " TO " + q(builder) + ", " + q(other),
-			"GRANT ALL ON ALL TABLES IN SCHEMA " + q(s) + " TO " + q(builder),
 		} {
 			if _, err := m.db.Exec(st); err != nil {
 				t.Fatalf("%s: %v", st, err)
+			}
+		}
+		tables, err := m.db.Query("SELECT tablename FROM pg_tables WHERE schemaname = $1", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for tables.Next() {
+			var n string
+			if err := tables.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, n)
+		}
+		tables.Close()
+		for _, n := range names {
+			if _, err := m.db.Exec("ALTER TABLE " + rel(n) + " OWNER TO " + q(builder)); err != nil {
+				t.Fatal(err)
 			}
 		}
 		// The builder builds as itself: SET ROLE on every connection.
@@ -265,5 +284,16 @@ func TestRebuildRefusesToStealViews(t *testing.T) {
 			t.Errorf("after a failed rebuild the view is owned by %s, want %s", owner, other)
 		}
 		t.Logf("the rebuild stopped with: %v", err)
+		// A member of the owning role may give the view back: it does.
+		if _, err := m.db.Exec("GRANT " + q(other) + " TO " + q(builder)); err != nil {
+			t.Fatal(err)
+		}
+		m.run(t, "current_events")
+		if err := m.db.QueryRow("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = to_regclass($1)", rel("theirs")).Scan(&owner); err != nil {
+			t.Fatalf("the view is gone after a rebuild by a member of its owner: %v", err)
+		}
+		if owner != other {
+			t.Errorf("after a rebuild by a member of its owner the view is owned by %s, want %s", owner, other)
+		}
 	})
 }

@@ -153,10 +153,10 @@ ORDER BY 1, 2`, oid)
 	}
 	out := []string{"REVOKE ALL ON " + view + " FROM " + strings.Join(revoke, ", ")}
 	entries, err := d.aclEntries(ctx, q, `SELECT '', x.grantee = 0, COALESCE(r.rolname, ''), x.privilege_type, x.is_grantable
-FROM pg_class AS c CROSS JOIN LATERAL aclexplode(COALESCE(c.relacl, acldefault('r', c.relowner))) AS x
+FROM pg_class AS c CROSS JOIN LATERAL aclexplode(COALESCE(c.relacl, acldefault('r', c.relowner))) WITH ORDINALITY AS x
 LEFT JOIN pg_roles AS r ON r.oid = x.grantee
 WHERE c.oid = $1
-ORDER BY 2 DESC, 3, 5, 4`, oid)
+ORDER BY x.ordinality`, oid)
 	if err != nil {
 		return nil, err
 	}
@@ -167,10 +167,10 @@ ORDER BY 2 DESC, 3, 5, 4`, oid)
 // view (GRANT SELECT (col) ON view): a new view has none.
 func (d Dialect) columnGrants(ctx context.Context, q dialects.Querier, oid int64, view string) ([]string, error) {
 	entries, err := d.aclEntries(ctx, q, `SELECT a.attname::text, x.grantee = 0, COALESCE(r.rolname, ''), x.privilege_type, x.is_grantable
-FROM pg_attribute AS a CROSS JOIN LATERAL aclexplode(a.attacl) AS x
+FROM pg_attribute AS a CROSS JOIN LATERAL aclexplode(a.attacl) WITH ORDINALITY AS x
 LEFT JOIN pg_roles AS r ON r.oid = x.grantee
 WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL
-ORDER BY 2 DESC, 3, 5, 1, 4`, oid)
+ORDER BY a.attnum, x.ordinality`, oid)
 	if err != nil {
 		return nil, err
 	}
@@ -203,8 +203,9 @@ func (d Dialect) aclEntries(ctx context.Context, q dialects.Querier, query strin
 	return out, rows.Err()
 }
 
-// grants renders entries as GRANT statements, one per grantee and grant
-// option, entries being sorted that way.
+// grants renders entries as GRANT statements in their order (so the new
+// ACL lists its items in the old order), one per run of entries with the
+// same grantee and grant option.
 func (d Dialect) grants(entries []aclEntry, view string) []string {
 	var out []string
 	for i := 0; i < len(entries); {
