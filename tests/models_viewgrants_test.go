@@ -75,8 +75,9 @@ func pgRole(t *testing.T, e engine, prefix string) string {
 // TestRebuildKeepsViewGrants: on PostgreSQL a full rebuild drops the model
 // table CASCADE and re-creates the views on it from their definitions.
 // Each must come back as it was: owner, privileges (a role's SELECT, WITH
-// GRANT OPTION, PUBLIC, a column privilege), options and comments —
-// whatever default privileges the rebuilding role has meanwhile.
+// GRANT OPTION, PUBLIC, a column privilege), options (WITH CHECK OPTION,
+// security_barrier), comments, triggers and rules — whatever default
+// privileges the rebuilding role has meanwhile.
 func TestRebuildKeepsViewGrants(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		if e.name != "postgres" {
@@ -94,7 +95,7 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 		m.run(t, "current_events", cb)
 
 		rel := func(n string) string { return q(s) + "." + q(n) }
-		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count"}
+		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox"}
 		for _, st := range []string{
 			"CREATE VIEW " + rel("bi_event_count") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel("current_events"),
 			"CREATE VIEW " + rel("bi_event_count_twice") + " AS SELECT " + q("n") + " * 2 AS " + q("n2") + " FROM " + rel("bi_event_count"),
@@ -110,6 +111,10 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 			"GRANT SELECT ON " + rel("bi_event_count") + " TO " + q(owner),
 			"ALTER VIEW " + rel("bi_event_count") + " SET (security_barrier = true)",
 			"ALTER VIEW " + rel("bi_event_count_twice") + " OWNER TO " + q(owner),
+			"CREATE VIEW " + rel("bi_sandbox") + " AS SELECT * FROM " + rel("current_events") + " WHERE " + q("environment_type") + " = 'SANDBOX' WITH LOCAL CHECK OPTION",
+			"CREATE FUNCTION " + rel("refuse") + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$",
+			"CREATE TRIGGER " + q("no_inserts") + " INSTEAD OF INSERT ON " + rel("bi_live_count") + " FOR EACH ROW EXECUTE FUNCTION " + rel("refuse") + "()",
+			"CREATE RULE " + q("no_deletes") + " AS ON DELETE TO " + rel("bi_event_count") + " DO INSTEAD NOTHING",
 			// Views created from now on get bi's SELECT: the re-created
 			// views must not.
 			"ALTER DEFAULT PRIVILEGES IN SCHEMA " + q(s) + " GRANT SELECT, UPDATE ON TABLES TO " + q(bi),
@@ -126,7 +131,9 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
   COALESCE(obj_description(c.oid, 'pg_class'), '-'),
   COALESCE(array_to_string(c.reloptions, ','), '-'),
   (SELECT string_agg(a.attname || ' ' || COALESCE(a.attacl::text, '-') || ' ' || COALESCE(col_description(c.oid, a.attnum), '-'), '; ' ORDER BY a.attnum)
-   FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0)
+   FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0),
+  COALESCE((SELECT string_agg(tgname || ' ' || tgenabled::text, ', ' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal), '-'),
+  COALESCE((SELECT string_agg(rulename, ', ' ORDER BY rulename) FROM pg_rewrite WHERE ev_class = c.oid AND rulename <> '_RETURN'), '-')
 FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
 			if err != nil {
@@ -135,11 +142,11 @@ WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
 			defer rows.Close()
 			out := map[string]string{}
 			for rows.Next() {
-				var name, own, acl, comment, opts, cols string
-				if err := rows.Scan(&name, &own, &acl, &comment, &opts, &cols); err != nil {
+				var name, own, acl, comment, opts, cols, triggers, rules string
+				if err := rows.Scan(&name, &own, &acl, &comment, &opts, &cols, &triggers, &rules); err != nil {
 					t.Fatal(err)
 				}
-				out[name] = strings.Join([]string{"owner " + own, "acl " + acl, "comment " + comment, "options " + opts, "columns " + cols}, "\n  ")
+				out[name] = strings.Join([]string{"owner " + own, "acl " + acl, "comment " + comment, "options " + opts, "columns " + cols, "triggers " + triggers, "rules " + rules}, "\n  ")
 			}
 			if err := rows.Err(); err != nil {
 				t.Fatal(err)

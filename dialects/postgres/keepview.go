@@ -19,8 +19,9 @@ var _ dialects.ViewKeeper = Dialect{}
 // transaction, in this order:
 //
 //   - ALTER VIEW … OWNER TO the old owner, when that is another role. The
-//     role running mtx must be able to become it (a superuser, or a member:
-//     GRANT owner TO mtx_role), and the owner must be allowed to create in
+//     role running mtx must be able to become it (a superuser, or a member
+//     that may SET ROLE to it: GRANT owner TO mtx_role), and the owner must
+//     be allowed to create in
 //     the schema; otherwise KeepView fails naming the view and the owner,
 //     before anything ran. mtx never silently takes over someone's view.
 //   - The privileges, exactly: every privilege the new view got (the owner's
@@ -39,7 +40,7 @@ func (d Dialect) KeepView(ctx context.Context, q dialects.Querier, schema, name 
 	)
 	err := q.QueryRowContext(ctx, `SELECT c.oid::int8, pg_get_userbyid(c.relowner), current_user::text,
   c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user),
-  pg_has_role(c.relowner, 'MEMBER'),
+  CASE WHEN current_setting('server_version_num')::int >= 160000 THEN pg_has_role(c.relowner, 'SET') ELSE pg_has_role(c.relowner, 'MEMBER') END,
   has_schema_privilege(c.relowner, c.relnamespace, 'CREATE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),
   c.relacl IS NOT NULL,
   EXISTS (SELECT 1 FROM pg_default_acl AS a
