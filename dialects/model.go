@@ -121,6 +121,20 @@ type ViewKeeper interface {
 	KeepView(ctx context.Context, q Querier, schema, name string) ([]string, error)
 }
 
+// RelationKeeper is implemented by ViewKeepers that can also keep a
+// model's own relation: a table rebuilt under a scratch name and renamed,
+// a live view or view model dropped and created again. Its grants would
+// otherwise be lost on every rebuild.
+type RelationKeeper interface {
+	ViewKeeper
+	// KeepRelation reads, through q before the rebuild, what the new
+	// relation schema.name will not have (owner, privileges, comment; not
+	// what hangs on columns, which may change) and returns the statements
+	// that give it back once the new relation exists. Nothing when the
+	// relation does not exist.
+	KeepRelation(ctx context.Context, q Querier, schema, name string) ([]string, error)
+}
+
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

@@ -74,7 +74,8 @@ func pgRole(t *testing.T, e engine, prefix string) string {
 
 // TestRebuildKeepsViewGrants: on PostgreSQL a full rebuild drops the model
 // table CASCADE and re-creates the views on it from their definitions.
-// Each must come back as it was: owner, privileges (a role's SELECT, WITH
+// Each must come back as it was, and so must the model's own table and
+// live view (owner, privileges, comment): owner, privileges (a role's SELECT, WITH
 // GRANT OPTION, PUBLIC, a column privilege), options (WITH CHECK OPTION,
 // security_barrier), comments, triggers and rules — whatever default
 // privileges the rebuilding role has meanwhile.
@@ -95,7 +96,7 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 		m.run(t, "current_events", cb)
 
 		rel := func(n string) string { return q(s) + "." + q(n) }
-		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox"}
+		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox", "current_events", model.LiveView("current_events")}
 		for _, st := range []string{
 			"CREATE VIEW " + rel("bi_event_count") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel("current_events"),
 			"CREATE VIEW " + rel("bi_event_count_twice") + " AS SELECT " + q("n") + " * 2 AS " + q("n2") + " FROM " + rel("bi_event_count"),
@@ -115,6 +116,10 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 			"CREATE FUNCTION " + rel("refuse") + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$",
 			"CREATE TRIGGER " + q("no_inserts") + " INSTEAD OF INSERT ON " + rel("bi_live_count") + " FOR EACH ROW EXECUTE FUNCTION " + rel("refuse") + "()",
 			"CREATE RULE " + q("no_deletes") + " AS ON DELETE TO " + rel("bi_event_count") + " DO INSTEAD NOTHING",
+			// The model's own table and live view, built again by the rebuild.
+			"GRANT SELECT ON " + rel("current_events") + ", " + rel(model.LiveView("current_events")) + " TO " + q(bi),
+			"COMMENT ON TABLE " + rel("current_events") + " IS 'One row per event'",
+			"COMMENT ON VIEW " + rel(model.LiveView("current_events")) + " IS 'Up to the last load'",
 			// Views created from now on get bi's SELECT: the re-created
 			// views must not.
 			"ALTER DEFAULT PRIVILEGES IN SCHEMA " + q(s) + " GRANT SELECT, UPDATE ON TABLES TO " + q(bi),
@@ -135,7 +140,7 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
   COALESCE((SELECT string_agg(tgname || ' ' || tgenabled::text, ', ' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal), '-'),
   COALESCE((SELECT string_agg(rulename, ', ' ORDER BY rulename) FROM pg_rewrite WHERE ev_class = c.oid AND rulename <> '_RETURN'), '-')
 FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
-WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
+WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -177,6 +182,8 @@ WHERE n.nspname = $1 AND c.relkind = 'v'`, s)
 			}
 			priv(when, cb, "SELECT", true)
 			priv(when, "bi_live_count", "SELECT WITH GRANT OPTION", true)
+			priv(when, "current_events", "SELECT", true)
+			priv(when, model.LiveView("current_events"), "SELECT", true)
 			priv(when, "bi_event_count_twice", "SELECT", false)
 			priv(when, "bi_event_count_twice", "UPDATE", false)
 			var comment string

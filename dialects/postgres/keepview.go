@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -31,14 +33,31 @@ var _ dialects.ViewKeeper = Dialect{}
 //     granted on its own grant option comes back granted by the owner.
 //   - Options, comments, triggers, rules.
 func (d Dialect) KeepView(ctx context.Context, q dialects.Querier, schema, name string) ([]string, error) {
-	view := d.Quote(schema) + "." + d.Quote(name)
+	return d.keep(ctx, q, schema, name, true)
+}
+
+var _ dialects.RelationKeeper = Dialect{}
+
+// KeepRelation gives a model's own table or view, built again under the
+// same name, the owner, privileges and comment of the one it replaces, as
+// KeepView does; not what hangs on the old columns (column privileges and
+// comments, options, triggers, rules): the new relation's columns may
+// differ.
+func (d Dialect) KeepRelation(ctx context.Context, q dialects.Querier, schema, name string) ([]string, error) {
+	return d.keep(ctx, q, schema, name, false)
+}
+
+// keep is KeepView (whole) or KeepRelation. A relation that does not exist
+// has nothing to keep.
+func (d Dialect) keep(ctx context.Context, q dialects.Querier, schema, name string, whole bool) ([]string, error) {
+	rel := d.Quote(schema) + "." + d.Quote(name)
 	var (
 		oid                             int64
-		owner, me                       string
+		kind, owner, me                 string
 		mine, canBecome, ownerCanCreate bool
 		hasACL, hasDefaultACL           bool
 	)
-	err := q.QueryRowContext(ctx, `SELECT c.oid::int8, pg_get_userbyid(c.relowner), current_user::text,
+	err := q.QueryRowContext(ctx, `SELECT c.oid::int8, c.relkind::text, pg_get_userbyid(c.relowner), current_user::text,
   c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user),
   CASE WHEN current_setting('server_version_num')::int >= 160000 THEN pg_has_role(c.relowner, 'SET') ELSE pg_has_role(c.relowner, 'MEMBER') END,
   has_schema_privilege(c.relowner, c.relnamespace, 'CREATE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),
@@ -47,56 +66,79 @@ func (d Dialect) KeepView(ctx context.Context, q dialects.Querier, schema, name 
     WHERE a.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
       AND a.defaclobjtype = 'r' AND a.defaclnamespace IN (0, c.relnamespace))
 FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
-WHERE n.nspname = $1 AND c.relname = $2`, schema, name).Scan(&oid, &owner, &me, &mine, &canBecome, &ownerCanCreate, &hasACL, &hasDefaultACL)
+WHERE n.nspname = $1 AND c.relname = $2`, schema, name).Scan(&oid, &kind, &owner, &me, &mine, &canBecome, &ownerCanCreate, &hasACL, &hasDefaultACL)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("reading the owner and privileges of view %s.%s: %w", schema, name, err)
+		return nil, fmt.Errorf("reading the owner and privileges of %s.%s: %w", schema, name, err)
+	}
+	noun := "TABLE"
+	if kind == "v" {
+		noun = "VIEW"
+	}
+	what := strings.ToLower(noun) + " " + schema + "." + name
+	if whole {
+		what += " depends on the rebuilt model and"
 	}
 	var out []string
 	if !mine {
 		if !canBecome {
-			return nil, fmt.Errorf("view %s.%s depends on the rebuilt model and is owned by %s: mtx, connected as %s, would re-create it owned by %s and cannot give it back (GRANT %s TO %s, or drop the view before the rebuild and create it again after)",
-				schema, name, owner, me, me, d.Quote(owner), d.Quote(me))
+			return nil, fmt.Errorf("%s is owned by %s: mtx, connected as %s, would re-create it owned by %s and cannot give it back (GRANT %s TO %s, or drop it before the rebuild and create it again after)",
+				what, owner, me, me, d.Quote(owner), d.Quote(me))
 		}
 		if !ownerCanCreate {
-			return nil, fmt.Errorf("view %s.%s depends on the rebuilt model and is owned by %s, who may not create in schema %s: mtx cannot re-create it owned by %s (GRANT CREATE ON SCHEMA %s TO %s)",
-				schema, name, owner, schema, owner, d.Quote(schema), d.Quote(owner))
+			return nil, fmt.Errorf("%s is owned by %s, who may not create in schema %s: mtx cannot re-create it owned by %s (GRANT CREATE ON SCHEMA %s TO %s)",
+				what, owner, schema, owner, d.Quote(schema), d.Quote(owner))
 		}
-		out = append(out, "ALTER VIEW "+view+" OWNER TO "+d.Quote(owner))
+		out = append(out, "ALTER "+noun+" "+rel+" OWNER TO "+d.Quote(owner))
 	}
 
-	opts, err := d.viewOptions(ctx, q, oid, view)
-	if err != nil {
-		return nil, fmt.Errorf("reading the options of view %s.%s: %w", schema, name, err)
+	if whole {
+		opts, err := d.viewOptions(ctx, q, oid, rel)
+		if err != nil {
+			return nil, fmt.Errorf("reading the options of %s.%s: %w", schema, name, err)
+		}
+		out = append(out, opts...)
 	}
-	out = append(out, opts...)
 
 	if hasACL || hasDefaultACL {
-		grants, err := d.viewGrants(ctx, q, oid, view, owner)
+		grants, err := d.relationGrants(ctx, q, oid, rel, owner)
 		if err != nil {
-			return nil, fmt.Errorf("reading the privileges of view %s.%s: %w", schema, name, err)
+			return nil, fmt.Errorf("reading the privileges of %s.%s: %w", schema, name, err)
 		}
 		out = append(out, grants...)
 	}
-	cols, err := d.columnGrants(ctx, q, oid, view)
+	if !whole {
+		comment, err := queryStrings(ctx, q, `SELECT description FROM pg_description WHERE objoid = $1 AND classoid = 'pg_class'::regclass AND objsubid = 0`, oid)
+		if err != nil {
+			return nil, fmt.Errorf("reading the comment of %s.%s: %w", schema, name, err)
+		}
+		for _, text := range comment {
+			out = append(out, "COMMENT ON "+noun+" "+rel+" IS "+dialects.StringLiteral(text))
+		}
+		return out, nil
+	}
+
+	cols, err := d.columnGrants(ctx, q, oid, rel)
 	if err != nil {
-		return nil, fmt.Errorf("reading the column privileges of view %s.%s: %w", schema, name, err)
+		return nil, fmt.Errorf("reading the column privileges of %s.%s: %w", schema, name, err)
 	}
 	out = append(out, cols...)
 
-	comments, err := d.viewComments(ctx, q, oid, view)
+	comments, err := d.viewComments(ctx, q, oid, rel)
 	if err != nil {
-		return nil, fmt.Errorf("reading the comments of view %s.%s: %w", schema, name, err)
+		return nil, fmt.Errorf("reading the comments of %s.%s: %w", schema, name, err)
 	}
 	out = append(out, comments...)
 
-	defs, err := queryStrings(ctx, q, `SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal ORDER BY tgname
-`, oid)
+	defs, err := queryStrings(ctx, q, `SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal ORDER BY tgname`, oid)
 	if err != nil {
-		return nil, fmt.Errorf("reading the triggers of view %s.%s: %w", schema, name, err)
+		return nil, fmt.Errorf("reading the triggers of %s.%s: %w", schema, name, err)
 	}
 	rules, err := queryStrings(ctx, q, `SELECT pg_get_ruledef(oid) FROM pg_rewrite WHERE ev_class = $1 AND rulename <> '_RETURN' ORDER BY rulename`, oid)
 	if err != nil {
-		return nil, fmt.Errorf("reading the rules of view %s.%s: %w", schema, name, err)
+		return nil, fmt.Errorf("reading the rules of %s.%s: %w", schema, name, err)
 	}
 	for _, def := range append(defs, rules...) {
 		out = append(out, strings.TrimSuffix(strings.TrimSpace(def), ";"))
@@ -117,11 +159,11 @@ func (d Dialect) grantee(public bool, role string) string {
 	return d.Quote(role)
 }
 
-// viewGrants resets the new view's privileges to the old view's relacl
-// (the owner's default when it had none): revoke what the new view got —
+// relationGrants resets the new relation's privileges to the old one's
+// relacl (the owner's default when it had none): revoke what the new one got —
 // the owner's privileges and any default privileges — then grant every old
 // entry, one GRANT per grantee and grant option.
-func (d Dialect) viewGrants(ctx context.Context, q dialects.Querier, oid int64, view, owner string) ([]string, error) {
+func (d Dialect) relationGrants(ctx context.Context, q dialects.Querier, oid int64, view, owner string) ([]string, error) {
 	// Who the new view's default privileges name: revoked along with the
 	// owner and PUBLIC. After ALTER OWNER, entries naming the rebuilding
 	// role name the owner, who is revoked anyway.

@@ -289,7 +289,8 @@ func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 // cascades and every dependent view is re-created from its stored
 // definition after the new relation exists. Where the dialect can say what
 // a definition leaves out (dialects.ViewKeeper: owner, privileges,
-// comments), each re-created view gets it back in the same transaction.
+// comments), each re-created view gets it back in the same transaction,
+// and so do c's own relation and live view (dialects.RelationKeeper).
 func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled, sts step) (step, error) {
 	vb, ok := r.Project.Dialect.(dialects.ViewBinder)
 	if !ok {
@@ -340,21 +341,41 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 		return nil, err
 	}
 	rows.Close()
+	// Read now, before the steps drop them; given back at the end, after
+	// every view exists again (a trigger or rule may name another one).
+	var props step
 	if vk, ok := r.Project.Dialect.(dialects.ViewKeeper); ok {
-		// Read now, before the steps drop them; given back after every
-		// view exists again (a trigger or rule may name another one).
-		var props step
 		for _, v := range kept {
-			sts, err := vk.KeepView(ctx, tx, v[0], v[1])
+			more, err := vk.KeepView(ctx, tx, v[0], v[1])
 			if err != nil {
 				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
 			}
-			props = append(props, sts...)
+			props = append(props, more...)
 		}
-		recreate = append(recreate, props...)
+	}
+	if rk, ok := r.Project.Dialect.(dialects.RelationKeeper); ok {
+		// c's own relation, when the steps build it again as the same kind,
+		// and its live view: a grant on current_invoices survives too.
+		var own []string
+		if strings.HasPrefix(sts[at], "DROP VIEW ") == (c.Config.Materialized == View) {
+			own = append(own, c.Name)
+		}
+		if live := LiveView(c.Name); c.hasLive() && dropped[q(r.Project.Schema)+"."+q(live)] {
+			own = append(own, live)
+		}
+		for _, name := range own {
+			more, err := rk.KeepRelation(ctx, tx, r.Project.Schema, name)
+			if err != nil {
+				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
+			}
+			props = append(props, more...)
+		}
+	}
+	if len(recreate) == 0 && len(props) == 0 {
+		return sts, nil
 	}
 	if len(recreate) == 0 {
-		return sts, nil
+		return append(append(step(nil), sts...), props...), nil
 	}
 	// The steps' own view drops (the live view) cascade too: a user view
 	// on current_events_live is among the dependents re-created at the end.
@@ -367,5 +388,6 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	}
 	out = append(out, sts[at]+" CASCADE")
 	out = append(out, sts[at+1:]...)
-	return append(out, recreate...), nil
+	out = append(out, recreate...)
+	return append(out, props...), nil
 }
