@@ -85,7 +85,10 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 			t.Skip("only PostgreSQL binds views to tables (dialects.ViewBinder); other engines keep views untouched, see TestRebuildKeepsDependentViews")
 		}
 		const cb = "cookbook_events_per_month"
-		m := newModelSetup(t, e, cookbookNode(t, e, "events_per_month"))
+		// A table model, rebuilt under a scratch name on every run.
+		totals := &model.Node{Name: "bi_totals", Origin: "test", SQL: `SELECT COUNT(*) AS n FROM {{ ref "current_events" }}`,
+			Config: model.Config{Materialized: model.Table}}
+		m := newModelSetup(t, e, cookbookNode(t, e, "events_per_month"), totals)
 		bi := pgRole(t, e, "mtx_bi_")
 		owner := pgRole(t, e, "mtx_owner_")
 		events, _ := m.history.Current().Table("events")
@@ -93,10 +96,10 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 		s := m.o.Schema
 		base := ts("2026-01-01T00:00:00Z")
 		insertRows(t, e, m.db, s, events, eventBatch(0, 40, base, base.Add(time.Hour), "batch1.parquet"))
-		m.run(t, "current_events", cb)
+		m.run(t, "current_events", cb, "bi_totals")
 
 		rel := func(n string) string { return q(s) + "." + q(n) }
-		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox", "current_events", model.LiveView("current_events")}
+		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox", "current_events", model.LiveView("current_events"), "bi_totals"}
 		for _, st := range []string{
 			"CREATE VIEW " + rel("bi_event_count") + " AS SELECT COUNT(*) AS " + q("n") + " FROM " + rel("current_events"),
 			"CREATE VIEW " + rel("bi_event_count_twice") + " AS SELECT " + q("n") + " * 2 AS " + q("n2") + " FROM " + rel("bi_event_count"),
@@ -119,6 +122,7 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 			// The model's own table and live view, built again by the rebuild.
 			"GRANT SELECT ON " + rel("current_events") + ", " + rel(model.LiveView("current_events")) + " TO " + q(bi),
 			"COMMENT ON TABLE " + rel("current_events") + " IS 'One row per event'",
+			"GRANT SELECT ON " + rel("bi_totals") + " TO " + q(bi) + " WITH GRANT OPTION",
 			"COMMENT ON VIEW " + rel(model.LiveView("current_events")) + " IS 'Up to the last load'",
 			// Views created from now on get bi's SELECT: the re-created
 			// views must not.
@@ -183,6 +187,7 @@ WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 			priv(when, cb, "SELECT", true)
 			priv(when, "bi_live_count", "SELECT WITH GRANT OPTION", true)
 			priv(when, "current_events", "SELECT", true)
+			priv(when, "bi_totals", "SELECT WITH GRANT OPTION", true)
 			priv(when, model.LiveView("current_events"), "SELECT", true)
 			priv(when, "bi_event_count_twice", "SELECT", false)
 			priv(when, "bi_event_count_twice", "UPDATE", false)
@@ -205,8 +210,12 @@ WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 		m.run(t, "current_events")
 		check("a full rebuild of current_events")
 		// With the cookbook view model after it, as `mtx run --full-refresh`.
-		m.run(t, "current_events", cb)
+		m.run(t, "current_events", cb, "bi_totals")
 		check("mtx run --full-refresh")
+		// A plain run rebuilds the table model.
+		m.r.FullRefresh = false
+		m.run(t, "current_events", cb, "bi_totals")
+		check("mtx run")
 	})
 }
 
