@@ -178,10 +178,10 @@ WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 			after := props()
 			for _, v := range views {
 				if after[v] == "" {
-					t.Fatalf("%s: view %s is gone", when, v)
+					t.Fatalf("%s: relation %s is gone", when, v)
 				}
 				if after[v] != before[v] {
-					t.Errorf("%s: view %s changed:\n  %s\nwant\n  %s", when, v, after[v], before[v])
+					t.Errorf("%s: relation %s changed:\n  %s\nwant\n  %s", when, v, after[v], before[v])
 				}
 			}
 			priv(when, cb, "SELECT", true)
