@@ -88,7 +88,10 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 		// A table model, rebuilt under a scratch name on every run.
 		totals := &model.Node{Name: "bi_totals", Origin: "test", SQL: `SELECT COUNT(*) AS n FROM {{ ref "current_events" }}`,
 			Config: model.Config{Materialized: model.Table}}
-		m := newModelSetup(t, e, cookbookNode(t, e, "events_per_month"), totals)
+		// A view model: dropped and created again when its columns changed.
+		view := &model.Node{Name: "bi_view", Origin: "test", SQL: `SELECT COUNT(*) AS n FROM {{ ref "current_events" }}`,
+			Config: model.Config{Materialized: model.View}}
+		m := newModelSetup(t, e, cookbookNode(t, e, "events_per_month"), totals, view)
 		bi := pgRole(t, e, "mtx_bi_")
 		owner := pgRole(t, e, "mtx_owner_")
 		events, _ := m.history.Current().Table("events")
@@ -96,7 +99,7 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 		s := m.o.Schema
 		base := ts("2026-01-01T00:00:00Z")
 		insertRows(t, e, m.db, s, events, eventBatch(0, 40, base, base.Add(time.Hour), "batch1.parquet"))
-		m.run(t, "current_events", cb, "bi_totals")
+		m.run(t, "current_events", cb, "bi_totals", "bi_view")
 
 		rel := func(n string) string { return q(s) + "." + q(n) }
 		views := []string{cb, "bi_event_count", "bi_event_count_twice", "bi_live_count", "bi_sandbox", "current_events", model.LiveView("current_events"), "bi_totals"}
@@ -123,6 +126,8 @@ func TestRebuildKeepsViewGrants(t *testing.T) {
 			"GRANT SELECT ON " + rel("current_events") + ", " + rel(model.LiveView("current_events")) + " TO " + q(bi),
 			"COMMENT ON TABLE " + rel("current_events") + " IS 'One row per event'",
 			"GRANT SELECT ON " + rel("bi_totals") + " TO " + q(bi) + " WITH GRANT OPTION",
+			"GRANT SELECT ON " + rel("bi_view") + " TO " + q(bi),
+			"COMMENT ON VIEW " + rel("bi_view") + " IS 'Counted'",
 			"COMMENT ON VIEW " + rel(model.LiveView("current_events")) + " IS 'Up to the last load'",
 			// Views created from now on get bi's SELECT: the re-created
 			// views must not.
@@ -212,10 +217,24 @@ WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 		// With the cookbook view model after it, as `mtx run --full-refresh`.
 		m.run(t, "current_events", cb, "bi_totals")
 		check("mtx run --full-refresh")
-		// A plain run rebuilds the table model.
+		// A plain run rebuilds the table model, and the view model whose
+		// columns changed (someone added one) is dropped and created again.
 		m.r.FullRefresh = false
-		m.run(t, "current_events", cb, "bi_totals")
+		if _, err := m.db.Exec("CREATE OR REPLACE VIEW " + rel("bi_view") + " AS SELECT COUNT(*) AS " + q("n") + ", 1 AS " + q("extra") + " FROM " + rel("current_events")); err != nil {
+			t.Fatal(err)
+		}
+		m.run(t, "current_events", cb, "bi_totals", "bi_view")
 		check("mtx run")
+		var cols int
+		if err := m.db.QueryRow("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'bi_view'", s).Scan(&cols); err != nil || cols != 1 {
+			t.Fatalf("the view model was not created again (%d columns): %v", cols, err)
+		}
+		priv("mtx run", "bi_view", "SELECT", true)
+		priv("mtx run", "bi_view", "UPDATE", false) // not from default privileges
+		var comment string
+		if err := m.db.QueryRow("SELECT COALESCE(obj_description(to_regclass($1), 'pg_class'), '')", rel("bi_view")).Scan(&comment); err != nil || comment != "Counted" {
+			t.Errorf("the comment on the view model created again is %q (%v), want %q", comment, err, "Counted")
+		}
 	})
 }
 
