@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
@@ -23,9 +22,9 @@ var _ dialects.ViewKeeper = Dialect{}
 //   - ALTER VIEW … OWNER TO the old owner, when that is another role. The
 //     role running mtx must be able to become it (a superuser, or a member
 //     that may SET ROLE to it: GRANT owner TO mtx_role), and the owner must
-//     be allowed to create in
-//     the schema; otherwise KeepView fails naming the view and the owner,
-//     before anything ran. mtx never silently takes over someone's view.
+//     be allowed to create in the schema; otherwise KeepView fails naming
+//     the view and the owner, before anything ran. mtx never silently takes
+//     over someone else's view.
 //   - The privileges, exactly: every privilege the new view got (the owner's
 //     and default privileges) is revoked and the old entries granted again.
 //     Granted by the owner (PostgreSQL records the owner when a superuser or
@@ -146,10 +145,13 @@ WHERE n.nspname = $1 AND c.relname = $2`, schema, name).Scan(&oid, &kind, &owner
 	return out, nil
 }
 
-// privilegeRE admits the privilege keywords aclexplode returns (SELECT,
-// TRUNCATE, REFERENCES…): they are spliced into GRANT, so nothing else may
-// pass.
-var privilegeRE = regexp.MustCompile(`^[A-Z]+( [A-Z]+)*$`)
+// privileges are the privilege keywords aclexplode returns for a table or
+// view (MAINTAIN since PostgreSQL 17): they are spliced into GRANT, so
+// nothing else may pass.
+var privileges = map[string]bool{
+	"SELECT": true, "INSERT": true, "UPDATE": true, "DELETE": true,
+	"TRUNCATE": true, "REFERENCES": true, "TRIGGER": true, "MAINTAIN": true,
+}
 
 // grantee is an ACL entry's grantee as GRANT spells it.
 func (d Dialect) grantee(public bool, role string) string {
@@ -238,7 +240,7 @@ func (d Dialect) aclEntries(ctx context.Context, q dialects.Querier, query strin
 		if err := rows.Scan(&e.column, &e.public, &e.role, &e.privilege, &e.grantable); err != nil {
 			return nil, err
 		}
-		if !privilegeRE.MatchString(e.privilege) {
+		if !privileges[e.privilege] {
 			return nil, fmt.Errorf("unexpected privilege %q", e.privilege)
 		}
 		out = append(out, e)
