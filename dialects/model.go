@@ -135,6 +135,24 @@ type RelationKeeper interface {
 	KeepRelation(ctx context.Context, q Querier, schema, name string) ([]string, error)
 }
 
+// GrantCopier is implemented by dialects whose CREATE OR REPLACE drops the
+// grants on the object it replaces unless told otherwise (Snowflake: COPY
+// GRANTS), which would cost a BI role its SELECT after every `mtx run`.
+type GrantCopier interface {
+	// CopyGrants is the clause that keeps them, placed after the name.
+	CopyGrants() string
+}
+
+// ReplaceView is CREATE OR REPLACE VIEW relation AS query, keeping the
+// replaced view's grants where the dialect needs to be told.
+func ReplaceView(d Dialect, relation, query string) string {
+	keep := ""
+	if gc, ok := d.(GrantCopier); ok {
+		keep = " " + gc.CopyGrants()
+	}
+	return "CREATE OR REPLACE VIEW " + relation + keep + " AS\n" + query
+}
+
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

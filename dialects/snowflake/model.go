@@ -15,9 +15,13 @@ var (
 )
 
 // ReplaceTableAs: CREATE OR REPLACE TABLE swaps the table atomically.
-func (Dialect) ReplaceTableAs(rel, query string) string {
-	return "CREATE OR REPLACE TABLE " + rel + " AS\n" + query
+func (d Dialect) ReplaceTableAs(rel, query string) string {
+	return "CREATE OR REPLACE TABLE " + rel + " " + d.CopyGrants() + " AS\n" + query
 }
+
+// CopyGrants: without it Snowflake's CREATE OR REPLACE drops every grant on
+// the replaced table or view (and applies the schema's future grants).
+func (Dialect) CopyGrants() string { return "COPY GRANTS" }
 
 // Merge: an incremental refresh is one MERGE statement.
 func (d Dialect) Merge(target, source string, key, columns []string) string {

@@ -154,13 +154,9 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 		steps = append([]step{{dropView + live}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step{createLive(live, p.liveSQL(m, c, ""))})
+		steps = append(steps, step{dialects.ReplaceView(p.Dialect, live, p.liveSQL(m, c, ""))})
 	}
 	return steps
-}
-
-func createLive(relation, query string) string {
-	return "CREATE OR REPLACE VIEW " + relation + " AS\n" + query
 }
 
 // pinLive replaces c's live view, after a build or refresh, by one that
@@ -183,7 +179,7 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 	if !wm.Valid {
 		return nil
 	}
-	return r.exec(ctx, r.DB, createLive(p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
+	return r.exec(ctx, r.DB, dialects.ReplaceView(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
 }
 
 // checkLive refuses a model named like another model's live view, and a
