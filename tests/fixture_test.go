@@ -337,15 +337,26 @@ func readIdentities(t *testing.T, e engine, db *sql.DB, relation string, tbl *ca
 		}
 		sel = append(sel, expr)
 	}
-	rows, err := db.QueryContext(context.Background(), "SELECT "+strings.Join(sel, ", ")+" FROM "+relation)
+	return formattedRows(t, db, "SELECT "+strings.Join(sel, ", ")+" FROM "+relation, " | ")
+}
+
+// formattedRows runs query and returns its rows, each formatted like mtx
+// query prints values and joined by sep, sorted.
+func formattedRows(t *testing.T, db *sql.DB, query, sep string) []string {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), query)
 	if err != nil {
-		t.Fatalf("reading %s: %v", relation, err)
+		t.Fatalf("%s: %v", query, err)
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
 	for rows.Next() {
-		vals := make([]any, len(sel))
-		ptrs := make([]any, len(sel))
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
@@ -356,7 +367,7 @@ func readIdentities(t *testing.T, e engine, db *sql.DB, relation string, tbl *ca
 		for _, v := range vals {
 			parts = append(parts, model.Format(v))
 		}
-		out = append(out, strings.Join(parts, " | "))
+		out = append(out, strings.Join(parts, sep))
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package tests
 import (
 	"context"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -175,30 +174,5 @@ func userRows(t *testing.T, m *modelSetup, relation string) []string {
 	for _, c := range cols {
 		quoted = append(quoted, q(c))
 	}
-	rows, err := m.db.Query("SELECT " + strings.Join(quoted, ", ") + " FROM " + relation)
-	if err != nil {
-		t.Fatalf("reading %s: %v", relation, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		var parts []string
-		for _, v := range vals {
-			parts = append(parts, model.Format(v))
-		}
-		out = append(out, strings.Join(parts, " "))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(out)
-	return out
+	return formattedRows(t, m.db, "SELECT "+strings.Join(quoted, ", ")+" FROM "+relation, " ")
 }
