@@ -248,10 +248,10 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 	cs.Columns = []string{storedColumn, rowColumn}
 	cs.Newest = append(append([]string{}, cs.Newest...), storedColumn)
 	cols := columnList(q, t)
-	insert := func(rows string) string {
-		return "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + raw + " WHERE " + tail + " AND " +
-			rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0", q(rowColumn), rows, q(storedColumn)))
-	}
+	// The new winners, straight from the raw table (the tail's condition
+	// lets the engine skip old raw rows before matching ids).
+	insert := "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + raw + " WHERE " + tail + " AND " +
+		rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 0", q(rowColumn), merged, q(storedColumn)))
 	if cr, ok := m.(dialects.ChangeRanker); ok {
 		// One pass keeps just the changes: stored losers and new winners.
 		cs.Source = "(\n" + candidates + "\n) AS " + q("_mtx_candidates")
@@ -260,7 +260,7 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 			{createMerged(cr.RankChanges(cs, storedColumn))},
 			{
 				"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1", q(rowColumn), merged, q(storedColumn))),
-				insert(merged),
+				insert,
 			},
 			{"DROP TABLE " + merged},
 		}
@@ -274,7 +274,7 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 		{
 			"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
 				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn))),
-			insert(merged),
+			insert,
 		},
 		{"DROP TABLE " + cand},
 		{"DROP TABLE " + merged},
