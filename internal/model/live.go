@@ -90,11 +90,7 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	if since == "" {
 		since = fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", q(c.watermark()), c.Relation, m.TimestampLiteral(beforeAnyLoad))
 	}
-	var keyCols []string
-	for _, k := range t.Key {
-		keyCols = append(keyCols, q(k))
-	}
-	tailKeys := indent(p.tail(m, c, strings.Join(keyCols, ", "), since), "    ")
+	tailKeys := indent(p.tail(m, c, quoteList(q, t.Key), since), "    ")
 
 	// The stored rows the tail does not touch. A composite key (no
 	// incremental export table has one today) takes the correlated form,

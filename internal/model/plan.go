@@ -142,18 +142,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		}
 		return out
 	}
-	// Scratch tables: temporary where the whole refresh is one transaction,
-	// ordinary (and visible to the next run if this one stops) elsewhere.
-	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
-	scratchTable := func(prefix string) (rel string, create func(query string) string) {
-		name := scratch(prefix, c.Name)
-		if temp {
-			return q(name), func(query string) string { return m.CreateTempTableAs(name, query) }
-		}
-		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
-	}
-	stage, createStage := scratchTable("new")
-	match := keyMatch(p.Dialect, key, rel, stage)
+	scratchTable := p.scratchTables(m, c)
 	// A current-state model: stage the raw rows that arrived since the
 	// stored watermark (less the lookback), then rank them together with
 	// the stored rows of the same keys, so a re-delivered old version
@@ -174,6 +163,8 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	if rid, ok := m.(dialects.RowIDer); ok && cs.Snapshot == nil {
 		return rowIDRefresh(p, m, rid, c, cs, stored, merged, createMerged, scratchTable)
 	}
+	stage, createStage := scratchTable("new")
+	match := keyMatch(p.Dialect, key, rel, stage)
 	newRows := p.tail(m, c, cols, stored)
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
@@ -232,11 +223,7 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 	narrow := strings.Join(ranked, ", ")
 	cand, createCand := scratchTable("cand")
 	raw, tail := p.tailWhere(m, c, stored)
-	var keyCols []string
-	for _, k := range t.Key {
-		keyCols = append(keyCols, q(k))
-	}
-	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", strings.Join(keyCols, ", "), raw, tail)
+	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", quoteList(q, t.Key), raw, tail)
 	touched := tailHas(q, t.Key, tailKeys, rel)
 	if len(t.Key) == 1 {
 		touched = keyMatch(p.Dialect, t.Key, rel, "("+tailKeys+") AS "+q("_mtx_tail"))
@@ -278,6 +265,21 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 		},
 		{"DROP TABLE " + cand},
 		{"DROP TABLE " + merged},
+	}
+}
+
+// scratchTables returns, for helper tables of c's refresh, a table's
+// relation and how to create it from a query: temporary where the whole
+// refresh is one transaction, ordinary (and visible to the next run if
+// this one stops) elsewhere.
+func (p *Project) scratchTables(m dialects.Modeler, c *Compiled) func(prefix string) (rel string, create func(query string) string) {
+	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
+	return func(prefix string) (string, func(string) string) {
+		name := scratch(prefix, c.Name)
+		if temp {
+			return p.Dialect.Quote(name), func(query string) string { return m.CreateTempTableAs(name, query) }
+		}
+		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
 	}
 }
 

@@ -63,14 +63,7 @@ func (p *Project) userIncremental(m dialects.Modeler, c *Compiled, existing stri
 	q := p.Dialect.Quote
 	rel := c.Relation
 	key := c.Config.UniqueKey
-	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
-	scratchTable := func(prefix string) (string, func(string) string) {
-		name := scratch(prefix, c.Name)
-		if temp {
-			return q(name), func(query string) string { return m.CreateTempTableAs(name, query) }
-		}
-		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
-	}
+	scratchTable := p.scratchTables(m, c)
 	stage, createStage := scratchTable("new")
 	cols := c.columns
 	if cols == nil {
