@@ -201,7 +201,7 @@ func Render(g Graph, id, title string) (string, error) {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" id="%s" class="diagram" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">`, esc(id), w, h, w, h)
 	fmt.Fprintf(&b, `<title>%s</title>`, esc(title))
 	fmt.Fprintf(&b, `<defs><marker id="%s-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#5b6b82"/></marker></defs>`, esc(id))
-	b.WriteString(`<g class="edges" fill="none" stroke="#5b6b82" stroke-width="1.2">`)
+	b.WriteString(`<g class="edges" fill="none" stroke="#5b6b82" stroke-width="1.2" stroke-opacity="0.7">`)
 	for _, e := range g.Edges {
 		f, t := boxes[e.From], boxes[e.To]
 		fmt.Fprintf(&b, `<path class="edge" data-from="%s" data-to="%s" `, esc(e.From), esc(e.To))
