@@ -146,9 +146,10 @@ func Layout(g Graph) (map[string]Box, float64, float64, error) {
 			sweep(rows[l], succs)
 		}
 	}
-	// Sizes and coordinates: each layer a column as wide as its widest box,
-	// boxes stacked and the column centred vertically.
-	boxes := map[string]Box{}
+	// Sizes and coordinates: each layer a column as wide as its widest box;
+	// in the layer's order, each box as close to the middle of its
+	// predecessors as the box above it allows, so a chain reads straight
+	// across and a child sits beside its parents.
 	size := func(n Node) (float64, float64) {
 		w := float64(len([]rune(n.Title)))
 		for _, l := range n.Lines {
@@ -156,32 +157,39 @@ func Layout(g Graph) (map[string]Box, float64, float64, error) {
 		}
 		return math.Ceil(w*charWidth) + 2*padX, float64(titleH + lineHeight*len(n.Lines) + 4*min(len(n.Lines), 1))
 	}
-	heights := make([]float64, nLayers)
-	widths := make([]float64, nLayers)
-	for l, r := range rows {
-		for k, n := range r {
-			w, h := size(g.Nodes[n])
-			widths[l] = math.Max(widths[l], w)
-			if k > 0 {
-				heights[l] += nodeGap
-			}
-			heights[l] += h
-		}
-	}
-	total := 0.0
-	for _, h := range heights {
-		total = math.Max(total, h)
-	}
+	boxes := map[string]Box{}
+	placed := make([]Box, len(g.Nodes))
 	x := float64(margin)
+	bottom := float64(margin)
 	for l, r := range rows {
-		y := margin + (total-heights[l])/2
+		width := 0.0
+		for _, n := range r {
+			w, _ := size(g.Nodes[n])
+			width = math.Max(width, w)
+		}
+		y := float64(margin)
 		for _, n := range r {
 			w, h := size(g.Nodes[n])
-			boxes[g.Nodes[n].ID] = Box{X: x, Y: y, W: w, H: h, Layer: l}
-			y += h + nodeGap
+			want := y
+			var sum float64
+			var k int
+			for _, p := range preds[n] {
+				if layer[p] < l {
+					sum += placed[p].Y + placed[p].H/2
+					k++
+				}
+			}
+			if k > 0 {
+				want = math.Max(y, sum/float64(k)-h/2)
+			}
+			placed[n] = Box{X: x, Y: want, W: w, H: h, Layer: l}
+			boxes[g.Nodes[n].ID] = placed[n]
+			y = want + h + nodeGap
+			bottom = math.Max(bottom, want+h)
 		}
-		x += widths[l] + layerGap
+		x += width + layerGap
 	}
+	total := bottom - margin
 	width := x - layerGap + margin
 	if nLayers == 0 {
 		width = 2 * margin
