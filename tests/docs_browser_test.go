@@ -230,6 +230,10 @@ func drawn(t *testing.T, shot []byte, background string, fills []string) (float6
 		return d <= tol
 	}
 	bg := rgb(background)
+	want := make([][3]int, len(fills))
+	for i, f := range fills {
+		want[i] = rgb(f)
+	}
 	counts := make([]int, len(fills))
 	b := img.Bounds()
 	ink := 0
@@ -240,8 +244,8 @@ func drawn(t *testing.T, shot []byte, background string, fills []string) (float6
 			if !near(px, bg, 24) {
 				ink++
 			}
-			for i, f := range fills {
-				if near(px, rgb(f), 6) {
+			for i, f := range want {
+				if near(px, f, 6) {
 					counts[i]++
 				}
 			}
