@@ -213,6 +213,9 @@ func TestGenerate(t *testing.T) {
 		return docs[path]
 	}
 	for _, p := range pages {
+		if data, _ := os.ReadFile(p); strings.Contains(string(data), "ZgotmplZ") {
+			t.Errorf("%s: html/template rejected a value (ZgotmplZ)", p)
+		}
 		walk(doc(p), func(n *html.Node) {
 			if n.Type != html.ElementNode {
 				return
