@@ -284,6 +284,16 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("lineage of invoice_totals: %v", own)
 	}
 
+	near := svgNodes(t, filepath.Join(dir, "tables", "invoice.html"), "erd-invoice")
+	for _, want := range []string{"invoice", "customer", "line_item", "contracts_contracts", "breakdowns_invoices", "credit_type"} {
+		if !near[want] {
+			t.Errorf("invoice.html's diagram lacks %s: %v", want, near)
+		}
+	}
+	if near["alert"] || near["plan"] {
+		t.Errorf("invoice.html's diagram draws unrelated or unselected tables: %v", near)
+	}
+
 	// A table page: every column in the columns table with its Snowflake
 	// type, the decision notes, the relations.
 	invoice := doc(filepath.Join(dir, "tables", "invoice.html"))

@@ -8,14 +8,31 @@ import (
 )
 
 // erd draws the selected tables with their keys and the columns that refer
-// to other tables, one edge per pair of related tables (parent left).
-func (s Site) erd(v *view, colour map[string]string) (string, error) {
+// to other tables, one edge per pair of related tables (parent left). With
+// focus set it draws only that table and the tables related to it, for the
+// table's page one folder down.
+func (s Site) erd(v *view, colour map[string]string, focus string) (string, error) {
+	keep := func(string) bool { return true }
+	root := ""
+	if focus != "" {
+		near := map[string]bool{focus: true}
+		for _, r := range v.Relations {
+			if r.Table == focus || r.To == focus {
+				near[r.Table], near[r.To] = true, true
+			}
+		}
+		keep = func(t string) bool { return near[t] }
+		root = "../"
+	}
 	var g diagram.Graph
 	fks := map[string]map[string]bool{}
 	type pair struct{ from, to string }
 	cols := map[pair][]string{}
 	var pairs []pair
 	for _, r := range v.Relations {
+		if !keep(r.Table) || !keep(r.To) || (focus != "" && r.Table != focus && r.To != focus) {
+			continue
+		}
 		if fks[r.Table] == nil {
 			fks[r.Table] = map[string]bool{}
 		}
@@ -27,7 +44,10 @@ func (s Site) erd(v *view, colour map[string]string) (string, error) {
 		cols[p] = append(cols[p], r.Table+"."+r.Column+" → "+r.To+"."+r.ToColumn)
 	}
 	for _, t := range v.Tables {
-		n := diagram.Node{ID: t.Name, Title: t.Name, Href: t.URL, Fill: colour[t.Group],
+		if !keep(t.Name) {
+			continue
+		}
+		n := diagram.Node{ID: t.Name, Title: t.Name, Href: root + t.URL, Fill: colour[t.Group],
 			Tooltip: t.Name + " (" + t.Group + ", " + t.Kind + ")"}
 		for _, c := range t.Columns {
 			switch {
@@ -41,6 +61,9 @@ func (s Site) erd(v *view, colour map[string]string) (string, error) {
 	}
 	for _, p := range pairs {
 		g.Edges = append(g.Edges, diagram.Edge{From: p.from, To: p.to, Tooltip: strings.Join(cols[p], "\n")})
+	}
+	if focus != "" {
+		return diagram.Render(g, "erd-"+focus, "Tables related to "+focus)
 	}
 	return diagram.Render(g, "erd", "Entity-relationship diagram of the export tables")
 }

@@ -37,6 +37,7 @@ type tableView struct {
 	Refers, ReferredBy                     []relationView
 	Models                                 []link // models reading the raw table
 	Entries                                []link // cookbook entries reading it
+	ERD                                    string // inline SVG of it and its related tables
 }
 
 type columnView struct {
@@ -230,8 +231,15 @@ func (s Site) view() (*view, error) {
 		v.Models = append(v.Models, mv)
 	}
 	var err error
-	if v.ERD, err = s.erd(v, colour); err != nil {
+	if v.ERD, err = s.erd(v, colour, ""); err != nil {
 		return nil, err
+	}
+	for _, t := range v.Tables {
+		if len(t.Refers)+len(t.ReferredBy) > 0 {
+			if t.ERD, err = s.erd(v, colour, t.Name); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if v.Lineage, err = s.lineage("", children); err != nil {
 		return nil, err
