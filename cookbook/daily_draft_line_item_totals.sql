@@ -7,7 +7,7 @@
 --   Totals are exact decimals in the credit type's own unit.
 -- source: Metronome SQL cookbook, "daily draft aggregate line item quantity and total"
 -- fixed:
---   - the latest snapshot is taken per environment (current_breakdowns_draft_line_items); Metronome's query also keeps one snapshot, but the MAX(snapshot_timestamp) of the whole table, so a newer SANDBOX snapshot left no PRODUCTION rows, and a retried delivery of the snapshot counted its rows twice
+--   - the latest snapshot is taken per environment (current_breakdowns_draft_line_items); Metronome's query also keeps one snapshot, but the MAX(snapshot_timestamp) of the whole table, so a newer SANDBOX snapshot left no PRODUCTION rows, and a retried delivery of the snapshot (both tables joined) counted its rows more than once
 --   - negative line items are kept; Metronome's li.total >= 0 dropped credits and draw-downs, so its totals were higher than the invoices
 --   - total, not total/100 AS total_dollars; dividing by 100 assumes every credit type is USD cents (custom pricing units are not), and on DuckDB it turns the exact decimal into a float
 --   - one row per UTC day (Metronome grouped by the raw breakdown_start_timestamp), line item name and credit type (never summed across credit types)

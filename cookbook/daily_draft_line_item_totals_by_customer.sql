@@ -7,7 +7,7 @@
 -- source: Metronome SQL cookbook, "daily draft line item totals by customer"
 -- fixed:
 --   - Metronome's GROUP BY 1, 2 beside four other plain columns is rejected by PostgreSQL, Snowflake, BigQuery and MySQL's ONLY_FULL_GROUP_BY; every listed column is grouped now and quantity and total are summed, so a line item split over several breakdown rows (pricing groups) is one row
---   - the latest snapshot is taken per environment (the current_breakdowns_* models); Metronome's MAX(snapshot_timestamp) over the whole table let a newer SANDBOX snapshot hide every PRODUCTION row, and a retried snapshot counted twice
+--   - the latest snapshot is taken per environment (the current_breakdowns_* models); Metronome's MAX(snapshot_timestamp) over the whole table let a newer SANDBOX snapshot hide every PRODUCTION row, and a retried delivery of the snapshot (both tables joined) counted its rows more than once
 --   - line items join their breakdown invoice on invoice_breakdown_id within the same environment
 --   - total, not total/100 AS total_dollars, which assumes USD cents; the credit type is a column, so amounts in different units are never added
 --   - UTC days of the breakdown window instead of the raw breakdown_start_timestamp; environment is a parameter (Metronome filtered PRODUCTION only); ordered by customer, then oldest day first
