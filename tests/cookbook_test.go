@@ -388,6 +388,8 @@ func TestCookbookKnownAnswers(t *testing.T) {
 				}
 				if i == 0 {
 					checkColumns(t, e, entry.Name, rd.SQL, res, cts)
+					// Compared across engines below, whatever the SQL says.
+					answers[e.name][entry.Name+"#columns"] = strings.ToLower(strings.Join(res.Columns, ","))
 				}
 				fakesnowNulls(e, res)
 				got, ok := sameAnswer(e, normalize(res), x.rows)
