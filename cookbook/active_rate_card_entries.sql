@@ -1,12 +1,15 @@
 -- name: active_rate_card_entries
 -- description: >-
 --   Number of rate card entries in effect at as_of (starting_at <= as_of <
---   ending_before) for every rate card that is not archived, in the latest snapshot.
+--   ending_before) for every rate card that is not archived, in the latest
+--   snapshot. An entry whose ending_before is NULL has no end: it is active
+--   from its starting_at on.
 -- source: Metronome SQL cookbook, "active rate card entry count per rate card"
 -- fixed:
---   - active means in effect at one instant (as_of, default now) with ending_before exclusive, as Metronome documents it
+--   - an entry with a NULL ending_before (no end date) counts as active; Metronome's ending_before > NOW() is never true for NULL, so open-ended entries, usually most of a rate card, were left out
+--   - active means in effect at one instant (as_of, default now) with ending_before exclusive, as Metronome documents it; Metronome's query did not check starting_at, so entries starting in the future counted
 --   - rate cards without active entries show 0; archived rate cards are left out
---   - latest snapshot only; one environment
+--   - latest snapshot only (Metronome's counted each entry once per snapshot delivered); one environment
 -- params:
 --   - name: environment
 --     description: PRODUCTION or SANDBOX

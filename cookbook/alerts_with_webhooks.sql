@@ -11,8 +11,8 @@
 --     values: [PRODUCTION, SANDBOX]
 SELECT a.id AS alert_id,
        a.{{ q "name" }} AS alert_name,
-       a.alert_type,
-       a.threshold
+       a.alert_type AS alert_type,
+       a.threshold AS threshold
 FROM {{ current "alert" }} a
 WHERE a.webhooks_enabled = {{ bool true }}
   AND a.disabled_at IS NULL

@@ -15,7 +15,7 @@
 --     default: PRODUCTION
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "day" "d.snapshot_time" }} AS day,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM (

@@ -16,7 +16,7 @@
 --     default: PRODUCTION
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
-       i.credit_type_name,
+       i.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(i.total) AS invoice_total
 FROM {{ current "invoice" }} i

@@ -15,7 +15,7 @@
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total
 FROM {{ current "invoice" }} i
 JOIN {{ current "line_item" }} li

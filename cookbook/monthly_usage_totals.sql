@@ -15,7 +15,7 @@
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
-       i.credit_type_name,
+       i.credit_type_name AS credit_type_name,
        SUM(sli.subtotal) AS subtotal_sum
 FROM {{ current "invoice" }} i
 JOIN {{ current "line_item" }} li

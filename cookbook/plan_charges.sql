@@ -13,18 +13,18 @@
 --   - name: plan_id
 --     description: the plan; empty means every plan
 --     default: ""
-SELECT pc.plan_id,
+SELECT pc.plan_id AS plan_id,
        pc.id AS plan_charge_id,
-       pc.charge_id,
+       pc.charge_id AS charge_id,
        pc.{{ q "name" }} AS charge_name,
-       pc.product_id,
-       pc.product_name,
-       pc.billable_metric_id,
-       pc.billable_metric_name,
-       pc.charge_type,
-       pc.credit_type_name,
-       pc.start_period,
-       pc.quantity
+       pc.product_id AS product_id,
+       pc.product_name AS product_name,
+       pc.billable_metric_id AS billable_metric_id,
+       pc.billable_metric_name AS billable_metric_name,
+       pc.charge_type AS charge_type,
+       pc.credit_type_name AS credit_type_name,
+       pc.start_period AS start_period,
+       pc.quantity AS quantity
 FROM {{ current "plan_charge" }} pc
 WHERE pc.environment_type = {{ param "environment" }}
 {{- if set "plan_id" }}

@@ -20,8 +20,8 @@
 --     default: ""
 SELECT p.id AS plan_id,
        p.{{ q "name" }} AS plan_name,
-       p.billing_frequency,
-       p.starting_on
+       p.billing_frequency AS billing_frequency,
+       p.starting_on AS starting_on
 FROM {{ current "plan" }} p
 WHERE p.environment_type = {{ param "environment" }}
   AND p.deprecated_at IS NULL

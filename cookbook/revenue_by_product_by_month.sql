@@ -10,9 +10,9 @@
 --     default: PRODUCTION
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "i.end_timestamp" }} AS month,
-       li.product_id,
+       li.product_id AS product_id,
        MAX(li.{{ q "name" }}) AS product_name,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS revenue
 FROM {{ current "invoice" }} i
 JOIN {{ current "line_item" }} li

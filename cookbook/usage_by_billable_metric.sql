@@ -10,9 +10,9 @@
 --     default: PRODUCTION
 --     values: [PRODUCTION, SANDBOX]
 SELECT {{ date_trunc "month" "b.breakdown_start_timestamp" }} AS month,
-       b.billable_metric_id,
+       b.billable_metric_id AS billable_metric_id,
        m.{{ q "name" }} AS billable_metric_name,
-       b.credit_type_name,
+       b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,
        SUM(b.total) AS total_amount
 FROM {{ current "breakdowns_line_items" }} b

@@ -90,6 +90,16 @@ type KeySetMatcher interface {
 	InKeys(column, table string) string
 }
 
+// KeyDeleter is implemented by dialects whose "DELETE FROM target WHERE key
+// IN (SELECT key FROM stage)" cannot use the target's key index: MariaDB
+// (before 11.1) runs it as a dependent subquery, one scan of the stage per
+// target row, which made a refresh after a large batch slower than a full
+// rebuild. The statement deletes target's rows whose key columns equal a
+// row of stage's (NULL keys match nothing, as with IN).
+type KeyDeleter interface {
+	DeleteKeysIn(target string, key []string, stage string) string
+}
+
 // BuildSettinger is implemented by dialects that tune the transaction a
 // model is built in (statements run first inside it, e.g. SET LOCAL).
 type BuildSettinger interface {

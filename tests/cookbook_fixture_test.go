@@ -115,12 +115,14 @@ var fixture = map[string][]row{
 		{"id": "bd2", "environment_type": prod, "name": "Compute", "credit_type_name": "USD", "quantity": "5", "total": "0.75", "breakdown_start_timestamp": ts("2024-03-01T23:59:59Z"), "invoice_breakdown_id": "bi1"},
 		{"id": "bd3", "environment_type": prod, "name": "Compute", "credit_type_name": "USD", "quantity": "1", "total": "0.15", "breakdown_start_timestamp": ts("2024-03-02T00:00:00Z"), "invoice_breakdown_id": "bi2"},
 		{"id": "bd4", "environment_type": prod, "name": "Seats", "credit_type_name": "USD", "quantity": "3", "total": "30", "breakdown_start_timestamp": ts("2024-03-01T12:00:00Z"), "invoice_breakdown_id": "bi2"},
+		// A credit: negative, and still part of what the draft bills.
+		{"id": "bd6", "environment_type": prod, "name": "Credit", "credit_type_name": "USD", "quantity": "1", "total": "-2", "breakdown_start_timestamp": ts("2024-03-01T06:00:00Z"), "invoice_breakdown_id": "bi1"},
 		{"id": "bd5", "environment_type": sbx, "name": "Compute", "credit_type_name": "USD", "quantity": "9", "total": "9", "breakdown_start_timestamp": ts("2024-03-01T12:00:00Z"), "invoice_breakdown_id": "bi3"},
 	},
 	"breakdowns_draft_invoices": {
-		{"id": "bi1", "environment_type": prod, "customer_id": "c1"},
-		{"id": "bi2", "environment_type": prod, "customer_id": "c4"},
-		{"id": "bi3", "environment_type": sbx, "customer_id": "c3"},
+		{"id": "bi1", "environment_type": prod, "customer_id": "c1", "invoice_id": "d1"},
+		{"id": "bi2", "environment_type": prod, "customer_id": "c4", "invoice_id": "d4"},
+		{"id": "bi3", "environment_type": sbx, "customer_id": "c3", "invoice_id": "d5"},
 	},
 	"contracts_overrides": {
 		{"id": "o1", "environment_type": prod, "contract_id": "k1", "product_id": "p1", "rate_type": "OVERWRITE", "target": "LIST_RATE", "new_rate": `{"type": "flat", "unit_price": 2}`, "starting_at": ts("2024-02-01T00:00:00Z"), "created_at": ts("2024-02-01T00:00:00Z")},
@@ -150,13 +152,15 @@ var fixture = map[string][]row{
 		{"id": "a6", "environment_type": prod, "name": "Low balance", "alert_type": "LOW_CREDIT_BALANCE", "threshold": "2", "webhooks_enabled": false},
 	},
 	"customer_alert_history": {
-		{"id": "h1", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-02T23:59:59Z")},
-		{"id": "h2", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-03T00:00:00Z")},
-		{"id": "h3", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-03T08:00:00Z")},
-		{"id": "h4", "environment_type": prod, "alert_id": "a6", "created_at": ts("2024-03-03T12:00:00Z")},
-		{"id": "h5", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-09T23:59:59.999Z")},
-		{"id": "h6", "environment_type": prod, "alert_id": "a1", "created_at": ts(asOf)},
-		{"id": "h7", "environment_type": sbx, "alert_id": "a5", "created_at": ts("2024-03-05T00:00:00Z")},
+		{"id": "h1", "alert_status": "in_alarm", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-02T23:59:59Z")},
+		{"id": "h2", "alert_status": "in_alarm", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-03T00:00:00Z")},
+		{"id": "h3", "alert_status": "IN_ALARM", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-03T08:00:00Z")},
+		{"id": "h4", "alert_status": "in_alarm", "environment_type": prod, "alert_id": "a6", "created_at": ts("2024-03-03T12:00:00Z")},
+		{"id": "h5", "alert_status": "in_alarm", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-09T23:59:59.999Z")},
+		{"id": "h6", "alert_status": "in_alarm", "environment_type": prod, "alert_id": "a1", "created_at": ts(asOf)},
+		{"id": "h7", "alert_status": "in_alarm", "environment_type": sbx, "alert_id": "a5", "created_at": ts("2024-03-05T00:00:00Z")},
+		// The alarm of h2 clearing: a status change, not a trigger.
+		{"id": "h8", "alert_status": "ok", "environment_type": prod, "alert_id": "a1", "created_at": ts("2024-03-03T06:00:00Z")},
 	},
 	"credit_grant": {
 		{"id": "g1", "environment_type": prod, "amount_granted_credit_type_id": "ct1"},
@@ -243,15 +247,20 @@ var expected = map[string][]expectation{
 		{"pl1", "Starter", "USD", "2", "12"},
 		{"pl2", "Pro", "USD", "1", "7"},
 	}}},
+	// bd1 and bd2 are one UTC day (the second at 23:59:59); bd6 is negative
+	// and kept; bd5 is SANDBOX.
 	"daily_draft_line_item_totals": {{nil, [][]string{
 		{"2024-03-01T00:00:00Z", "Compute", "USD", "15", "2.25"},
+		{"2024-03-01T00:00:00Z", "Credit", "USD", "1", "-2"},
 		{"2024-03-01T00:00:00Z", "Seats", "USD", "3", "30"},
 		{"2024-03-02T00:00:00Z", "Compute", "USD", "1", "0.15"},
 	}}},
+	// customer, day, draft invoice, line item name, credit type, quantity, total.
 	"daily_draft_line_item_totals_by_customer": {{nil, [][]string{
-		{"2024-03-01T00:00:00Z", "c1", "USD", "2.25"},
-		{"2024-03-01T00:00:00Z", "c4", "USD", "30"},
-		{"2024-03-02T00:00:00Z", "c4", "USD", "0.15"},
+		{"c1", "2024-03-01T00:00:00Z", "d1", "Compute", "USD", "15", "2.25"},
+		{"c1", "2024-03-01T00:00:00Z", "d1", "Credit", "USD", "1", "-2"},
+		{"c4", "2024-03-01T00:00:00Z", "d4", "Seats", "USD", "3", "30"},
+		{"c4", "2024-03-02T00:00:00Z", "d4", "Compute", "USD", "1", "0.15"},
 	}}},
 	"archived_contracts": {{nil, [][]string{
 		{"k3", "Initech", "c4", "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z", "2024-03-05T00:00:00Z"},
@@ -277,6 +286,8 @@ var expected = map[string][]expectation{
 	"alerts_with_webhooks": {{nil, [][]string{
 		{"a1", "Low balance", "LOW_CREDIT_BALANCE", huge},
 	}}},
+	// In [as_of - 7 days, as_of): h2, h3 (IN_ALARM), h4, h5; not h8 (ok), h1
+	// (before), h6 (at as_of), h7 (SANDBOX).
 	"alert_triggers_per_day": {{map[string]string{"as_of": asOf}, [][]string{
 		{"2024-03-03T00:00:00Z", "a1", "Low balance", "2"},
 		{"2024-03-03T00:00:00Z", "a6", "Low balance", "1"},

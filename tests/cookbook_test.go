@@ -306,9 +306,64 @@ func normalize(res *output.Result) [][]string {
 	return out
 }
 
+// queryTyped is output.Query, also returning the engine's column types.
+func queryTyped(ctx context.Context, db *sql.DB, query string) (*output.Result, []*sql.ColumnType, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := output.Read(rows)
+	return res, cts, err
+}
+
+// moneyColumn matches the names of the columns that hold amounts of money
+// (invoice_total, total_amount, revenue, subtotal_sum, threshold, ...).
+var moneyColumn = regexp.MustCompile(`(?i)(^|_)(total|amount|revenue|balance|threshold|subtotal)(_sum)?$`)
+
+// checkColumns checks an entry's result columns on one engine: named as the
+// entry's SQL names them (so every engine answers with the same names,
+// Snowflake folding them to upper case), no float anywhere (a sum of
+// money through a float picks up noise), and money as exact decimals.
+func checkColumns(t *testing.T, e engine, entry, query string, res *output.Result, cts []*sql.ColumnType) {
+	t.Helper()
+	want, err := cookbook.OutputColumns(query)
+	if err != nil {
+		t.Errorf("%s: %v", entry, err)
+		return
+	}
+	for i, w := range want {
+		if foldsUpper[e.name] {
+			want[i] = strings.ToUpper(w)
+		}
+	}
+	if strings.Join(res.Columns, ",") != strings.Join(want, ",") {
+		t.Errorf("%s: columns %q, want %q", entry, res.Columns, want)
+	}
+	if onFakesnow(e) {
+		return // fakesnow sums NUMBER as FLOAT (TestFakesnowGaps)
+	}
+	for i, ct := range cts {
+		typ := strings.ToUpper(ct.DatabaseTypeName())
+		float := strings.Contains(typ, "FLOAT") || strings.Contains(typ, "DOUBLE") || typ == "REAL"
+		exact := strings.Contains(typ, "DECIMAL") || strings.Contains(typ, "NUMERIC") || strings.HasPrefix(typ, "NUMBER") || typ == "FIXED"
+		switch {
+		case float:
+			t.Errorf("%s: column %s is a float (%s); sum money as the project's DECIMAL", entry, res.Columns[i], typ)
+		case moneyColumn.MatchString(res.Columns[i]) && !exact:
+			t.Errorf("%s: money column %s is %s, want an exact decimal", entry, res.Columns[i], typ)
+		}
+	}
+}
+
 // TestCookbookKnownAnswers runs every cookbook entry on every live engine
 // against the fixture, with the session in Los Angeles time, and checks
-// the exact answers; then checks the engines agree with each other.
+// the exact answers, the columns' names and that money comes back as exact
+// decimals; then checks the engines agree with each other.
 func TestCookbookKnownAnswers(t *testing.T) {
 	answers := map[string]map[string]string{} // engine -> run -> answer
 	forEachEngine(t, func(t *testing.T, e engine) {
@@ -326,10 +381,15 @@ func TestCookbookKnownAnswers(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				res, err := output.Query(ctx, db, "", rd.SQL)
+				res, cts, err := queryTyped(ctx, db, rd.SQL)
 				if err != nil {
 					t.Errorf("%s %v: %v\n%s", entry.Name, x.params, err, rd.SQL)
 					continue
+				}
+				if i == 0 {
+					checkColumns(t, e, entry.Name, rd.SQL, res, cts)
+					// Compared across engines below, whatever the SQL says.
+					answers[e.name][entry.Name+"#columns"] = strings.ToLower(strings.Join(res.Columns, ","))
 				}
 				fakesnowNulls(e, res)
 				got, ok := sameAnswer(e, normalize(res), x.rows)

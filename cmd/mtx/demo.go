@@ -300,7 +300,7 @@ func printGenerated(out io.Writer, m *demo.Manifest, took time.Duration) {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%d\n", t.Table, t.Kind, t.Files, t.Rows, t.RetriedFiles, snaps, t.CurrentRows)
 	}
 	tw.Flush()
-	fmt.Fprintln(out, "\nWhat the data must answer (the generator's own truth, not read from a database):")
+	fmt.Fprintln(out, "\nWhat the data must answer (the generator's own truth, not read from a database; invoices by UTC month of end_timestamp, as the cookbook counts them):")
 	tw = tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ENVIRONMENT\tMONTH\tSTATUS\tINVOICES\tTOTAL")
 	for _, it := range m.Known.InvoiceTotals {

@@ -4,10 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/big"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/mtxhq/mtx/cookbook"
 	bookpkg "github.com/mtxhq/mtx/internal/cookbook"
+	"github.com/mtxhq/mtx/internal/demo"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/model"
@@ -99,23 +104,132 @@ func demoRunModels(ctx context.Context, d *demoRun) error {
 	return nil
 }
 
-// demoCookbook prints a few cookbook answers from the views `run` built.
+// demoAnswer is one cookbook answer `mtx demo` prints, with the parameters
+// that make it answer on the demo's own data: a time window ends at the
+// export's as_of, not now (the generated export ends on day 20 of its last
+// month, which is rarely today).
+type demoAnswer struct {
+	name   string
+	params func(m *demo.Manifest) map[string]string
+}
+
+func asOfParam(m *demo.Manifest) map[string]string {
+	return map[string]string{"as_of": m.Known.AsOf.UTC().Format(time.RFC3339)}
+}
+
+// demoAnswers are the answers `mtx demo` prints; each must have rows.
+var demoAnswers = []demoAnswer{
+	{"active_customers", nil},
+	{"monthly_invoice_totals", nil},
+	{"revenue_by_product_by_month", nil},
+	{"alert_triggers_per_day", asOfParam},
+}
+
+// demoCookbook prints a few cookbook answers, rendered and run as `mtx
+// cookbook run` does, and checks monthly_invoice_totals against the
+// generator's own invoice totals (both by month of end_timestamp).
 func demoCookbook(ctx context.Context, d *demoRun) error {
 	db, err := d.env.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	for _, name := range []string{"active_customers", "monthly_invoice_totals", "revenue_by_product_by_month"} {
-		view := d.env.Dialect.Quote(d.env.Options.Schema) + "." + d.env.Dialect.Quote(bookpkg.ViewPrefix+name)
-		res, err := output.Query(ctx, db, "", "SELECT * FROM "+view)
+	book, err := bookpkg.Load(cookbook.FS)
+	if err != nil {
+		return err
+	}
+	r, err := bookpkg.NewRenderer(d.env.Dialect, d.env.Options, d.env.history.Current())
+	if err != nil {
+		return err
+	}
+	for _, a := range demoAnswers {
+		e, err := book.Entry(a.name)
 		if err != nil {
-			return fmt.Errorf("cookbook %s: %w", name, err)
+			return err
 		}
-		fmt.Fprintf(d.out, "\n    mtx cookbook run %s   (PRODUCTION)\n", name)
+		var params map[string]string
+		if a.params != nil {
+			params = a.params(d.manifest)
+		}
+		rd, err := r.Render(e, params)
+		if err != nil {
+			return err
+		}
+		res, err := output.Query(ctx, db, "", rd.SQL)
+		if err != nil {
+			return fmt.Errorf("cookbook %s: %w", a.name, err)
+		}
+		if len(res.Rows) == 0 {
+			return fmt.Errorf("cookbook %s has no rows on the demo data", a.name)
+		}
+		cmd := "mtx cookbook run " + a.name
+		keys := make([]string, 0, len(params))
+		for k := range params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			cmd += " --param " + k + "=" + params[k]
+		}
+		fmt.Fprintf(d.out, "\n    %s   (PRODUCTION)\n", cmd)
 		if err := output.Write(&indent{w: d.out}, output.Table, res); err != nil {
 			return err
 		}
+		if a.name == "monthly_invoice_totals" {
+			if err := sameInvoiceTotals(d.manifest.Known, res); err != nil {
+				return err
+			}
+			fmt.Fprintln(d.out, "    = the generator's invoice totals (PRODUCTION, FINALIZED; months of end_timestamp)")
+		}
+	}
+	return nil
+}
+
+// sameInvoiceTotals compares the cookbook's monthly_invoice_totals rows
+// (month, credit type, count, total) with the generator's PRODUCTION
+// FINALIZED totals, month by month.
+func sameInvoiceTotals(k demo.Known, res *output.Result) error {
+	type agg struct {
+		n     int
+		total *big.Rat
+	}
+	got := map[string]*agg{}
+	for _, row := range res.Rows {
+		if len(row) != 4 || row[0] == nil || row[2] == nil || row[3] == nil {
+			return fmt.Errorf("monthly_invoice_totals: unexpected row %v", row)
+		}
+		month := strings.TrimSuffix(*row[0], "-01T00:00:00Z")
+		n, err := strconv.Atoi(*row[2])
+		if err != nil {
+			return fmt.Errorf("monthly_invoice_totals: count %q: %w", *row[2], err)
+		}
+		t, ok := new(big.Rat).SetString(*row[3])
+		if !ok {
+			return fmt.Errorf("monthly_invoice_totals: total %q is not a number", *row[3])
+		}
+		if got[month] == nil {
+			got[month] = &agg{total: new(big.Rat)}
+		}
+		got[month].n += n
+		got[month].total.Add(got[month].total, t)
+	}
+	want := 0
+	for _, it := range k.InvoiceTotals {
+		if it.Environment != "PRODUCTION" || it.Status != "FINALIZED" {
+			continue
+		}
+		want++
+		t, _ := new(big.Rat).SetString(it.Total)
+		g := got[it.Month]
+		if g == nil {
+			return fmt.Errorf("monthly_invoice_totals has no row for %s, the generator has %d invoices totalling %s", it.Month, it.Invoices, it.Total)
+		}
+		if g.n != it.Invoices || t == nil || g.total.Cmp(t) != 0 {
+			return fmt.Errorf("monthly_invoice_totals disagrees with the generator in %s: %d invoices totalling %s, want %d totalling %s", it.Month, g.n, g.total.FloatString(9), it.Invoices, it.Total)
+		}
+	}
+	if len(got) != want {
+		return fmt.Errorf("monthly_invoice_totals has %d months, the generator %d", len(got), want)
 	}
 	return nil
 }

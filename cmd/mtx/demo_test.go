@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,6 +83,7 @@ func TestDemoCommand(t *testing.T) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}
 		}
+		checkDemoAnswers(t, out)
 	}
 	db, err := sql.Open("duckdb", filepath.Join(dir, DefaultDemoDB))
 	if err != nil {
@@ -130,5 +134,84 @@ func TestDemoStepsSeam(t *testing.T) {
 	}
 	if _, err := os.Stat(exportDir); err != nil {
 		t.Errorf("--export folder not kept: %v", err)
+	}
+}
+
+// answerRE matches one printed cookbook answer: its command line, then the
+// table up to its "(N rows)" footer.
+var answerRE = regexp.MustCompile(`(?s)\n    mtx cookbook run ([a-z_]+)[^\n]*\n.*?\n    \((\d+) rows?\)\n`)
+
+// checkDemoAnswers: the demo prints every answer of demoAnswers, and each
+// has rows on the demo's own data.
+func checkDemoAnswers(t *testing.T, out string) {
+	t.Helper()
+	printed := map[string]bool{}
+	for _, m := range answerRE.FindAllStringSubmatch(out, -1) {
+		printed[m[1]] = true
+		if m[2] == "0" {
+			t.Errorf("the demo prints %s with no rows", m[1])
+		}
+	}
+	for _, a := range demoAnswers {
+		if !printed[a.name] {
+			t.Errorf("the demo does not print %s:\n%s", a.name, out)
+		}
+	}
+	if len(printed) != len(demoAnswers) {
+		t.Errorf("printed answers %v, want %d", printed, len(demoAnswers))
+	}
+}
+
+// TestDemoSummariesAgree: `mtx demo generate`'s known invoice totals and
+// the cookbook's monthly_invoice_totals count every invoice under the same
+// month (of end_timestamp), with the same counts and totals.
+func TestDemoSummariesAgree(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.duckdb")
+	var known demo.Known
+	var rows [][]string
+	probe := demoStep{"probe", func(ctx context.Context, d *demoRun) error {
+		known = d.manifest.Known
+		conn, err := d.env.connect(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		rs, err := conn.QueryContext(ctx, `SELECT strftime(month, '%Y-%m'), sum(invoice_count)::VARCHAR, sum(invoice_total)::VARCHAR FROM metronome.cookbook_monthly_invoice_totals GROUP BY 1 ORDER BY 1`)
+		if err != nil {
+			return err
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var m, n, total string
+			if err := rs.Scan(&m, &n, &total); err != nil {
+				return err
+			}
+			rows = append(rows, []string{m, n, total})
+		}
+		return rs.Err()
+	}}
+	steps := append(demoSteps()[:4], probe) // generate, migrate, load, run
+	if err := runDemo(context.Background(), io.Discard, demo.Options{Customers: 12, Months: 3, Seed: 1}, db, "", steps); err != nil {
+		t.Fatal(err)
+	}
+	var want [][]string
+	for _, it := range known.InvoiceTotals {
+		if it.Environment == "PRODUCTION" && it.Status == "FINALIZED" {
+			want = append(want, []string{it.Month, fmt.Sprint(it.Invoices), it.Total})
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the generator reports no PRODUCTION invoices")
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("cookbook months %v, generator months %v", rows, want)
+	}
+	for i := range want {
+		g, _ := new(big.Rat).SetString(rows[i][2])
+		w, _ := new(big.Rat).SetString(want[i][2])
+		if rows[i][0] != want[i][0] || rows[i][1] != want[i][1] || g == nil || w == nil || g.Cmp(w) != 0 {
+			t.Errorf("month %d: cookbook %v, generator %v", i+1, rows[i], want[i])
+		}
 	}
 }

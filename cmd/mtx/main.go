@@ -30,6 +30,7 @@ func newRoot() *cobra.Command {
 		Short:         "mtx manages Metronome's billing data export on your warehouse",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       currentBuild().String(), // --version: version, commit, build date
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.project, "project", "", "path to project.yaml (default: ./project.yaml when present)")

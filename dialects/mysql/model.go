@@ -63,3 +63,20 @@ func (Dialect) TimestampLiteral(t time.Time) string {
 
 // CreateTempTableAs: none; a MySQL temporary table cannot be read twice in one statement, which the merge does.
 func (Dialect) CreateTempTableAs(string, string) string { return "" }
+
+var _ dialects.KeyDeleter = Dialect{}
+
+// DeleteKeysIn joins the target to the stage's distinct keys: a multi-table
+// DELETE looks each key up in the target's key index, where MariaDB runs the
+// single-table form's IN (SELECT …) once per target row.
+func (d Dialect) DeleteKeysIn(target string, key []string, stage string) string {
+	t, s := d.Quote("_mtx_t"), d.Quote("_mtx_s")
+	cols := make([]string, len(key))
+	on := make([]string, len(key))
+	for i, k := range key {
+		cols[i] = d.Quote(k)
+		on[i] = t + "." + d.Quote(k) + " = " + s + "." + d.Quote(k)
+	}
+	return fmt.Sprintf("DELETE %s FROM %s AS %s JOIN (SELECT DISTINCT %s FROM %s) AS %s ON %s",
+		t, target, t, strings.Join(cols, ", "), stage, s, strings.Join(on, " AND "))
+}

@@ -90,7 +90,9 @@ type Known struct {
 	// per key (incremental), the rows of the latest snapshot (snapshot).
 	CurrentRows map[string]int `json:"current_rows"`
 	// InvoiceTotals are the current finalized invoices (table invoice) by
-	// environment, month of start_timestamp and status.
+	// environment, month of end_timestamp (the month the billing period
+	// ends, exclusive, and is invoiced: the convention of the cookbook's
+	// monthly_invoice_totals) and status.
 	InvoiceTotals []InvoiceTotal `json:"invoice_totals"`
 	// DraftTotals are the draft invoices of the latest snapshot by environment.
 	DraftTotals []DraftTotal `json:"draft_totals"`
@@ -105,7 +107,7 @@ type Known struct {
 // InvoiceTotal is one row of the monthly invoice totals answer.
 type InvoiceTotal struct {
 	Environment string `json:"environment"`
-	Month       string `json:"month"` // YYYY-MM of start_timestamp
+	Month       string `json:"month"` // YYYY-MM of end_timestamp
 	Status      string `json:"status"`
 	Invoices    int    `json:"invoices"`
 	Total       string `json:"total"` // exact decimal

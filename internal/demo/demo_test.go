@@ -336,7 +336,7 @@ func TestKnownAnswers(t *testing.T) {
 
 	// Monthly invoice totals from the current version of every invoice.
 	rs, err := db.Query(`WITH cur AS (SELECT * FROM ` + src(dir, "invoice") + ` QUALIFY row_number() OVER (PARTITION BY id ORDER BY updated_at DESC) = 1)
-		SELECT environment_type, strftime(start_timestamp AT TIME ZONE 'UTC', '%Y-%m'), status, count(*), sum(total)::VARCHAR
+		SELECT environment_type, strftime(end_timestamp AT TIME ZONE 'UTC', '%Y-%m'), status, count(*), sum(total)::VARCHAR
 		FROM cur GROUP BY ALL ORDER BY ALL`)
 	if err != nil {
 		t.Fatal(err)

@@ -51,7 +51,9 @@ func (g *gen) buildInvoices(c *customer) {
 			inv["plan_id"], inv["plan_name"] = ew.plan, "Legacy Growth Plan"
 		}
 		g.emit("invoice", issued, inv)
-		rec := &invRecord{env: c.env, month: ms.Format("2006-01"), status: "FINALIZED", total: total}
+		// Counted under the month of end_timestamp, the month it is invoiced,
+		// as the cookbook's monthly_invoice_totals buckets it.
+		rec := &invRecord{env: c.env, month: me.Format("2006-01"), status: "FINALIZED", total: total}
 		g.invoices = append(g.invoices, rec)
 		if at := issued.Add(time.Duration(r.between(24, 96)) * time.Hour); r.chance(0.4) && at.Before(g.end()) {
 			inv = copyRow(inv)
@@ -382,7 +384,13 @@ func (g *gen) buildAlertHistory() {
 		if !(r.chance(0.2) || c.full) || c.firstDay >= g.days-2 {
 			continue
 		}
-		d := r.between(c.firstDay, g.days-2)
+		lo := c.firstDay
+		if c.full {
+			// The showcase customer's alert fires in the export's last week,
+			// so alert_triggers_per_day answers at the export's as_of.
+			lo = max(lo, g.days-6)
+		}
+		d := r.between(lo, g.days-2)
 		fired := g.dayAt(d).Add(time.Duration(r.IntN(86400)) * time.Second)
 		alert := c.ew.alerts[0]
 		g.emit("customer_alert_history", fired, row{"id": r.uuid(), "customer_id": c.id, "alert_id": alert, "alert_status": "in_alarm",

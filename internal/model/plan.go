@@ -169,7 +169,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
-	write := step{"DELETE FROM " + rel + " WHERE " + match, "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged}
+	write := step{deleteKeysIn(p.Dialect, rel, key, stage, match), "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged}
 	if mg, ok := m.(dialects.Merger); ok {
 		// The winners are unique by grain, so one MERGE replaces or adds them.
 		var names []string
@@ -307,6 +307,16 @@ func columnList(q func(string) string, t *catalog.Table) string {
 		cols = append(cols, q(c.Name))
 	}
 	return strings.Join(cols, ", ")
+}
+
+// deleteKeysIn deletes target's rows whose key is in stage: "DELETE FROM
+// target WHERE match", or the dialect's own statement where that form
+// cannot use the target's key index (dialects.KeyDeleter).
+func deleteKeysIn(d dialects.Dialect, target string, key []string, stage, match string) string {
+	if kd, ok := d.(dialects.KeyDeleter); ok {
+		return kd.DeleteKeysIn(target, key, stage)
+	}
+	return "DELETE FROM " + target + " WHERE " + match
 }
 
 // keyMatch is the condition "target's row has a key present in stage":

@@ -80,7 +80,7 @@ func (p *Project) userIncremental(m dialects.Modeler, c *Compiled, existing stri
 		if c.columns == nil {
 			insert = "INSERT INTO " + rel + " SELECT * FROM " + from
 		}
-		return step{"DELETE FROM " + rel + " WHERE " + p.keyIn(key, rel, from), insert}
+		return step{deleteKeysIn(p.Dialect, rel, key, from, p.keyIn(key, rel, from)), insert}
 	}
 	if len(newest) == 0 {
 		return []step{

@@ -136,7 +136,7 @@ FROM (
 ) AS `_mtx_ranked`
 WHERE `_mtx_row` = 1;
 
-DELETE FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`);
+DELETE `_mtx_t` FROM `metronome`.`current_breakdowns_invoices` AS `_mtx_t` JOIN (SELECT DISTINCT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`) AS `_mtx_s` ON `_mtx_t`.`id` = `_mtx_s`.`id`;
 
 INSERT INTO `metronome`.`current_breakdowns_invoices` (`id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
@@ -250,7 +250,7 @@ FROM (
 ) AS `_mtx_ranked`
 WHERE `_mtx_row` = 1;
 
-DELETE FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`);
+DELETE `_mtx_t` FROM `metronome`.`current_breakdowns_line_items` AS `_mtx_t` JOIN (SELECT DISTINCT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`) AS `_mtx_s` ON `_mtx_t`.`id` = `_mtx_s`.`id`;
 
 INSERT INTO `metronome`.`current_breakdowns_line_items` (`id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
@@ -856,7 +856,7 @@ FROM (
 ) AS `_mtx_ranked`
 WHERE `_mtx_row` = 1;
 
-DELETE FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`);
+DELETE `_mtx_t` FROM `metronome`.`current_events` AS `_mtx_t` JOIN (SELECT DISTINCT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`) AS `_mtx_s` ON `_mtx_t`.`transaction_id` = `_mtx_s`.`transaction_id`;
 
 INSERT INTO `metronome`.`current_events` (`transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_events_ed57d84a`;
@@ -994,7 +994,7 @@ FROM (
 ) AS `_mtx_ranked`
 WHERE `_mtx_row` = 1;
 
-DELETE FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`);
+DELETE `_mtx_t` FROM `metronome`.`current_line_item` AS `_mtx_t` JOIN (SELECT DISTINCT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`) AS `_mtx_s` ON `_mtx_t`.`id` = `_mtx_s`.`id`;
 
 INSERT INTO `metronome`.`current_line_item` (`id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
@@ -1172,7 +1172,7 @@ FROM (
 ) AS `_mtx_winners`
 WHERE `_mtx_fresh` = 1;
 
-DELETE FROM `metronome`.`event_latest` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`);
+DELETE `_mtx_t` FROM `metronome`.`event_latest` AS `_mtx_t` JOIN (SELECT DISTINCT `transaction_id` FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`) AS `_mtx_s` ON `_mtx_t`.`transaction_id` = `_mtx_s`.`transaction_id`;
 
 INSERT INTO `metronome`.`event_latest` SELECT * FROM `metronome`.`_mtx_merge_event_latest_43c0a9eb`;
 
@@ -1204,7 +1204,7 @@ WHERE _mtx_loaded_at > (SELECT MAX(_mtx_loaded_at) FROM `metronome`.`event_log`)
 -- on failure: DROP TABLE `metronome`.`_mtx_new_event_log_4a5960e2`
 SELECT `transaction_id`, COUNT(*) AS `_mtx_rows` FROM `metronome`.`_mtx_new_event_log_4a5960e2` GROUP BY `transaction_id` HAVING COUNT(*) > 1 ORDER BY `transaction_id` LIMIT 1;
 
-DELETE FROM `metronome`.`event_log` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_event_log_4a5960e2`);
+DELETE `_mtx_t` FROM `metronome`.`event_log` AS `_mtx_t` JOIN (SELECT DISTINCT `transaction_id` FROM `metronome`.`_mtx_new_event_log_4a5960e2`) AS `_mtx_s` ON `_mtx_t`.`transaction_id` = `_mtx_s`.`transaction_id`;
 
 INSERT INTO `metronome`.`event_log` SELECT * FROM `metronome`.`_mtx_new_event_log_4a5960e2`;
 

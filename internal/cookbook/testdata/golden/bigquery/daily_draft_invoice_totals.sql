@@ -1,5 +1,5 @@
 SELECT TIMESTAMP_TRUNC(d.snapshot_time, DAY, 'UTC') AS day,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM (

@@ -1,6 +1,6 @@
 SELECT TIMESTAMP_TRUNC(i.end_timestamp, MONTH, 'UTC') AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
-       i.credit_type_name,
+       i.credit_type_name AS credit_type_name,
        SUM(sli.subtotal) AS subtotal_sum
 FROM `metronome`.`current_invoice` i
 JOIN `metronome`.`current_line_item` li

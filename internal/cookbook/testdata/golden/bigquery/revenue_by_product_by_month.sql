@@ -1,7 +1,7 @@
 SELECT TIMESTAMP_TRUNC(i.end_timestamp, MONTH, 'UTC') AS month,
-       li.product_id,
+       li.product_id AS product_id,
        MAX(li.`name`) AS product_name,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS revenue
 FROM `metronome`.`current_invoice` i
 JOIN `metronome`.`current_line_item` li

@@ -1,6 +1,6 @@
 SELECT toDateTime(toStartOfDay(b.breakdown_start_timestamp, 'UTC'), 'UTC') AS day,
        b.`name` AS line_item_name,
-       b.credit_type_name,
+       b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,
        SUM(b.total) AS total_amount
 FROM `metronome`.`current_breakdowns_draft_line_items` b

@@ -1,5 +1,5 @@
 SELECT toDateTime(toStartOfMonth(i.end_timestamp, 'UTC'), 'UTC') AS month,
-       i.credit_type_name,
+       i.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(i.total) AS invoice_total
 FROM `metronome`.`current_invoice` i

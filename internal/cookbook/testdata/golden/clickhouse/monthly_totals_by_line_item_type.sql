@@ -1,6 +1,6 @@
 SELECT toDateTime(toStartOfMonth(i.end_timestamp, 'UTC'), 'UTC') AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total
 FROM `metronome`.`current_invoice` i
 JOIN `metronome`.`current_line_item` li

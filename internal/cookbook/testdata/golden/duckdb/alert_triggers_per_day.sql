@@ -6,6 +6,7 @@ FROM "metronome"."current_customer_alert_history" h
 JOIN "metronome"."current_alert" a
   ON a.id = h.alert_id AND a.environment_type = h.environment_type
 WHERE h.environment_type = 'PRODUCTION'
+  AND LOWER(h.alert_status) = 'in_alarm'
   AND h.created_at >= ((current_timestamp) + INTERVAL '-168 hour')
   AND h.created_at < current_timestamp
 GROUP BY 1, 2, 3

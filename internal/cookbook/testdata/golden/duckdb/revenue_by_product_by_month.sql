@@ -1,7 +1,7 @@
 SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
-       li.product_id,
+       li.product_id AS product_id,
        MAX(li."name") AS product_name,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS revenue
 FROM "metronome"."current_invoice" i
 JOIN "metronome"."current_line_item" li

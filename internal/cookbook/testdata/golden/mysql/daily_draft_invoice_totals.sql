@@ -1,5 +1,5 @@
 SELECT CAST(DATE_FORMAT(d.snapshot_time, '%Y-%m-%d 00:00:00') AS DATETIME(6)) AS day,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM (

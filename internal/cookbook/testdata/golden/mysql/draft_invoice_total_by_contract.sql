@@ -1,6 +1,6 @@
-SELECT d.contract_id,
+SELECT d.contract_id AS contract_id,
        c.`name` AS contract_name,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM `metronome`.`current_draft_invoice` d

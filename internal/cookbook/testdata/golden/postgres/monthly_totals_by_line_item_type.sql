@@ -1,6 +1,6 @@
 SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total
 FROM "metronome"."current_invoice" i
 JOIN "metronome"."current_line_item" li

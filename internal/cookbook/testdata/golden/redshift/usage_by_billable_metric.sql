@@ -1,7 +1,7 @@
 SELECT DATE_TRUNC('month', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS month,
-       b.billable_metric_id,
+       b.billable_metric_id AS billable_metric_id,
        m."name" AS billable_metric_name,
-       b.credit_type_name,
+       b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,
        SUM(b.total) AS total_amount
 FROM "metronome"."current_breakdowns_line_items" b

@@ -6,6 +6,7 @@ FROM "METRONOME"."CURRENT_CUSTOMER_ALERT_HISTORY" h
 JOIN "METRONOME"."CURRENT_ALERT" a
   ON a.id = h.alert_id AND a.environment_type = h.environment_type
 WHERE h.environment_type = 'PRODUCTION'
+  AND LOWER(h.alert_status) = 'in_alarm'
   AND h.created_at >= DATEADD(HOUR, -168, CURRENT_TIMESTAMP())
   AND h.created_at < CURRENT_TIMESTAMP()
 GROUP BY 1, 2, 3

@@ -1,7 +1,7 @@
 SELECT a.id AS alert_id,
        a."NAME" AS alert_name,
-       a.alert_type,
-       a.threshold
+       a.alert_type AS alert_type,
+       a.threshold AS threshold
 FROM "METRONOME"."CURRENT_ALERT" a
 WHERE a.webhooks_enabled = TRUE
   AND a.disabled_at IS NULL

@@ -1,5 +1,5 @@
 SELECT DATE_TRUNC('DAY', CONVERT_TIMEZONE('UTC', d.snapshot_time)::TIMESTAMP_NTZ) AS day,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM (

@@ -1,6 +1,6 @@
 SELECT DATE_TRUNC('DAY', CONVERT_TIMEZONE('UTC', s.snapshot_time)::TIMESTAMP_NTZ) AS day,
        CASE WHEN s.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(s.subtotal) AS subtotal_sum
 FROM (
   SELECT r.snapshot_time, r.id, r.line_item_id, r.billable_metric_id, r.subtotal,

@@ -1,6 +1,6 @@
-SELECT d.contract_id,
+SELECT d.contract_id AS contract_id,
        c."NAME" AS contract_name,
-       d.credit_type_name,
+       d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total
 FROM "METRONOME"."CURRENT_DRAFT_INVOICE" d

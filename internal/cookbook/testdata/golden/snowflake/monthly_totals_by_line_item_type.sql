@@ -1,6 +1,6 @@
 SELECT DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', i.end_timestamp)::TIMESTAMP_NTZ) AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total
 FROM "METRONOME"."CURRENT_INVOICE" i
 JOIN "METRONOME"."CURRENT_LINE_ITEM" li

@@ -1,6 +1,6 @@
 SELECT DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', i.end_timestamp)::TIMESTAMP_NTZ) AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
-       i.credit_type_name,
+       i.credit_type_name AS credit_type_name,
        SUM(sli.subtotal) AS subtotal_sum
 FROM "METRONOME"."CURRENT_INVOICE" i
 JOIN "METRONOME"."CURRENT_LINE_ITEM" li

@@ -1,7 +1,7 @@
 SELECT p.id AS plan_id,
        p."NAME" AS plan_name,
-       p.billing_frequency,
-       p.starting_on
+       p.billing_frequency AS billing_frequency,
+       p.starting_on AS starting_on
 FROM "METRONOME"."CURRENT_PLAN" p
 WHERE p.environment_type = 'PRODUCTION'
   AND p.deprecated_at IS NULL

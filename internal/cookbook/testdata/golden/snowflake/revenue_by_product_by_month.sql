@@ -1,7 +1,7 @@
 SELECT DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', i.end_timestamp)::TIMESTAMP_NTZ) AS month,
-       li.product_id,
+       li.product_id AS product_id,
        MAX(li."NAME") AS product_name,
-       li.credit_type_name,
+       li.credit_type_name AS credit_type_name,
        SUM(li.total) AS revenue
 FROM "METRONOME"."CURRENT_INVOICE" i
 JOIN "METRONOME"."CURRENT_LINE_ITEM" li

@@ -1,7 +1,7 @@
 SELECT DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', b.breakdown_start_timestamp)::TIMESTAMP_NTZ) AS month,
-       b.billable_metric_id,
+       b.billable_metric_id AS billable_metric_id,
        m."NAME" AS billable_metric_name,
-       b.credit_type_name,
+       b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,
        SUM(b.total) AS total_amount
 FROM "METRONOME"."CURRENT_BREAKDOWNS_LINE_ITEMS" b
