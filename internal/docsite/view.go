@@ -177,10 +177,10 @@ func (s Site) view() (*view, error) {
 				outside = append(outside, t)
 			}
 		}
-		view := cookbook.ViewName(e)
-		if _, ok := s.Graph.Nodes[view]; ok {
-			ev.View = &link{view, modelURL(view)}
-			entryOf[view] = e.Name
+		vn := cookbook.ViewName(e)
+		if _, ok := s.Graph.Nodes[vn]; ok {
+			ev.View = &link{vn, modelURL(vn)}
+			entryOf[vn] = e.Name
 		} else if len(outside) > 0 {
 			ev.Excluded = "reads " + strings.Join(outside, ", ") + ", outside the project's table selection: mtx run does not build its view"
 		}
