@@ -85,4 +85,14 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectMySQL, nil }
 
-func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+// ColumnsQuery reports column_type, which carries sizes ("decimal(18,0)",
+// "varchar(256)"). MariaDB stores JSON as LONGTEXT with a json_valid check
+// named after the column; such a column is reported as json.
+func (Dialect) ColumnsQuery(schema string) string {
+	return "SELECT c.table_name, c.column_name, CASE WHEN c.data_type = 'longtext' AND EXISTS (" +
+		"SELECT 1 FROM information_schema.check_constraints k WHERE k.constraint_schema = c.table_schema" +
+		" AND k.constraint_name = c.column_name AND k.check_clause = CONCAT('json_valid(`', c.column_name, '`)'))" +
+		" THEN 'json' ELSE c.column_type END" +
+		" FROM information_schema.columns c WHERE c.table_schema = " + dialects.StringLiteral(schema) +
+		" ORDER BY c.table_name, c.ordinal_position"
+}
