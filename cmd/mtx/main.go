@@ -43,6 +43,6 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newDemo(g))
 	root.AddCommand(newLoad(g))
 	root.AddCommand(newRun(g), newCompile(g), newTest(g))
-	root.AddCommand(newSource(g))
+	root.AddCommand(newSource(g), newFreshness(g))
 	return root
 }

@@ -37,6 +37,8 @@ type Project struct {
 	// Load holds mtx load's settings for engines that read the export from
 	// object storage themselves; a target's own load: overrides them.
 	Load *LoadSettings `yaml:"load"`
+	// Freshness overrides when mtx freshness calls a table late.
+	Freshness *Freshness `yaml:"freshness"`
 	// Path is the file the project was read from.
 	Path string `yaml:"-"`
 }
@@ -169,6 +171,11 @@ func (p *Project) validate() error {
 			return fmt.Errorf("load: %w", err)
 		}
 	}
+	if p.Freshness != nil {
+		if err := p.Freshness.validate(); err != nil {
+			return fmt.Errorf("freshness: %w", err)
+		}
+	}
 	if p.Decimal != nil {
 		if p.Decimal.Precision < 1 || p.Decimal.Scale < 0 || p.Decimal.Scale > p.Decimal.Precision {
 			return fmt.Errorf("decimal: precision %d, scale %d is not a valid size (need 1 <= precision, 0 <= scale <= precision)", p.Decimal.Precision, p.Decimal.Scale)
@@ -203,6 +210,8 @@ type Resolved struct {
 	Selection    Selection
 	// Load are the project's load settings, the target's on top.
 	Load LoadSettings
+	// Freshness is the project's freshness: section (nil: the defaults).
+	Freshness *Freshness
 }
 
 // Resolve combines the project (may be nil) and the flags. lookup returns
@@ -219,6 +228,7 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 			r.Options.DecimalPrecision, r.Options.DecimalScale = p.Decimal.Precision, p.Decimal.Scale
 		}
 		r.Selection = p.Tables
+		r.Freshness = p.Freshness
 		r.Load = r.Load.Over(p.Load)
 		name := f.Target
 		if name == "" {
