@@ -218,7 +218,7 @@ func checkType(d dialects.Dialect, t *catalog.Table, c catalog.Column, physical 
 				out = append(out, f(Error, "string capped at %d (mtx uses %s here): longer values are cut or rejected", got.Length, limit)...)
 			}
 			if c.Type == catalog.JSON && own.Class == dialects.ClassJSON {
-				out = append(out, f(Warning, "JSON stored as text: mtx's JSON macros read it, parsing it on every read")...)
+				out = append(out, f(Warning, "JSON stored as text: every read must parse it, and JSON functions that need the engine's JSON type fail on it")...)
 			}
 			return out, nil
 		}
