@@ -38,11 +38,13 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: bigquery, clickhouse, duckdb, mysql, postgres, redshift, snowflake")
 	pf.StringVar(&g.flags.DSN, "dsn", "", "connection string for the engine")
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
+	pf.StringVar(&g.flags.SourceSchema, "source-schema", "", "schema where Metronome delivers the export tables itself (warehouse destinations); mtx only reads there")
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))
 	root.AddCommand(newLoad(g))
 	root.AddCommand(newRun(g), newCompile(g), newTest(g))
 	root.AddCommand(newDocs(g))
+	root.AddCommand(newSource(g), newFreshness(g))
 	return root
 }

@@ -66,6 +66,12 @@ func TestErrors(t *testing.T) {
 		{"bad iam-role flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--iam-role", "role/x", "."}, `--iam-role "role/x" is not an IAM role ARN`},
 		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate command "sideways"`},
 		{"up-to without N", "", []string{"migrate", "up-to", "--dialect", "duckdb"}, "needs a version number"},
+		{"bad source schema", "", []string{"source", "check", "--dialect", "duckdb", "--dsn", "x.duckdb", "--source-schema", "a;b"}, `source_schema "a;b" is not a valid identifier`},
+		{"bad source check format", "", []string{"source", "check", "--dialect", "duckdb", "--dsn", "x.duckdb", "--format", "csv"}, `unknown format "csv"`},
+		{"bad freshness clock", "", []string{"freshness", "--dialect", "duckdb", "--dsn", "x.duckdb", "--now", "yesterday"}, `--now "yesterday" is not an RFC 3339 time`},
+		{"typo in freshness", "freshness: {warn_after: {count: 6, period: hour, extra: 1}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "extra"},
+		{"unknown freshness table", "freshness: {tables: {invoices: {warn_after: {count: 6, period: hour}}}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, `freshness: unknown table "invoices"`},
+		{"freshness on a missing database", "", []string{"freshness", "--dialect", "duckdb", "--dsn", "surely-missing.duckdb"}, "does not exist yet"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
