@@ -159,18 +159,18 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 }
 
 func printSummary(w io.Writer, s *load.Summary) {
-	fmt.Fprintf(w, "loaded %d files, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
-		s.Loaded, s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "loaded %s, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
+		count(s.Loaded, "file", "files"), s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
 	var total int64
 	for _, t := range s.TablesSorted() {
-		fmt.Fprintf(w, "  %-40s %d rows\n", t, s.Rows[t])
+		fmt.Fprintf(w, "  %-40s %s\n", t, count(int(s.Rows[t]), "row", "rows"))
 		total += s.Rows[t]
 	}
 	if secs := s.Duration.Seconds(); total > 0 && secs > 0 {
-		fmt.Fprintf(w, "  %d rows, %.0f rows/s\n", total, float64(total)/secs)
+		fmt.Fprintf(w, "  %s, %.0f rows/s\n", count(int(total), "row", "rows"), float64(total)/secs)
 	}
 	if s.Engine > 0 {
-		fmt.Fprintf(w, "  %d of %d files read by the engine from object storage\n", s.Engine, s.Loaded)
+		fmt.Fprintf(w, "  %d of %s read by the engine from object storage\n", s.Engine, count(s.Loaded, "file", "files"))
 	}
 }
 

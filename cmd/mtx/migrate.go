@@ -10,6 +10,7 @@ import (
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
+	"github.com/mtxhq/mtx/internal/model"
 	"github.com/pressly/goose/v3"
 	"github.com/spf13/cobra"
 )
@@ -67,7 +68,11 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if dryRun {
 				return printPlan(out, e, versions, action, n)
 			}
-			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout)
+			models := func() (*model.Project, *model.Graph, error) {
+				_, p, gr, err := g.models()
+				return p, gr, err
+			}
+			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, models)
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the SQL it would run; connect to nothing")
@@ -75,9 +80,24 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 	return cmd
 }
 
+// rollsBack are the actions that may drop export tables.
+var rollsBack = map[string]bool{"down": true, "down-to": true, "redo": true, "reset": true}
+
+// failedHint says what a failed action left behind, truthfully per engine:
+// where DDL is transactional the failed version changed nothing; elsewhere
+// it stopped part way, and rerunning the action finishes it (each
+// statement is skipped when its effect is already there) once the cause is
+// fixed.
+func failedHint(e *env, action string) string {
+	if e.Dialect.TransactionalDDL() {
+		return "the failed version changed nothing: it runs in one transaction; versions marked OK above stay applied"
+	}
+	return fmt.Sprintf("the failed version stopped part way (%s DDL is not transactional); once the cause is fixed, rerunning `mtx migrate %s` finishes it", e.Dialect.Name(), action)
+}
+
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
-func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration) error {
+func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, models compileModels) error {
 	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
 	if err != nil {
 		return err
@@ -111,6 +131,20 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		}
 		fmt.Fprintln(out, v)
 		return nil
+	}
+	// A rollback first drops mtx's models on the tables it drops, and
+	// afterwards forgets those tables' loaded files.
+	var forget []string
+	if rollsBack[action] {
+		current, err := p.GetDBVersion(ctx)
+		if err != nil {
+			return err
+		}
+		if forget, err = beforeRollback(ctx, out, e, db, models, action, n, versions, current); err != nil {
+			return err
+		}
+	}
+	switch action {
 	case "up":
 		results, err = p.Up(ctx)
 	case "up-to":
@@ -122,7 +156,14 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 	case "reset":
 		results, err = p.DownTo(ctx, 0)
 	case "redo":
-		if results, err = one(p.Down(ctx)); err == nil {
+		results, err = one(p.Down(ctx))
+		// Forget before the tables exist again.
+		ferr := afterRollback(ctx, out, e, db, forget)
+		forget = nil
+		if err == nil && ferr != nil {
+			return fmt.Errorf("migrate redo on %s: the rollback is done, but %w; rerun `mtx migrate up`", where(e), ferr)
+		}
+		if err == nil {
 			var up []*goose.MigrationResult
 			up, err = one(p.UpByOne(ctx))
 			results = append(results, up...)
@@ -139,11 +180,14 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		}
 		fmt.Fprintf(out, "%-6s %-4s %05d_%s (%s)\n", state, r.Direction, r.Source.Version, names[r.Source.Version], r.Duration.Round(time.Millisecond))
 	}
+	if ferr := afterRollback(ctx, out, e, db, forget); ferr != nil && err == nil {
+		return fmt.Errorf("migrate %s on %s: the rollback is done, but %w", action, where(e), ferr)
+	}
 	if err != nil {
 		if pe, ok := err.(*goose.PartialError); ok && pe.Failed != nil && pe.Failed.Error != nil {
 			err = pe.Failed.Error
 		}
-		return fmt.Errorf("migrate %s on %s: %w (run `mtx migrate status` to see where it stopped; rerunning finishes it)", action, where(e), err)
+		return fmt.Errorf("migrate %s on %s: %w (%s)", action, where(e), err, failedHint(e, action))
 	}
 	if len(results) == 0 {
 		fmt.Fprintln(out, "nothing to do: the schema is at the requested version")
