@@ -144,6 +144,9 @@ func newCookbook(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := e.requireDatabase(); err != nil {
+				return err
+			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err

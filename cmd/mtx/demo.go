@@ -206,6 +206,7 @@ func runDemo(ctx context.Context, out io.Writer, o demo.Options, db, exportDir s
 		fmt.Fprintf(out, "    (%s)\n", time.Since(t).Round(time.Millisecond))
 	}
 	fmt.Fprintf(out, "demo done in %s; database: %s\n", time.Since(began).Round(time.Millisecond), db)
+	printDemoNext(out, db, e.Options.Schema)
 	return nil
 }
 

@@ -98,6 +98,16 @@ func failedHint(e *env, action string) string {
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
 func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, models compileModels) error {
+	if !writes[action] {
+		// status and version only read: a missing database file is
+		// reported as empty, not created.
+		if missing, err := e.databaseMissing(); err != nil || missing {
+			if err != nil {
+				return err
+			}
+			return printUnmigrated(out, e, versions, action)
+		}
+	}
 	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
 	if err != nil {
 		return err
@@ -192,6 +202,22 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 	if len(results) == 0 {
 		fmt.Fprintln(out, "nothing to do: the schema is at the requested version")
 	}
+	return nil
+}
+
+// printUnmigrated answers status and version for a database that does not
+// exist yet: nothing applied.
+func printUnmigrated(out io.Writer, e *env, versions []ddl.Version, action string) error {
+	if action == "version" {
+		fmt.Fprintln(out, 0)
+		return nil
+	}
+	fmt.Fprintf(out, "%s, schema %s (the database does not exist yet: `mtx migrate up` creates it)\n", where(e), e.Options.Schema)
+	var sts []migrate.VersionStatus
+	for _, v := range versions {
+		sts = append(sts, migrate.VersionStatus{Version: v.Version, Name: v.Name})
+	}
+	fmt.Fprint(out, migrate.FormatStatus(sts))
 	return nil
 }
 

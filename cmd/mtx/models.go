@@ -81,11 +81,17 @@ func newRun(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := e.requireDatabase(); err != nil {
+				return err
+			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
+			if err := e.requireMigrated(cmd.Context(), db); err != nil {
+				return err
+			}
 			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full, LockTimeout: lockTimeout}
 			if err := r.Run(cmd.Context(), gr, names); err != nil {
 				return err
@@ -151,6 +157,9 @@ func newTest(g *globalFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
+				return err
+			}
+			if err := e.requireDatabase(); err != nil {
 				return err
 			}
 			db, err := e.connect(cmd.Context())
