@@ -31,7 +31,8 @@ func TestBarProgressUnitsAndETA(t *testing.T) {
 	if !strings.Contains(early, "MiB") || regexp.MustCompile(`\d MB`).MatchString(early) {
 		t.Errorf("the bar does not count in MiB:\n%q", early)
 	}
-	t.Logf("%q", early); p.start = time.Now().Add(-2*time.Second) // as if loading for a while
+	t.Logf("%q", early)
+	p.start = time.Now().Add(-2 * time.Second) // as if loading for a while
 	p.FileDone(f, 1000)
 	time.Sleep(150 * time.Millisecond)
 	p.Rows(0)
