@@ -18,7 +18,7 @@ import (
 
 func newLoad(g *globalFlags) *cobra.Command {
 	var (
-		tables        string
+		tables        []string
 		since         string
 		dryRun, quiet bool
 		lockTimeout   time.Duration
@@ -64,9 +64,9 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 			}
 			cat := e.history.Current()
 			sel := func(t string) bool { return e.selected == nil || e.selected(t) }
-			if tables != "" {
+			if len(tables) > 0 {
 				want := map[string]bool{}
-				for _, t := range strings.Split(tables, ",") {
+				for _, t := range tables {
 					t = strings.TrimSpace(t)
 					if t == "" {
 						continue
@@ -146,7 +146,7 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&tables, "tables", "", "comma-separated tables to load (default: the project's selection)")
+	f.StringSliceVar(&tables, "tables", nil, "tables to load, comma-separated or repeated (default: the project's selection)")
 	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
 	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
 	f.BoolVar(&quiet, "quiet", false, "no progress and no summary (errors still go to standard error)")

@@ -26,9 +26,14 @@ func newMigrate(g *globalFlags) *cobra.Command {
   up          apply every pending version (default)
   up-to N     apply pending versions up to N
   down        roll back the latest version
-  down-to N   roll back to version N (0 = nothing)
+  down-to N   roll back every version after N (down-to 0 = every version)
   redo        roll back the latest version and apply it again
   reset       roll back every version
+
+Rolling back drops export tables: mtx first drops its own models reading
+them (saying so; mtx run builds them again) and afterwards forgets their
+files in the load manifest, so migrate up and load load them again. It
+refuses, changing nothing, when a view mtx did not build depends on them.
   version     print the current version
   status      list versions, applied or pending (and interrupted ones)
 
@@ -39,6 +44,9 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			action := "up"
 			if len(args) > 0 {
 				action = args[0]
+			}
+			if !validAction[action] {
+				return fmt.Errorf("unknown migrate subcommand %q (up, up-to, down, down-to, redo, reset, version, status)", action)
 			}
 			var n int64
 			needsN := action == "up-to" || action == "down-to"
@@ -52,9 +60,6 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 				}
 			case len(args) > 1:
 				return fmt.Errorf("migrate %s takes no argument", action)
-			}
-			if !validAction[action] {
-				return fmt.Errorf("unknown migrate command %q (up, up-to, down, down-to, redo, reset, version, status)", action)
 			}
 			e, err := g.load()
 			if err != nil {
