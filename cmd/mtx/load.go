@@ -130,7 +130,7 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 				return fmt.Errorf("load into %s: %w", where(e), err)
 			}
 			if dryRun {
-				fmt.Fprintf(out, "dry run: %d files found, %d already loaded, %d would be loaded (%s, schema %s)\n", sum.Found, sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
+				fmt.Fprintf(out, "dry run: %s found, %d already loaded, %d would be loaded (%s, schema %s)\n", count(sum.Found, "file", "files"), sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
 				for _, f := range sum.Pending {
 					fmt.Fprintf(out, "  %s (%d bytes)\n", f.Path, f.Size)
 				}

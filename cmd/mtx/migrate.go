@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/internal/model"
@@ -247,6 +248,10 @@ func printPlan(out io.Writer, e *env, versions []ddl.Version, action string, n i
 				fmt.Fprintf(out, "\n-- version %d (%s) down\n%s", v.Version, v.Name, ddl.Join(v.Down))
 			}
 		}
+	}
+	if rollsBack[action] {
+		fmt.Fprintln(out, "-- before dropping a table, mtx drops its own models reading it (current_*, their _live views, cookbook views, yours);")
+		fmt.Fprintln(out, "-- after, it deletes the dropped tables' rows of "+load.ManifestTable+", so `mtx load` loads their files again")
 	}
 	switch action {
 	case "up":

@@ -61,7 +61,7 @@ type logProgress struct {
 func (p *logProgress) Start(files int, bytes int64) {
 	p.files, p.total, p.start, p.lastLine = files, bytes, time.Now(), time.Now()
 	if !p.quiet {
-		fmt.Fprintf(p.w, "loading %d new files (%s)\n", files, human(bytes))
+		fmt.Fprintf(p.w, "loading %s (%s)\n", plural(files, "new file", "new files"), human(bytes))
 	}
 }
 
@@ -85,7 +85,7 @@ func (p *logProgress) FileDone(f export.File, rows int64) {
 	p.bytes += f.Size
 	if !p.quiet {
 		el := time.Since(p.start).Seconds()
-		fmt.Fprintf(p.w, "[%d/%d] %s: %d rows (%.0f rows/s, %s/s)\n", p.done, p.files, f.Path, rows, float64(p.rows)/max(el, 1e-3), human(int64(float64(p.bytes)/max(el, 1e-3))))
+		fmt.Fprintf(p.w, "[%d/%d] %s: %s (%.0f rows/s, %s/s)\n", p.done, p.files, f.Path, plural(int(rows), "row", "rows"), float64(p.rows)/max(el, 1e-3), human(int64(float64(p.bytes)/max(el, 1e-3))))
 	}
 }
 func (p *logProgress) Fail(err error) { fmt.Fprintln(p.w, "error:", err) }
@@ -208,4 +208,12 @@ func human(b int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(b)/float64(div), "KMGTPE"[exp])
+}
+
+// plural is "1 row", "2 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
