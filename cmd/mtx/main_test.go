@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/project"
 	"github.com/pressly/goose/v3"
 )
 
@@ -178,6 +179,26 @@ func TestCLIWording(t *testing.T) {
 		out, err := run(t, dir, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%v: error %v, want one line containing %q\n%s", c.args, err, c.want, out)
+		}
+	}
+}
+
+// TestFailedHint: a failed migration's hint is true for the engine: a
+// transactional version changed nothing; elsewhere a rerun finishes it.
+func TestFailedHint(t *testing.T) {
+	for name, want := range map[string]string{
+		"duckdb":     "the failed version changed nothing",
+		"postgres":   "the failed version changed nothing",
+		"clickhouse": "rerunning `mtx migrate reset` finishes it",
+		"mysql":      "rerunning `mtx migrate reset` finishes it",
+	} {
+		d, err := all.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := &env{Resolved: &project.Resolved{Dialect: d}}
+		if got := failedHint(e, "reset"); !strings.Contains(got, want) {
+			t.Errorf("%s: hint %q, want %q", name, got, want)
 		}
 	}
 }
