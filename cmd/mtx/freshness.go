@@ -65,7 +65,7 @@ func newFreshness(g *globalFlags) *cobra.Command {
 					}
 					names = append(names, fmt.Sprintf("%s (%s old, error after %s)", t.Table, freshness.Human(time.Duration(*t.AgeSeconds)*time.Second), freshness.Human(time.Duration(t.ErrorAfterSeconds)*time.Second)))
 				}
-				return fmt.Errorf("freshness: %d %s past error_after: %s", len(late), plural(len(late), "table"), strings.Join(names, ", "))
+				return fmt.Errorf("freshness: %d %s past error_after: %s", len(late), plural(len(late), "table", "tables"), strings.Join(names, ", "))
 			}
 			return nil
 		},

@@ -81,16 +81,22 @@ func newRun(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := e.requireDatabase(); err != nil {
+				return err
+			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
+			if err := e.requireMigrated(cmd.Context(), db); err != nil {
+				return err
+			}
 			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full, LockTimeout: lockTimeout}
 			if err := r.Run(cmd.Context(), gr, names); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "built %d models in %s.%s\n", len(names), e.Dialect.Name(), e.Options.Schema)
+			fmt.Fprintf(cmd.OutOrStdout(), "built %s in %s.%s\n", count(len(names), "model", "models"), e.Dialect.Name(), e.Options.Schema)
 			return nil
 		},
 	}
@@ -133,7 +139,7 @@ func newCompile(g *globalFlags) *cobra.Command {
 					return fmt.Errorf("writing %s: %w", path, err)
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d models to %s\n", len(names), out)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s to %s\n", count(len(names), "model", "models"), out)
 			return nil
 		},
 	}
@@ -151,6 +157,9 @@ func newTest(g *globalFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
+				return err
+			}
+			if err := e.requireDatabase(); err != nil {
 				return err
 			}
 			db, err := e.connect(cmd.Context())
@@ -172,9 +181,9 @@ func newTest(g *globalFlags) *cobra.Command {
 				if len(which) > 3 {
 					which = append(which[:3], "…")
 				}
-				return fmt.Errorf("%d of %d data tests failed (%s)", len(failed), len(tests), strings.Join(which, ", "))
+				return fmt.Errorf("%d of %s failed (%s)", len(failed), count(len(tests), "data test", "data tests"), strings.Join(which, ", "))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d data tests passed on %d models\n", len(tests), len(names))
+			fmt.Fprintf(cmd.OutOrStdout(), "%s passed on %s\n", count(len(tests), "data test", "data tests"), count(len(names), "model", "models"))
 			return nil
 		},
 	}

@@ -156,3 +156,28 @@ func TestQueryExitCode(t *testing.T) {
 		t.Errorf("stderr: %q", msg)
 	}
 }
+
+// TestCookbookAndSelection: show names the models an entry reads; an entry
+// needing a table group the project leaves out is marked by list, and run
+// names the group instead of blaming mtx run.
+func TestCookbookAndSelection(t *testing.T) {
+	dir := writeProject(t, "default_target: l\ntargets:\n  l: {dialect: duckdb, dsn: x.duckdb}\ntables: {exclude_groups: [legacy_plans]}\n")
+	out, err := run(t, dir, "cookbook", "show", "monthly_invoice_totals")
+	if err != nil || !strings.Contains(out, "-- reads: current_invoice\n") {
+		t.Errorf("cookbook show: %v\n%s", err, out)
+	}
+	out, err = run(t, dir, "cookbook", "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		marked := strings.Contains(line, "[needs table group legacy_plans")
+		if strings.HasPrefix(line, "plan_charges ") && !marked || strings.HasPrefix(line, "monthly_invoice_totals ") && marked {
+			t.Errorf("cookbook list: %s", line)
+		}
+	}
+	_, err = run(t, dir, "cookbook", "run", "plan_charges")
+	if err == nil || !strings.Contains(err.Error(), "select the table group legacy_plans") || strings.Contains(err.Error(), "mtx run)") {
+		t.Errorf("cookbook run plan_charges: %v", err)
+	}
+}

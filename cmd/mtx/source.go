@@ -58,7 +58,7 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 				return err
 			}
 			if r.Errors > 0 {
-				return fmt.Errorf("source check: %d %s in %s would make a model wrong (listed above)", r.Errors, plural(r.Errors, "problem"), src.Schema)
+				return fmt.Errorf("source check: %d %s in %s would make a model wrong (listed above)", r.Errors, plural(r.Errors, "problem", "problems"), src.Schema)
 			}
 			return nil
 		},
@@ -93,9 +93,3 @@ func (e *env) connectReadOnly(ctx context.Context) (*sql.DB, error) {
 	return e.connect(ctx)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
-}

@@ -160,6 +160,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !o.DryRun {
+		if err := l.forgetEmptied(ctx, files, done); err != nil {
+			return nil, err
+		}
+	}
 	var todo []export.File
 	for _, f := range files {
 		if size, ok := done[f.Path]; ok {

@@ -13,6 +13,8 @@ import (
 
 // DataTest is one assertion about a built model's rows.
 type DataTest struct {
+	// Model is the model the rows are read from, or the raw table for a
+	// current-state model's key not_null test (the model leaves those rows out).
 	Model string
 	// Name says what is asserted: unique(environment_type, id),
 	// not_null(total), accepted_values(environment_type).
@@ -57,11 +59,13 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 		}
 		show := key
 		for _, col := range cfg.NotNull {
-			rel := c.Relation
+			// A NULL key is found in the raw table (the model leaves its
+			// row out), and reported under the raw table's name.
+			rel, owner := c.Relation, name
 			if c.Current != nil {
 				for _, k := range c.Current.Key {
 					if k == col {
-						rel = p.relation(c.Current.Name)
+						rel, owner = p.relation(c.Current.Name), c.Current.Name
 					}
 				}
 			}
@@ -69,7 +73,7 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 			if len(cols) == 0 {
 				cols = []string{col}
 			}
-			add(name, "not_null("+col+")", fmt.Sprintf("SELECT %s FROM %s WHERE %s IS NULL", list(cols), rel, q(col)))
+			add(owner, "not_null("+col+")", fmt.Sprintf("SELECT %s FROM %s WHERE %s IS NULL", list(cols), rel, q(col)))
 		}
 		var acc []string
 		for col := range cfg.AcceptedValues {
@@ -118,7 +122,11 @@ func (r *Runner) RunTests(ctx context.Context, tests []DataTest, w io.Writer) ([
 		res.Sample = sample
 		failed = append(failed, res)
 		if w != nil {
-			fmt.Fprintf(w, "FAIL %s %s: %d offending rows, e.g. %s\n", t.Model, t.Name, res.Failing, strings.Join(sample, "; "))
+			noun := "rows"
+			if res.Failing == 1 {
+				noun = "row"
+			}
+			fmt.Fprintf(w, "FAIL %s %s: %d offending %s, e.g. %s\n", t.Model, t.Name, res.Failing, noun, strings.Join(sample, "; "))
 		}
 	}
 	return failed, nil

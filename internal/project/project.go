@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -279,6 +280,10 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	d, err := lookup(t.Dialect)
 	if err != nil {
 		return nil, err
+	}
+	if fd, ok := d.(dialects.FileDSN); ok && p != nil && f.DSN == "" && t.DSN != "" {
+		// A file named in project.yaml lives next to it, as models/ does.
+		t.DSN = fd.ResolveDSN(t.DSN, filepath.Dir(p.Path))
 	}
 	r.Dialect, r.DSN = d, t.DSN
 	if !catalog.ValidIdentifier(r.Options.Schema) {

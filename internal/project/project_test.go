@@ -112,3 +112,40 @@ func TestSourceSchema(t *testing.T) {
 		})
 	}
 }
+
+// TestFileDSNNextToProject: a relative DuckDB path in project.yaml is
+// resolved next to project.yaml (as models/ is), one given with --dsn
+// stays relative to the current directory, absolute paths and in-memory
+// databases are left alone.
+func TestFileDSNNextToProject(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "proj")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		dsn, flag, want string
+	}{
+		{dsn: "mtx.duckdb", want: filepath.Join(dir, "mtx.duckdb")},
+		{dsn: "data/mtx.duckdb?threads=2", want: filepath.Join(dir, "data", "mtx.duckdb") + "?threads=2"},
+		{dsn: "/abs/mtx.duckdb", want: "/abs/mtx.duckdb"},
+		{dsn: ":memory:", want: ":memory:"},
+		{dsn: "mtx.duckdb", flag: "here.duckdb", want: "here.duckdb"},
+	} {
+		path := filepath.Join(dir, FileName)
+		yaml := "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: \"" + tc.dsn + "\"}\n"
+		if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Resolve(p, Flags{DSN: tc.flag}, func(n string) (dialects.Dialect, error) { return all.Get(n) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DSN != tc.want {
+			t.Errorf("dsn %q (--dsn %q) resolved to %q, want %q", tc.dsn, tc.flag, r.DSN, tc.want)
+		}
+	}
+}
