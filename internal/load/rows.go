@@ -117,8 +117,15 @@ func (r *fileRows) fill() bool {
 			if r.group >= len(r.groups) {
 				return false
 			}
-			r.rows = r.groups[r.group].Rows()
+			g := r.groups[r.group]
 			r.group++
+			if g.NumRows() == 0 {
+				// An empty row group (pyarrow writes one for an empty
+				// table) has no pages: parquet-go's reader fails seeking
+				// into them.
+				continue
+			}
+			r.rows = g.Rows()
 		}
 		n, err := r.rows.ReadRows(r.buf)
 		r.n, r.i = n, 0
