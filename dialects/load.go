@@ -18,6 +18,14 @@ import (
 // float: amounts must arrive to the cent they left with.
 type Decimal string
 
+// MinTimestamp and MaxTimestamp (exclusive) bound the timestamps mtx
+// loads: years 1 to 9999, which every engine stores. A value outside (an
+// int64-max sentinel, which DuckDB would read as infinity) fails the file.
+var (
+	MinTimestamp = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxTimestamp = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 // LoadColumn is one target column of a bulk load.
 type LoadColumn struct {
 	Name string

@@ -38,7 +38,7 @@ func TestEmptyRowGroup(t *testing.T) {
 	if n := len(pf.f.RowGroups()); n != 1 || pf.NumRows() != 0 {
 		t.Fatalf("%d row groups, %d rows: the fixture should be one empty row group", n, pf.NumRows())
 	}
-	src := newFileRows("empty_table.parquet", pf, []dialects.LoadColumn{{Name: "id", Type: catalog.String, Source: "id"}})
+	src := newFileRows("empty_table.parquet", pf, []dialects.LoadColumn{{Name: "id", Type: catalog.String, Source: "id"}}, decimalSpec{38, 9})
 	defer src.Close()
 	n := 0
 	for src.Next() {
