@@ -314,6 +314,15 @@ func TextValue(v any) (s string, ok bool) {
 	return fmt.Sprint(v), true
 }
 
+// FatalClassifier is implemented by engines that can tell an error that
+// leaves the database or the connection unusable (DuckDB's "database has
+// been invalidated", a full disk, a lost connection) from one that fails a
+// single file: the load stops at the first fatal error instead of failing
+// every remaining file with it.
+type FatalClassifier interface {
+	Fatal(err error) bool
+}
+
 // SourceDeleter is implemented by engines without transactions whose
 // DELETE differs from the standard one (ClickHouse's lightweight delete).
 type SourceDeleter interface {

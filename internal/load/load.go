@@ -8,6 +8,8 @@ package load
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -212,6 +214,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			o.Progress.Finish()
 			return sum, ctx.Err()
 		}
+		if err != nil && l.fatal(err) {
+			o.Progress.Finish()
+			return sum, l.stopped(err)
+		}
 		if err != nil && len(g) > 1 {
 			// Something in the group is bad: load its files one by one,
 			// so the good ones load and the bad one is named.
@@ -220,6 +226,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 				if ctx.Err() != nil {
 					o.Progress.Finish()
 					return sum, ctx.Err()
+				}
+				if err != nil && l.fatal(err) {
+					o.Progress.Finish()
+					return sum, l.stopped(err)
 				}
 				finish(f, rows[0], err)
 			}
@@ -245,6 +255,25 @@ type loader struct {
 	lit dialects.SQLMacros
 	// byEngine holds the files the engine read from object storage.
 	byEngine map[string]bool
+}
+
+// fatal reports whether err leaves the database or the connection
+// unusable, so no further file can load: a connection database/sql gave
+// up on, or what the engine's FatalClassifier says.
+func (l *loader) fatal(err error) bool {
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
+		return true
+	}
+	fc, ok := l.o.Dialect.(dialects.FatalClassifier)
+	return ok && fc.Fatal(err)
+}
+
+// stopped is the one-line error of a load stopped by a fatal error. What
+// committed before it is in the manifest, so a rerun resumes from there.
+func (l *loader) stopped(err error) error {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return fmt.Errorf("stopped after %d files: %s cannot go on: %s (files loaded so far are recorded; rerun mtx load once the database works again)",
+		l.sum.Loaded, l.o.Dialect.Name(), strings.TrimSpace(msg))
 }
 
 // LockTable is the lock table of a load on engines without advisory
