@@ -19,6 +19,7 @@ type corpusCase struct {
 	files               []string
 	rows                int64
 	names               []string
+	check               string // SQL condition every loaded row meets; "" for none
 }
 
 func readCorpus(t *testing.T) []corpusCase {
@@ -36,8 +37,8 @@ func readCorpus(t *testing.T) []corpusCase {
 			continue
 		}
 		p := strings.Split(line, "\t")
-		if len(p) != 6 {
-			t.Fatalf("cases.tsv line %d: %d fields, want 6", n, len(p))
+		if len(p) != 7 {
+			t.Fatalf("cases.tsv line %d: %d fields, want 7", n, len(p))
 		}
 		rows, err := strconv.ParseInt(p[4], 10, 64)
 		if err != nil || (p[3] != "load" && p[3] != "warn" && p[3] != "fail") {
@@ -46,6 +47,9 @@ func readCorpus(t *testing.T) []corpusCase {
 		c := corpusCase{name: p[0], table: p[1], files: strings.Split(p[2], ","), expect: p[3], rows: rows}
 		if p[5] != "-" {
 			c.names = strings.Split(p[5], "|")
+		}
+		if p[6] != "-" {
+			c.check = p[6]
 		}
 		out = append(out, c)
 	}
@@ -98,8 +102,11 @@ func TestLoadCorpus(t *testing.T) {
 		for _, c := range cases {
 			runs++
 			var errs []string
-			var rows, entries int64
+			var rows, entries, meet int64
 			for _, r := range rel[c.name] {
+				if c.check != "" {
+					meet += s.count(t, c.table, q("_mtx_source_file")+" = '"+r+"' AND ("+c.check+")")
+				}
 				for _, err := range sum.Failed {
 					if strings.HasPrefix(err.Error(), r+":") {
 						errs = append(errs, err.Error())
@@ -132,6 +139,8 @@ func TestLoadCorpus(t *testing.T) {
 					t.Errorf("%s: refused: %s", c.name, msg)
 				case rows != c.rows || entries != int64(len(c.files)):
 					t.Errorf("%s: %d rows and %d manifest entries, want %d and %d", c.name, rows, entries, c.rows, len(c.files))
+				case c.check != "" && meet != rows:
+					t.Errorf("%s: %d of %d rows meet %s (values lost or changed)", c.name, meet, rows, c.check)
 				case c.expect == "warn" && !containsAll(strings.Join(warnings, "\n"), c.names):
 					t.Errorf("%s: no warning naming %q in %q", c.name, c.names, warnings)
 				default:

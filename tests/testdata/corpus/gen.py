@@ -65,10 +65,10 @@ def contract(n=3, **override):
     return cols
 
 
-def write(name, cols, names=None):
+def write(name, cols, names=None, **options):
     arrays = [pa.array(v, type=t) for t, v in cols.values()]
     table = pa.Table.from_arrays(arrays, names=names or list(cols))
-    pq.write_table(table, os.path.join(OUT, name + ".parquet"))
+    pq.write_table(table, os.path.join(OUT, name + ".parquet"), **options)
 
 
 def main():
@@ -86,6 +86,13 @@ def main():
     write("date_into_timestamp", alert(created_at=(pa.date32(), [dt.date(2025, 3, 1)] * n)))
     write("millis_timestamp", alert(updated_at=(pa.timestamp("ms", tz="UTC"), [T0] * n)))
     write("missing_optional_column", alert(alert_type=None))
+    # pyarrow's other valid ways of writing the same values.
+    write("row_group_per_row", alert(), row_group_size=1, compression="zstd", data_page_version="2.0", use_dictionary=False)
+    write("nanos_and_large_strings", alert(
+        name=(pa.large_string(), [f"Alert {i}" for i in range(n)]),
+        updated_at=(pa.timestamp("ns", tz="UTC"), [T0] * n),
+        threshold=(pa.decimal256(40, 9), [D("100.5")] * n),
+    ), compression="gzip")
     # Loads, with a warning naming the column.
     write("unknown_column", alert(brand_new_col=(pa.string(), ["x"] * n)))
     # Files that must fail, naming the column.
