@@ -2,6 +2,8 @@ package tests
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +24,29 @@ func (p onFileDone) FileDone(f export.File, _ int64) { p.fn(f) }
 func (onFileDone) Fail(error)                        {}
 func (onFileDone) Finish()                           {}
 
+// killLoadConnection ends the connection holding a load lock, per engine,
+// and says how many it ended.
+var killLoadConnection = map[string]func(db *sql.DB, lock string) (int, error){
+	// An advisory lock keyed by hashtext(name) (dialects/postgres).
+	"postgres": func(db *sql.DB, lock string) (int, error) {
+		var n int
+		err := db.QueryRow("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = hashtext($1)::bigint", lock).Scan(&n)
+		return n, err
+	},
+	// GET_LOCK(name), at most 64 characters (dialects/mysql).
+	"mysql": func(db *sql.DB, lock string) (int, error) {
+		if len(lock) > 64 {
+			lock = lock[:64]
+		}
+		var id sql.NullInt64
+		if err := db.QueryRow("SELECT IS_USED_LOCK(?)", lock).Scan(&id); err != nil || !id.Valid {
+			return 0, err
+		}
+		_, err := db.Exec(fmt.Sprintf("KILL %d", id.Int64))
+		return 1, err
+	},
+}
+
 // TestLoadStopsOnFatalError: the load's connection is terminated after
 // its first file (as a server shutting down, or out of disk, ends it).
 // The load stops at once with one line naming the engine, instead of
@@ -29,8 +54,9 @@ func (onFileDone) Finish()                           {}
 // the rest.
 func TestLoadStopsOnFatalError(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "postgres" {
-			t.Skip("needs a server whose load connection the test can terminate (pg_terminate_backend): runs on postgres")
+		kill, ok := killLoadConnection[e.name]
+		if !ok {
+			t.Skip("needs a server whose load connection the test can find and terminate: runs on postgres and mysql")
 		}
 		s := newLoadSetup(t, e, []string{"alert", "contracts_contracts"})
 		dir := t.TempDir()
@@ -64,14 +90,11 @@ func TestLoadStopsOnFatalError(t *testing.T) {
 				return
 			}
 			killed = true
-			// The load's connection holds the schema's load lock, an
-			// advisory lock keyed by hashtext(name) (dialects/postgres).
-			var n int
-			if err := s.db.QueryRow("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = hashtext($1)::bigint", dialects.LoadLockName(s.o.Schema)).Scan(&n); err != nil || n == 0 {
+			if n, err := kill(s.db, dialects.LoadLockName(s.o.Schema)); err != nil || n == 0 {
 				t.Errorf("terminating the load's connection: %d terminated, %v", n, err)
 			}
 		}})
-		if err == nil || !strings.Contains(err.Error(), "stopped after 1 files: postgres cannot go on") || strings.Contains(err.Error(), "\n") {
+		if err == nil || !strings.Contains(err.Error(), "stopped after 1 files: "+e.name+" cannot go on") || strings.Contains(err.Error(), "\n") {
 			t.Fatalf("error %v, want one line saying the load stopped after 1 file", err)
 		}
 		if len(sum.Failed) != 0 {
