@@ -509,7 +509,12 @@ func coerce(v any, t catalog.LogicalType, d decimalSpec) (any, error) {
 		if _, ok := v.(time.Time); ok {
 			break
 		}
-		return coerce(v, catalog.String, d)
+		// A number or boolean is JSON as text, except NaN and infinities.
+		s, err := coerce(v, catalog.String, d)
+		if err == nil && !json.Valid([]byte(s.(string))) {
+			return nil, fmt.Errorf("%s is not valid JSON", quoteShort(s.(string)))
+		}
+		return s, err
 	case catalog.Decimal:
 		switch x := v.(type) {
 		case dialects.Decimal:

@@ -85,6 +85,8 @@ func TestCoerce(t *testing.T) {
 		{time.UnixMicro(math.MaxInt64), catalog.Timestamp, nil, "outside the years 1 to 9999"},
 		{"10000-01-01T00:00:00Z", catalog.Timestamp, nil, "is not a timestamp"},
 		{ts, catalog.JSON, nil, "cannot be a json"},
+		{math.NaN(), catalog.JSON, nil, "is not valid JSON"},
+		{2.5, catalog.JSON, "2.5", ""},
 		{ts, catalog.String, "2025-01-02T03:04:05.000006Z", ""},
 	} {
 		got, err := coerce(tc.v, tc.to, decimalSpec{38, 9})
