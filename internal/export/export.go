@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"gocloud.dev/blob"
@@ -354,9 +355,15 @@ type ReaderAt interface {
 // memory), removed on Close.
 func (s *Source) Open(ctx context.Context, f File) (ReaderAt, error) {
 	if s.local != "" {
-		fh, err := os.Open(filepath.Join(s.local, filepath.FromSlash(f.Key)))
+		// Non-blocking, so a file replaced by a named pipe since it was
+		// listed cannot hang the load (and its lock); checked below.
+		fh, err := os.OpenFile(filepath.Join(s.local, filepath.FromSlash(f.Key)), os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
-			return nil, fmt.Errorf("opening %s: %w", f.Path, err)
+			return nil, fmt.Errorf("opening %s: %w", f.Path, cause(err))
+		}
+		if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
+			fh.Close()
+			return nil, fmt.Errorf("opening %s: not a regular file", f.Path)
 		}
 		return fh, nil
 	}

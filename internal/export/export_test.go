@@ -278,3 +278,42 @@ func TestDiscoverHostileFolders(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenRefusesAPipe: a file replaced by a named pipe after it was
+// listed fails to open at once instead of blocking the load.
+func TestOpenRefusesAPipe(t *testing.T) {
+	root := t.TempDir()
+	rel := "invoice/dt=2025-01-02/0_20250102030405.parquet"
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte("x"), 0o644)
+	src, err := Open(context.Background(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	files, _, err := src.Discover(context.Background(), Filter{})
+	if err != nil || len(files) != 1 {
+		t.Fatalf("%v, %v", files, err)
+	}
+	os.Remove(p)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		r, err := src.Open(context.Background(), files[0])
+		if err == nil {
+			r.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Fatalf("Open = %v, want an error saying it is not a regular file", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Open blocked on a named pipe")
+	}
+}
