@@ -24,8 +24,8 @@ import (
 type fileColumn struct {
 	Name  string
 	Index int // leaf index: a row's value for it has Column() == Index
-	// Nested columns (lists, structs) cannot be loaded; they are reported
-	// like unknown columns.
+	// Nested columns (lists, structs) cannot be loaded: one the catalog
+	// does not know is warned about, one it knows fails the file.
 	Nested bool
 	read   reader
 	desc   string // physical and logical type, for messages
