@@ -66,6 +66,9 @@ func TestErrors(t *testing.T) {
 		{"bad iam-role flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--iam-role", "role/x", "."}, `--iam-role "role/x" is not an IAM role ARN`},
 		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate command "sideways"`},
 		{"up-to without N", "", []string{"migrate", "up-to", "--dialect", "duckdb"}, "needs a version number"},
+		{"migrate with a source schema", "", []string{"migrate", "up", "--dialect", "duckdb", "--dsn", "x.duckdb", "--source-schema", "delivered"}, "migrate refuses with a source schema: Metronome's sync service creates and changes the tables in delivered itself"},
+		{"load with a source schema", "source_schema: delivered\n", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "."}, "load refuses with a source schema"},
+		{"bad source schema", "", []string{"run", "--dialect", "duckdb", "--source-schema", "a.b"}, `source_schema "a.b" is not a valid identifier`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

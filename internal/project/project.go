@@ -26,9 +26,14 @@ type Project struct {
 	Targets       map[string]Target `yaml:"targets"`
 	// Schema holds the export tables (BigQuery: dataset; MySQL and
 	// ClickHouse: database). Default metronome.
-	Schema  string    `yaml:"schema"`
-	Decimal *Decimal  `yaml:"decimal"`
-	Tables  Selection `yaml:"tables"`
+	Schema string `yaml:"schema"`
+	// SourceSchema, when set, is the schema Metronome's sync service
+	// delivers the export tables into (a warehouse or database
+	// destination). mtx only reads it; Schema is then where mtx writes its
+	// models, cookbook views and bookkeeping.
+	SourceSchema string    `yaml:"source_schema"`
+	Decimal      *Decimal  `yaml:"decimal"`
+	Tables       Selection `yaml:"tables"`
 	// Load holds mtx load's settings for engines that read the export from
 	// object storage themselves; a target's own load: overrides them.
 	Load *LoadSettings `yaml:"load"`
@@ -42,6 +47,8 @@ type Target struct {
 	DSN     string `yaml:"dsn"`
 	// Schema overrides the project's schema for this target.
 	Schema string `yaml:"schema"`
+	// SourceSchema overrides the project's source_schema for this target.
+	SourceSchema string `yaml:"source_schema"`
 	// Load overrides the project's load settings, field by field.
 	Load *LoadSettings `yaml:"load"`
 }
@@ -181,7 +188,7 @@ func (p *Project) targetNames() []string {
 
 // Flags are the command-line settings that pick or override a target.
 type Flags struct {
-	Target, Dialect, DSN, Schema string
+	Target, Dialect, DSN, Schema, SourceSchema string
 }
 
 // Resolved is everything a command needs to talk to one database.
@@ -193,6 +200,9 @@ type Resolved struct {
 	Selection  Selection
 	// Load are the project's load settings, the target's on top.
 	Load LoadSettings
+	// SourceSchema is the schema Metronome delivers the export tables
+	// into, "" when mtx loads them itself (object storage).
+	SourceSchema string
 }
 
 // Resolve combines the project (may be nil) and the flags. lookup returns
@@ -204,6 +214,7 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 		if p.Schema != "" {
 			r.Options.Schema = p.Schema
 		}
+		r.SourceSchema = p.SourceSchema
 		if p.Decimal != nil {
 			r.Options.DecimalPrecision, r.Options.DecimalScale = p.Decimal.Precision, p.Decimal.Scale
 		}
@@ -246,6 +257,12 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	if f.Schema != "" {
 		r.Options.Schema = f.Schema
 	}
+	if t.SourceSchema != "" {
+		r.SourceSchema = t.SourceSchema
+	}
+	if f.SourceSchema != "" {
+		r.SourceSchema = f.SourceSchema
+	}
 	if t.Dialect == "" {
 		return nil, errors.New("no dialect: pass --dialect NAME (and --dsn), or run where a project.yaml with a default_target is")
 	}
@@ -256,6 +273,12 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	r.Dialect, r.DSN = d, t.DSN
 	if !catalog.ValidIdentifier(r.Options.Schema) {
 		return nil, fmt.Errorf("schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.Options.Schema)
+	}
+	if r.SourceSchema != "" && !catalog.ValidIdentifier(r.SourceSchema) {
+		return nil, fmt.Errorf("source_schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.SourceSchema)
+	}
+	if r.SourceSchema != "" && r.SourceSchema == r.Options.Schema {
+		return nil, fmt.Errorf("source_schema %q is also the schema mtx writes to: mtx never writes into the schema Metronome delivers to, so set schema (or --schema) to another one", r.SourceSchema)
 	}
 	return r, nil
 }
@@ -275,7 +298,7 @@ func expandTarget(name string, t Target) (Target, error) {
 			return v
 		})
 	}
-	t.Dialect, t.DSN, t.Schema = expand(t.Dialect), expand(t.DSN), expand(t.Schema)
+	t.Dialect, t.DSN, t.Schema, t.SourceSchema = expand(t.Dialect), expand(t.DSN), expand(t.Schema), expand(t.SourceSchema)
 	if t.Load != nil {
 		l := *t.Load
 		l.Stage, l.IAMRole, l.Region = expand(l.Stage), expand(l.IAMRole), expand(l.Region)

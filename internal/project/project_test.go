@@ -65,3 +65,48 @@ func TestLoadSettings(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceSchema(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, target, flag, schemaFlag string
+		want, err                            string
+	}{
+		{name: "none", yaml: "targets:\n  a: {dialect: duckdb}\n", target: "a"},
+		{name: "project wide", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb}\n", target: "a", want: "delivered"},
+		{name: "target wins", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb, source_schema: other}\n", target: "a", want: "other"},
+		{name: "flag wins", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb, source_schema: other}\n", target: "a", flag: "cli", want: "cli"},
+		{name: "env in a target", yaml: "targets:\n  a: {dialect: duckdb, source_schema: \"${MTX_TEST_SOURCE}\"}\n", target: "a", want: "from_env"},
+		{name: "invalid", yaml: "targets:\n  a: {dialect: duckdb}\n", target: "a", flag: "Bad-Name", err: `source_schema "Bad-Name" is not a valid identifier`},
+		{name: "same as schema", yaml: "schema: billing\nsource_schema: billing\n", err: `source_schema "billing" is also the schema mtx writes to`},
+		{name: "same as --schema", yaml: "source_schema: billing\n", schemaFlag: "billing", err: "is also the schema mtx writes to"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("MTX_TEST_SOURCE", "from_env")
+			path := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(path, []byte(tc.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := Flags{Target: tc.target, SourceSchema: tc.flag, Schema: tc.schemaFlag}
+			if tc.target == "" {
+				f.Dialect = "duckdb"
+			}
+			r, err := Resolve(p, f, func(n string) (dialects.Dialect, error) { return all.Get(n) })
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.SourceSchema != tc.want {
+				t.Fatalf("source schema %q, want %q", r.SourceSchema, tc.want)
+			}
+		})
+	}
+}
