@@ -82,6 +82,15 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 }
 
 // ColumnsQuery: Snowflake stores the upper-case names this adapter creates.
+// QuoteExact quotes a name another tool created, in its own case.
+func (Dialect) QuoteExact(s string) string { return dialects.QuoteWith(`"`, `"`, s) }
+
+// ExactColumnsQuery: ColumnsQuery without lower-casing the names.
+func (Dialect) ExactColumnsQuery(schema string) string {
+	return "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = " +
+		dialects.StringLiteral(strings.ToUpper(schema)) + " ORDER BY table_name, ordinal_position"
+}
+
 func (Dialect) ColumnsQuery(schema string) string {
 	return "SELECT LOWER(table_name), LOWER(column_name), data_type FROM information_schema.columns WHERE table_schema = " +
 		dialects.StringLiteral(strings.ToUpper(schema)) + " ORDER BY table_name, ordinal_position"

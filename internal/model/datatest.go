@@ -62,6 +62,9 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 				for _, k := range c.Current.Key {
 					if k == col {
 						rel = p.relation(c.Current.Name)
+						if ft, ok := p.sourceTable(c); ok {
+							rel = p.DeliveredStateOf(ft).Source
+						}
 					}
 				}
 			}
