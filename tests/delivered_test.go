@@ -206,6 +206,36 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			t.Errorf("mtx test --source-schema: %v\n%s", err, out)
 		}
 
+		// The sync service changes rows in place: a newer version of some
+		// events, a re-sent row (unchanged), and a new draft_invoice
+		// snapshot in which some invoices vanished. A second mtx run must
+		// equal a full build from scratch.
+		ev := q(delivered) + "." + q("events")
+		mustExec(t, conn(), "UPDATE "+ev+" SET "+q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + INTERVAL '1' DAY WHERE "+q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))")
+		mustExec(t, conn(), "UPDATE "+ev+" SET "+q("customer_id")+" = "+q("customer_id")+" WHERE "+q("event_type")+" = 'changed'")
+		di := q(delivered) + "." + q("draft_invoice")
+		mustExec(t, conn(), "INSERT INTO "+di+" SELECT * FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+")")
+		mustExec(t, conn(), "UPDATE "+di+" SET "+q("snapshot_time")+" = "+q("snapshot_time")+" + INTERVAL '1' DAY WHERE "+q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")")
+		if out, err := mtx("run", "--schema", models, "--source-schema", delivered); err != nil {
+			t.Fatalf("second mtx run --source-schema: %v\n%s", err, out)
+		}
+		rebuilt := freshSchema(t, e, conn())
+		if out, err := mtx("run", "--schema", rebuilt, "--source-schema", delivered); err != nil {
+			t.Fatalf("mtx run into a fresh schema: %v\n%s", err, out)
+		}
+		var changed int
+		if err := conn().QueryRow("SELECT COUNT(*) FROM " + q(models) + "." + q("current_events") + " WHERE event_type = 'changed'").Scan(&changed); err != nil || changed == 0 {
+			t.Errorf("current_events after in-place updates: %d changed rows (err %v), want some", changed, err)
+		}
+		for _, tbl := range cat.Tables() {
+			name := "current_" + tbl.Name
+			want := relationRows(t, e, conn(), q(rebuilt)+"."+q(name), tbl, "")
+			got := relationRows(t, e, conn(), q(models)+"."+q(name), tbl, "")
+			if d := diff(want, got); d != "" {
+				t.Errorf("%s after a second run differs from a full build:\n%s", name, d)
+			}
+		}
+
 		// A destination without some tables and columns, and with a column
 		// the catalog does not know.
 		partial := freshSchema(t, e, conn())
