@@ -151,3 +151,18 @@ func ExactColumnsQuery(d Dialect, schema string) string {
 	}
 	return d.ColumnsQuery(schema)
 }
+
+// TypedNuller is implemented by dialects whose CAST does not take every
+// column type (MySQL casts only to CHAR, DECIMAL, DATETIME, SIGNED, …): a
+// column a delivered table lacks reads as NULL of its catalog type.
+type TypedNuller interface {
+	TypedNull(t *catalog.Table, c catalog.Column, o Options) string
+}
+
+// TypedNull is NULL of column c's type on d.
+func TypedNull(d Dialect, t *catalog.Table, c catalog.Column, o Options) string {
+	if n, ok := d.(TypedNuller); ok {
+		return n.TypedNull(t, c, o)
+	}
+	return "CAST(NULL AS " + d.ColumnType(t, c, o) + ")"
+}

@@ -16,7 +16,7 @@ import (
 // deliveredEngines are the engines TestDeliveredMatchesObjectStorage
 // simulates a delivered destination on (CREATE TABLE … AS SELECT with the
 // engine's own types); the others are not covered yet (README).
-var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true}
+var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true}
 
 // deliveredTypes are the destination's own types where they differ from
 // mtx's: JSON stored as text (DuckDB stands in for the text-JSON

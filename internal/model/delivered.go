@@ -38,7 +38,7 @@ func (p *Project) deliveredColumns(ft *source.Table) (exprs, names []string) {
 		if fc, ok := ft.Columns[c.Name]; ok {
 			exprs = append(exprs, dialects.QuoteExact(p.Dialect, fc.Name)+" AS "+q(c.Name))
 		} else {
-			exprs = append(exprs, "CAST(NULL AS "+p.Dialect.ColumnType(ft.Catalog, c, o)+") AS "+q(c.Name))
+			exprs = append(exprs, dialects.TypedNull(p.Dialect, ft.Catalog, c, o)+" AS "+q(c.Name))
 		}
 	}
 	for _, c := range ft.Extra {
@@ -142,7 +142,7 @@ func (p *Project) deliveredSelect(ft *source.Table) string {
 	}
 	for _, c := range ft.Catalog.Columns {
 		if c.System {
-			exprs = append(exprs, "CAST(NULL AS "+p.Dialect.ColumnType(ft.Catalog, c, o)+") AS "+p.Dialect.Quote(c.Name))
+			exprs = append(exprs, dialects.TypedNull(p.Dialect, ft.Catalog, c, o)+" AS "+p.Dialect.Quote(c.Name))
 		}
 	}
 	return "SELECT " + strings.Join(exprs, ",\n  ") + "\nFROM " + p.deliveredRelation(ft)

@@ -9,7 +9,7 @@ SELECT `TRANSACTION_ID` AS `transaction_id`,
   `ENVIRONMENT_TYPE` AS `environment_type`,
   `_METRONOME_METADATA_ID` AS `_metronome_metadata_id`,
   `UPDATED_AT` AS `updated_at`,
-  CAST(NULL AS LONGTEXT) AS `_mtx_source_file`,
+  CAST(NULL AS CHAR) AS `_mtx_source_file`,
   CAST(NULL AS DATETIME(6)) AS `_mtx_transferred_at`,
   CAST(NULL AS DATETIME(6)) AS `_mtx_loaded_at`
 FROM `delivered`.`EVENTS`;
@@ -43,7 +43,7 @@ FROM (
   SELECT `id`, `status`, `total`, `credit_type_id`, `credit_type_name`, `customer_id`, `plan_id`, `plan_name`, `start_timestamp`, `end_timestamp`, `billing_provider_invoice_id`, `billing_provider_type`, `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status`, `invoice_label`, `issued_at`, `metadata`, `environment_type`, `updated_at`, `contract_id`,
     ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` IS NULL, `updated_at` DESC, `status` IS NULL, `status` DESC, `total` IS NULL, `total` DESC, `credit_type_id` IS NULL, `credit_type_id` DESC, `customer_id` IS NULL, `customer_id` DESC, `plan_id` IS NULL, `plan_id` DESC, `plan_name` IS NULL, `plan_name` DESC, `start_timestamp` IS NULL, `start_timestamp` DESC, `end_timestamp` IS NULL, `end_timestamp` DESC, `billing_provider_invoice_id` IS NULL, `billing_provider_invoice_id` DESC, `billing_provider_type` IS NULL, `billing_provider_type` DESC, `billing_provider_invoice_created_at` IS NULL, `billing_provider_invoice_created_at` DESC, `billing_provider_invoice_external_status` IS NULL, `billing_provider_invoice_external_status` DESC, `invoice_label` IS NULL, `invoice_label` DESC, `issued_at` IS NULL, `issued_at` DESC, `contract_id` IS NULL, `contract_id` DESC) AS `_mtx_row`
   FROM (
-    SELECT `id` AS `id`, `status` AS `status`, `total` AS `total`, `credit_type_id` AS `credit_type_id`, CAST(NULL AS LONGTEXT) AS `credit_type_name`, `customer_id` AS `customer_id`, `plan_id` AS `plan_id`, `plan_name` AS `plan_name`, `start_timestamp` AS `start_timestamp`, `end_timestamp` AS `end_timestamp`, `billing_provider_invoice_id` AS `billing_provider_invoice_id`, `billing_provider_type` AS `billing_provider_type`, `billing_provider_invoice_created_at` AS `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status` AS `billing_provider_invoice_external_status`, `invoice_label` AS `invoice_label`, `issued_at` AS `issued_at`, `metadata` AS `metadata`, `environment_type` AS `environment_type`, `updated_at` AS `updated_at`, `contract_id` AS `contract_id`
+    SELECT `id` AS `id`, `status` AS `status`, `total` AS `total`, `credit_type_id` AS `credit_type_id`, CAST(NULL AS CHAR) AS `credit_type_name`, `customer_id` AS `customer_id`, `plan_id` AS `plan_id`, `plan_name` AS `plan_name`, `start_timestamp` AS `start_timestamp`, `end_timestamp` AS `end_timestamp`, `billing_provider_invoice_id` AS `billing_provider_invoice_id`, `billing_provider_type` AS `billing_provider_type`, `billing_provider_invoice_created_at` AS `billing_provider_invoice_created_at`, `billing_provider_invoice_external_status` AS `billing_provider_invoice_external_status`, `invoice_label` AS `invoice_label`, `issued_at` AS `issued_at`, `metadata` AS `metadata`, `environment_type` AS `environment_type`, `updated_at` AS `updated_at`, `contract_id` AS `contract_id`
     FROM `delivered`.`invoice`
   ) AS `_mtx_delivered`
   WHERE `id` IS NOT NULL
