@@ -16,7 +16,7 @@ import (
 // deliveredEngines are the engines TestDeliveredMatchesObjectStorage
 // simulates a delivered destination on (CREATE TABLE … AS SELECT with the
 // engine's own types); the others are not covered yet (README).
-var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true}
+var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true, "snowflake": true, "clickhouse": true}
 
 // deliveredTypes are the destination's own types where they differ from
 // mtx's: JSON stored as text (DuckDB stands in for the text-JSON
@@ -37,7 +37,7 @@ var deliveredTypes = map[string]map[catalog.LogicalType]string{
 func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to string, skip map[string]bool, drop map[string]bool, extra string) {
 	t.Helper()
 	q := e.d.Quote
-	mustExec(t, db, "CREATE SCHEMA "+q(to))
+	mustExec(t, db, deliveredSQL(e).createSchema+" "+q(to))
 	var status []string
 	for _, tbl := range cat.Tables() {
 		if skip[tbl.Name] {
@@ -73,11 +73,30 @@ func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to 
 			sel = fmt.Sprintf("SELECT %s FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY %s) AS %s FROM %s) AS %s WHERE %s = 1",
 				strings.Join(cols, ", "), grain, strings.Join(order, ", "), q("_rn"), raw, q("_r"), q("_rn"))
 		}
-		mustExec(t, db, "CREATE TABLE "+q(to)+"."+q(tbl.Name)+" AS "+sel)
-		status = append(status, fmt.Sprintf("('%s', TIMESTAMP '2026-03-01 00:00:00')", tbl.Name))
+		mustExec(t, db, "CREATE TABLE "+q(to)+"."+q(tbl.Name)+deliveredSQL(e).engine+" AS "+sel)
+		status = append(status, fmt.Sprintf("('%s', "+deliveredSQL(e).timestamp+")", tbl.Name, "2026-03-01 00:00:00"))
 	}
-	mustExec(t, db, "CREATE TABLE "+q(to)+"."+q("_transfer_status")+" (data_model_name VARCHAR(255), transfer_last_updated_at TIMESTAMP)")
+	mustExec(t, db, "CREATE TABLE "+q(to)+"."+q("_transfer_status")+" (data_model_name "+deliveredSQL(e).varchar+", transfer_last_updated_at "+deliveredSQL(e).timestampType+")"+deliveredSQL(e).engine)
 	mustExec(t, db, "INSERT INTO "+q(to)+"."+q("_transfer_status")+" VALUES "+strings.Join(status, ", "))
+}
+
+// deliveredDialect is how the simulation's own SQL differs per engine.
+type deliveredDialect struct {
+	createSchema, engine, timestamp, timestampType, varchar, day string
+	// update renders UPDATE table SET set WHERE where.
+	update func(table, set, where string) string
+}
+
+func deliveredSQL(e engine) deliveredDialect {
+	d := deliveredDialect{createSchema: "CREATE SCHEMA", timestamp: "TIMESTAMP '%s'", timestampType: "TIMESTAMP", varchar: "VARCHAR(255)", day: "INTERVAL '1' DAY",
+		update: func(table, set, where string) string { return "UPDATE " + table + " SET " + set + " WHERE " + where }}
+	if e.name == "clickhouse" {
+		d.createSchema, d.engine, d.timestamp, d.timestampType, d.varchar, d.day = "CREATE DATABASE", " ENGINE = MergeTree ORDER BY tuple()", "toDateTime64('%s', 6, 'UTC')", "DateTime64(6, 'UTC')", "String", "INTERVAL 1 DAY"
+		d.update = func(table, set, where string) string {
+			return "ALTER TABLE " + table + " UPDATE " + set + " WHERE " + where + " SETTINGS mutations_sync = 2"
+		}
+	}
+	return d
 }
 
 func quoted(q func(string) string, cols []string) string {
@@ -211,11 +230,12 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 		// snapshot in which some invoices vanished. A second mtx run must
 		// equal a full build from scratch.
 		ev := q(delivered) + "." + q("events")
-		mustExec(t, conn(), "UPDATE "+ev+" SET "+q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + INTERVAL '1' DAY WHERE "+q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))")
-		mustExec(t, conn(), "UPDATE "+ev+" SET "+q("customer_id")+" = "+q("customer_id")+" WHERE "+q("event_type")+" = 'changed'")
+		ds := deliveredSQL(e)
+		mustExec(t, conn(), ds.update(ev, q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + "+ds.day, q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))"))
+		mustExec(t, conn(), ds.update(ev, q("customer_id")+" = "+q("customer_id"), q("event_type")+" = 'changed'"))
 		di := q(delivered) + "." + q("draft_invoice")
 		mustExec(t, conn(), "INSERT INTO "+di+" SELECT * FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+")")
-		mustExec(t, conn(), "UPDATE "+di+" SET "+q("snapshot_time")+" = "+q("snapshot_time")+" + INTERVAL '1' DAY WHERE "+q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")")
+		mustExec(t, conn(), ds.update(di, q("snapshot_time")+" = "+q("snapshot_time")+" + "+ds.day, q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")"))
 		if out, err := mtx("run", "--schema", models, "--source-schema", delivered); err != nil {
 			t.Fatalf("second mtx run --source-schema: %v\n%s", err, out)
 		}
