@@ -283,6 +283,10 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 				t.Errorf("mtx run output lacks %q:\n%s", want, out)
 			}
 		}
+		out2, err := mtx("cookbook", "run", "archived_contracts", "--schema", models2, "--source-schema", partial)
+		if err == nil || !strings.Contains(out2, "cookbook archived_contracts is skipped: source schema "+partial+" lacks table contracts_contracts") {
+			t.Errorf("mtx cookbook run on a missing table: %v\n%s", err, out2)
+		}
 		if strings.Count(out, "lacks 2 export tables") != 1 {
 			t.Errorf("missing tables reported other than once:\n%s", out)
 		}
