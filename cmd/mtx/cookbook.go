@@ -10,6 +10,7 @@ import (
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/internal/cookbook"
+	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/output"
 	"github.com/mtxhq/mtx/internal/project"
 	"github.com/spf13/cobra"
@@ -218,6 +219,19 @@ func newCookbook(g *globalFlags) *cobra.Command {
 				return err
 			}
 			defer db.Close()
+			if e.SourceSchema != "" {
+				// A table the delivery lacks has no model: say so, not the
+				// engine's "no such table".
+				delivered, err := discover.Discover(cmd.Context(), e.Dialect, db, e.SourceSchema, e.history.Current(), e.selected)
+				if err != nil {
+					return err
+				}
+				for _, t := range rd.Tables {
+					if _, ok := delivered.Table(t); !ok {
+						return fmt.Errorf("cookbook %s is skipped: source schema %s lacks table %s", args[0], e.SourceSchema, t)
+					}
+				}
+			}
 			res, err := output.Query(cmd.Context(), db, "", rd.SQL)
 			if err != nil {
 				return fmt.Errorf("cookbook %s: %w (its current_* models come from mtx run)", args[0], err)

@@ -46,6 +46,9 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 			if err != nil {
 				return err
 			}
+			if e.SourceSchema != "" {
+				return fmt.Errorf("load refuses with a source schema: Metronome's sync service delivers the export into %s itself, and mtx never writes there; run mtx run to build the models in %s", e.SourceSchema, e.Options.Schema)
+			}
 			// The project's settings were checked when it was read: an
 			// error now is in a flag.
 			settings := e.Load.Over(&obj)

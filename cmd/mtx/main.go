@@ -42,7 +42,7 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: bigquery, clickhouse, duckdb, mysql, postgres, redshift, snowflake")
 	pf.StringVar(&g.flags.DSN, "dsn", "", "connection string for the engine")
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
-	pf.StringVar(&g.flags.SourceSchema, "source-schema", "", "schema where Metronome delivers the export tables itself (warehouse destinations); mtx only reads there")
+	pf.StringVar(&g.flags.SourceSchema, "source-schema", "", "schema Metronome delivers the export tables into (warehouse and database destinations); mtx only reads it and writes its models into --schema")
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))

@@ -73,6 +73,9 @@ func TestErrors(t *testing.T) {
 		{"typo in freshness", "freshness: {warn_after: {count: 6, period: hour, extra: 1}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "extra"},
 		{"unknown freshness table", "freshness: {tables: {invoices: {warn_after: {count: 6, period: hour}}}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, `freshness: unknown table "invoices"`},
 		{"freshness on a missing database", "", []string{"freshness", "--dialect", "duckdb", "--dsn", "surely-missing.duckdb"}, "does not exist yet"},
+		{"migrate with a source schema", "", []string{"migrate", "up", "--dialect", "duckdb", "--dsn", "x.duckdb", "--source-schema", "delivered"}, "migrate refuses with a source schema: Metronome's sync service creates and changes the tables in delivered itself"},
+		{"load with a source schema", "source_schema: delivered\n", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "."}, "load refuses with a source schema"},
+		{"bad source schema", "", []string{"run", "--dialect", "duckdb", "--source-schema", "a.b"}, `source_schema "a.b" is not a valid identifier`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -66,6 +66,9 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if err != nil {
 				return err
 			}
+			if e.SourceSchema != "" {
+				return fmt.Errorf("migrate refuses with a source schema: Metronome's sync service creates and changes the tables in %s itself, and mtx never writes there; run mtx run to build the models in %s", e.SourceSchema, e.Options.Schema)
+			}
 			versions, err := e.renderer.Versions(e.history, e.selected)
 			if err != nil {
 				return err

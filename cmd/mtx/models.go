@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
+	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/model"
 	"github.com/mtxhq/mtx/internal/project"
@@ -28,34 +33,73 @@ func (g *globalFlags) projectFile() string {
 	return ""
 }
 
-// models compiles the project's models for the target's dialect.
+// models compiles the project's models for the target's dialect, without
+// connecting: in source mode every table and column is assumed delivered
+// under its catalog name.
 func (g *globalFlags) models() (*env, *model.Project, *model.Graph, error) {
 	e, err := g.load()
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	p, gr, err := g.compileOn(context.Background(), e, nil, nil)
+	return e, p, gr, err
+}
+
+// compileOn compiles the project's models for e. In source mode, with db
+// it reads the delivered schema (discover.Discover) and reports to log what
+// differs from the catalog and which models that skips.
+func (g *globalFlags) compileOn(ctx context.Context, e *env, db *sql.DB, log io.Writer) (*model.Project, *model.Graph, error) {
 	var extra []*model.Node
 	for _, src := range extraModels {
 		nodes, err := src(g, e)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		extra = append(extra, nodes...)
 	}
+	var delivered *discover.Schema
+	if e.SourceSchema != "" {
+		extra = append(model.SourceViewNodes(e.history.Current(), e.selected), extra...)
+		if db == nil {
+			delivered = discover.Assume(e.SourceSchema, e.history.Current(), e.selected)
+		} else {
+			var err error
+			if delivered, err = discover.Discover(ctx, e.Dialect, db, e.SourceSchema, e.history.Current(), e.selected); err != nil {
+				return nil, nil, err
+			}
+			if len(delivered.Tables) == 0 {
+				return nil, nil, fmt.Errorf("source schema %s has none of the export tables (is it the schema Metronome delivers to? on Snowflake, its name unquoted)", e.SourceSchema)
+			}
+		}
+	}
 	reg, err := model.Load(e.history.Current(), e.selected, g.projectFile(), extra...)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	p := &model.Project{Dialect: e.Dialect, Schema: e.Options.Schema, Catalog: e.history.Current(), Selected: e.selected, Models: reg}
+	p := &model.Project{Dialect: e.Dialect, Schema: e.Options.Schema, Catalog: e.history.Current(), Selected: e.selected, Models: reg,
+		Source: delivered, Options: e.Options}
 	gr, err := p.Compile()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return e, p, gr, nil
+	if log != nil && delivered != nil {
+		for _, l := range delivered.Report() {
+			fmt.Fprintln(log, l)
+		}
+		var skipped []string
+		for name := range gr.Skipped {
+			skipped = append(skipped, name)
+		}
+		sort.Strings(skipped)
+		for _, name := range skipped {
+			fmt.Fprintf(log, "skipped %s: %s\n", name, gr.Skipped[name])
+		}
+	}
+	return p, gr, nil
 }
 
 // selectModels compiles the project's models and resolves --select: the
-// shared start of run, compile and test.
+// shared start of compile (no connection).
 func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.Graph, []string, error) {
 	e, p, gr, err := g.models()
 	if err != nil {
@@ -68,6 +112,38 @@ func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.G
 	return e, p, gr, names, nil
 }
 
+// connectAndSelect is selectModels for commands that connect (run, test):
+// in source mode the models are compiled for the delivered schema as found.
+func (g *globalFlags) connectAndSelect(ctx context.Context, sel []string, log io.Writer) (*env, *sql.DB, *model.Project, *model.Graph, []string, error) {
+	e, err := g.load()
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	if e.SourceSchema == "" {
+		// Compile first: a model error needs no database.
+		if _, _, err := g.compileOn(ctx, e, nil, nil); err != nil {
+			return nil, nil, nil, nil, nil, err
+		}
+	}
+	// A DuckDB file that does not exist is not created by run or test.
+	if err := e.requireDatabase(); err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	db, err := e.connect(ctx)
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	p, gr, err := g.compileOn(ctx, e, db, log)
+	if err == nil {
+		var names []string
+		if names, err = gr.Select(sel); err == nil {
+			return e, db, p, gr, names, nil
+		}
+	}
+	db.Close()
+	return nil, nil, nil, nil, nil, err
+}
+
 func newRun(g *globalFlags) *cobra.Command {
 	var sel []string
 	var full bool
@@ -77,20 +153,25 @@ func newRun(g *globalFlags) *cobra.Command {
 		Short: "Build the models: current-state models, cookbook views and your own",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, p, gr, names, err := g.selectModels(sel)
-			if err != nil {
-				return err
-			}
-			if err := e.requireDatabase(); err != nil {
-				return err
-			}
-			db, err := e.connect(cmd.Context())
+			e, db, p, gr, names, err := g.connectAndSelect(cmd.Context(), sel, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			if err := e.requireMigrated(cmd.Context(), db); err != nil {
-				return err
+			if e.SourceSchema == "" {
+				if err := e.requireMigrated(cmd.Context(), db); err != nil {
+					return err
+				}
+			} else {
+				// mtx's own schema (models, views, the run lock) may not
+				// exist yet: migrate, which creates it, is not run here.
+				st, err := e.renderer.CreateSchema()
+				if err != nil {
+					return err
+				}
+				if _, err := db.ExecContext(cmd.Context(), st.SQL); err != nil {
+					return fmt.Errorf("creating schema %s: %w", e.Options.Schema, err)
+				}
 			}
 			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full, LockTimeout: lockTimeout}
 			if err := r.Run(cmd.Context(), gr, names); err != nil {
@@ -155,14 +236,7 @@ func newTest(g *globalFlags) *cobra.Command {
 		Short: "Run the data tests of the built models: unique keys, documented NOT NULLs, accepted values",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, p, gr, names, err := g.selectModels(sel)
-			if err != nil {
-				return err
-			}
-			if err := e.requireDatabase(); err != nil {
-				return err
-			}
-			db, err := e.connect(cmd.Context())
+			_, db, p, gr, names, err := g.connectAndSelect(cmd.Context(), sel, nil)
 			if err != nil {
 				return err
 			}

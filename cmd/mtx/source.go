@@ -92,4 +92,3 @@ func (e *env) connectReadOnly(ctx context.Context) (*sql.DB, error) {
 	}
 	return e.connect(ctx)
 }
-

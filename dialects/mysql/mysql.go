@@ -100,3 +100,19 @@ func (Dialect) ColumnsQuery(schema string) string {
 		" FROM information_schema.columns c WHERE c.table_schema = " + dialects.StringLiteral(schema) +
 		" ORDER BY c.table_name, c.ordinal_position"
 }
+
+// TypedNull: CAST takes CHAR, DECIMAL, DATETIME, SIGNED and DOUBLE, not
+// the column types themselves (VARCHAR(768), LONGTEXT, BOOLEAN).
+func (Dialect) TypedNull(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
+	switch c.Type {
+	case catalog.Decimal:
+		return fmt.Sprintf("CAST(NULL AS DECIMAL(%d,%d))", o.DecimalPrecision, o.DecimalScale)
+	case catalog.Timestamp:
+		return "CAST(NULL AS DATETIME(6))"
+	case catalog.Integer, catalog.Boolean:
+		return "CAST(NULL AS SIGNED)"
+	case catalog.Float:
+		return "CAST(NULL AS DOUBLE)"
+	}
+	return "CAST(NULL AS CHAR)"
+}

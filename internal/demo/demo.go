@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -220,8 +221,14 @@ func writeTable(dir string, t *catalog.Table, plan []transfer, maxRows int) ([]F
 	part := 0
 	for _, f := range plan {
 		if f.snapCol != "" {
+			exported := exportedAt(t)
 			for _, r := range f.rows {
 				r[f.snapCol] = f.snapVal
+				if exported {
+					// Metronome documents updated_at on these tables as
+					// the time the row was exported: each snapshot's.
+					r["updated_at"] = f.at
+				}
 			}
 		}
 		for _, rows := range chunk(f.rows, maxRows) {
@@ -235,6 +242,15 @@ func writeTable(dir string, t *catalog.Table, plan []transfer, maxRows int) ([]F
 		}
 	}
 	return out, nil
+}
+
+// exportedAt reports whether t's updated_at is documented as the time a
+// row was exported (most snapshot_id tables), not when it last changed.
+func exportedAt(t *catalog.Table) bool {
+	c, ok := t.Column("updated_at")
+	snap, _ := t.Column(t.Snapshot)
+	return ok && t.Kind == catalog.Snapshot && snap.Type != catalog.Timestamp && !snap.System &&
+		strings.Contains(c.Description, "exported")
 }
 
 func chunk(rows []exportfile.Row, n int) [][]exportfile.Row {

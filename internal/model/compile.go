@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/discover"
 )
 
 // Project is what compiling needs: the target's dialect and schema, the
@@ -22,6 +23,14 @@ type Project struct {
 	// source() and current_state() refuse the others.
 	Selected func(table string) bool
 	Models   *Registry
+	// Source, when set, is the schema Metronome's sync service delivers
+	// the export tables into (source mode): source() and current_state()
+	// read the delivered tables there, and a model needing a table it
+	// lacks is skipped. Nil: the raw tables mtx loads into Schema.
+	Source *discover.Schema
+	// Options size the NULL a delivered table's missing column reads as
+	// (zero: the defaults).
+	Options dialects.Options
 }
 
 // Compiled is one node rendered for the project's dialect.
@@ -41,6 +50,12 @@ type Compiled struct {
 	Current *catalog.Table
 	// Sources are the export tables it reads.
 	Sources []string
+	// Missing are the export tables it reads that the source schema lacks
+	// (source mode): the model is skipped.
+	Missing []string
+	// delivered: a current-state model on a delivered table (source
+	// mode), rebuilt in full by every run and without a live view.
+	delivered bool
 	// columns are the output columns of a user incremental model with
 	// newest, read by the Runner before building it (nil when compiling:
 	// the statements then show a placeholder).
@@ -49,7 +64,11 @@ type Compiled struct {
 
 // Graph is every compiled node and their dependencies.
 type Graph struct {
-	Nodes    map[string]*Compiled
+	Nodes map[string]*Compiled
+	// Skipped are the models left out in source mode, by name, each with
+	// the reason (the table the source schema lacks, or the skipped model
+	// it refs).
+	Skipped  map[string]string
 	Order    []string // topological: every model after the models it refs
 	children map[string][]string
 }
@@ -65,7 +84,7 @@ func (p *Project) Compile() (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Graph{Nodes: map[string]*Compiled{}, children: map[string][]string{}}
+	g := &Graph{Nodes: map[string]*Compiled{}, Skipped: map[string]string{}, children: map[string][]string{}}
 	for _, name := range p.Models.Names() {
 		n, _ := p.Models.Get(name)
 		c, err := p.compile(m, n)
@@ -74,7 +93,8 @@ func (p *Project) Compile() (*Graph, error) {
 		}
 		g.Nodes[name] = c
 	}
-	for _, name := range p.Models.Names() {
+	g.skipMissing()
+	for name := range g.Nodes {
 		for _, d := range g.Nodes[name].Deps {
 			g.children[d] = append(g.children[d], name)
 		}
@@ -92,6 +112,7 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 	c := &Compiled{Node: n, Relation: p.relation(n.Name)}
 	deps := map[string]bool{}
 	sources := map[string]bool{}
+	missing := map[string]bool{}
 	render := func(incremental bool) (string, error) {
 		var ferr error
 		fail := func(format string, args ...any) string {
@@ -110,6 +131,12 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 				fail("%s %q: the table is not in project.yaml's table selection", fn, name)
 				return nil
 			}
+			if p.Source != nil {
+				if _, ok := p.Source.Table(name); !ok {
+					missing[name] = true
+					return nil
+				}
+			}
 			sources[name] = true
 			return t
 		}
@@ -126,9 +153,23 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 			},
 			"source": func(name string) string {
 				if t := table(name, "source"); t != nil {
+					if _, ok := p.Models.Get(name); ok && p.Source != nil && name != n.Name {
+						// Source mode: the delivered table's view (SourceViewNodes).
+						deps[name] = true
+					}
 					return p.relation(name)
 				}
 				return "NULL"
+			},
+			"delivered_table": func(name string) string {
+				if p.Source == nil {
+					return fail("delivered_table %q: only in source mode (source_schema)", name)
+				}
+				if table(name, "delivered_table") == nil {
+					return "NULL" // missing: the model is skipped
+				}
+				ft, _ := p.Source.Table(name)
+				return p.deliveredSelect(ft)
 			},
 			"current_state": func(name string) string {
 				t := table(name, "current_state")
@@ -136,6 +177,11 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 					return "NULL"
 				}
 				c.Current = t
+				if p.Source != nil {
+					ft, _ := p.Source.Table(name)
+					c.delivered = true
+					return m.CurrentStateSQL(p.DeliveredStateOf(ft))
+				}
 				return m.CurrentStateSQL(CurrentStateOf(t, p.relation(name), p.Dialect.Quote))
 			},
 			"this":           func() string { return c.Relation },
@@ -184,7 +230,39 @@ func (p *Project) compile(m dialects.Modeler, n *Node) (*Compiled, error) {
 		c.Sources = append(c.Sources, s)
 	}
 	sort.Strings(c.Sources)
+	for s := range missing {
+		c.Missing = append(c.Missing, s)
+	}
+	sort.Strings(c.Missing)
 	return c, nil
+}
+
+// skipMissing removes the models that read a table the source schema
+// lacks, and every model that refs one of them, recording why.
+func (g *Graph) skipMissing() {
+	for name, c := range g.Nodes {
+		if len(c.Missing) > 0 {
+			g.Skipped[name] = "source schema lacks table " + strings.Join(c.Missing, ", ")
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, c := range g.Nodes {
+			if _, done := g.Skipped[name]; done {
+				continue
+			}
+			for _, d := range c.Deps {
+				if _, ok := g.Skipped[d]; ok {
+					g.Skipped[name] = "needs skipped model " + d
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for name := range g.Skipped {
+		delete(g.Nodes, name)
+	}
 }
 
 // topo orders the nodes so every model follows its deps; a cycle is an
@@ -274,6 +352,9 @@ func (g *Graph) Select(selectors []string) ([]string, error) {
 			}
 		}
 		if len(matched) == 0 {
+			if why, ok := g.Skipped[base]; ok {
+				return nil, fmt.Errorf("--select %q: model %s is skipped (%s)", sel, base, why)
+			}
 			return nil, fmt.Errorf("--select %q matches no model%s", sel, g.liveHint(sel))
 		}
 		for _, n := range matched {

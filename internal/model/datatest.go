@@ -66,6 +66,9 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 				for _, k := range c.Current.Key {
 					if k == col {
 						rel, owner = p.relation(c.Current.Name), c.Current.Name
+						if ft, ok := p.sourceTable(c); ok {
+							rel = p.DeliveredStateOf(ft).Source
+						}
 					}
 				}
 			}

@@ -37,7 +37,7 @@ func LiveView(name string) string { return name + LiveSuffix }
 
 // hasLive reports whether c gets a live view.
 func (c *Compiled) hasLive() bool {
-	return c.Current != nil && c.Config.Materialized == Incremental
+	return c.Current != nil && c.Config.Materialized == Incremental && !c.delivered
 }
 
 // tail returns the SELECT of cols (quoted, comma-separated) of the raw rows

@@ -29,7 +29,7 @@ func (p *Project) plan(m dialects.Modeler, c *Compiled) planned {
 	for _, s := range p.steps(m, c, absent, false, "") {
 		out.full = append(out.full, s...)
 	}
-	if c.Config.Materialized == Incremental {
+	if c.Config.Materialized == Incremental && !c.delivered {
 		for _, s := range p.steps(m, c, asTable, false, "") {
 			out.refresh = append(out.refresh, s...)
 		}
@@ -60,6 +60,9 @@ func MergeTable(model string) string { return scratch("merge", model) }
 // watermark is the literal of the stored watermark for a current-state
 // refresh; "" renders a subquery reading it (what compile prints).
 func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string) []step {
+	// A delivered table changes in place (merged by key, no load time):
+	// no watermark says which rows changed, so its model is rebuilt.
+	fullRefresh = fullRefresh || c.delivered
 	return p.withLive(m, c, existing, fullRefresh, p.modelSteps(m, c, existing, fullRefresh, watermark))
 }
 
@@ -77,7 +80,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		return nil
 	}
 	var indexes []step
-	if c.Current != nil {
+	if c.Current != nil && p.Source == nil { // mtx never writes into a source schema
 		if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ix != "" {
 			indexes = append(indexes, step{ix})
 		}
@@ -129,7 +132,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ix != "" {
 			out = append(out, step{ix})
 		}
-		if c.Current != nil {
+		if c.Current != nil && !c.delivered {
 			if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ix != "" {
 				out = append(out, step{ix})
 			}

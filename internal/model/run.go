@@ -68,7 +68,7 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 	}
 	for i, name := range names {
 		c := g.Nodes[name]
-		full := r.FullRefresh
+		full := r.FullRefresh || c.delivered
 		if c.Config.Materialized == Incremental && existing[strings.ToLower(name)] == asTable {
 			// A refresh interrupted after its delete (on an engine without
 			// transactions) left its merge table: rebuild. So does a

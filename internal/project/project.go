@@ -28,10 +28,10 @@ type Project struct {
 	// Schema holds the export tables (BigQuery: dataset; MySQL and
 	// ClickHouse: database). Default metronome.
 	Schema string `yaml:"schema"`
-	// SourceSchema, when set, is where Metronome delivers the export tables
-	// itself (a warehouse or database destination): mtx only reads there,
-	// and Schema holds what mtx writes. Empty: the tables are mtx's own raw
-	// tables in Schema, filled by mtx load.
+	// SourceSchema, when set, is the schema Metronome's sync service
+	// delivers the export tables into (a warehouse or database
+	// destination). mtx only reads it; Schema is then where mtx writes its
+	// models, cookbook views and bookkeeping.
 	SourceSchema string    `yaml:"source_schema"`
 	Decimal      *Decimal  `yaml:"decimal"`
 	Tables       Selection `yaml:"tables"`
@@ -291,6 +291,9 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	}
 	if r.SourceSchema != "" && !catalog.ValidIdentifier(r.SourceSchema) {
 		return nil, fmt.Errorf("source_schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.SourceSchema)
+	}
+	if r.SourceSchema != "" && r.SourceSchema == r.Options.Schema {
+		return nil, fmt.Errorf("source_schema %q is also the schema mtx writes to: mtx never writes into the schema Metronome delivers to, so set schema (or --schema) to another one", r.SourceSchema)
 	}
 	return r, nil
 }

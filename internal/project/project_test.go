@@ -83,6 +83,8 @@ func TestSourceSchema(t *testing.T) {
 		{name: "invalid", yaml: "source_schema: \"x; drop\"\ntargets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a"}, err: `source_schema "x; drop" is not a valid identifier`},
 		{name: "invalid flag", yaml: "targets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a", SourceSchema: "Bad-Name"}, err: `source_schema "Bad-Name" is not a valid identifier`},
 		{name: "typo", yaml: "source_shema: x\n", err: "source_shema"},
+		{name: "same as schema", yaml: "schema: billing\nsource_schema: billing\ntargets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a"}, err: `source_schema "billing" is also the schema mtx writes to`},
+		{name: "same as --schema", yaml: "source_schema: billing\ntargets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a", Schema: "billing"}, err: "is also the schema mtx writes to"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for k, v := range tc.env {

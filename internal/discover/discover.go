@@ -1,0 +1,230 @@
+// Package discover finds the export tables Metronome's sync service delivers
+// into a warehouse or database schema (every destination but object
+// storage) and matches them to the catalog: which tables are there, under
+// which exact name, and which columns are there, missing or unknown.
+//
+// mtx only reads such a schema. Matching is case-insensitive (Snowflake
+// tables created unquoted have upper-case names), and every name is kept
+// as found, so it can be quoted exactly.
+package discover
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// TransferStatusTable is the table the sync service keeps in each
+// destination schema: (data_model_name, transfer_last_updated_at).
+const TransferStatusTable = "_transfer_status"
+
+// Column is one delivered column.
+type Column struct {
+	// Name is the column's name as the engine stores it.
+	Name string
+	// Type is its physical type as the engine reports it.
+	Type string
+}
+
+// Table is one catalog table as delivered.
+type Table struct {
+	Catalog *catalog.Table
+	// Name is the table's name as the engine stores it.
+	Name string
+	// Columns are the delivered columns of catalog columns, by catalog name.
+	Columns map[string]Column
+	// Missing are the catalog columns the table lacks, in catalog order.
+	Missing []string
+	// Extra are delivered columns the catalog does not know, in the
+	// engine's order (drift: a column Metronome added).
+	Extra []Column
+}
+
+// Has reports whether catalog column name was delivered.
+func (t *Table) Has(name string) bool {
+	_, ok := t.Columns[name]
+	return ok
+}
+
+// Schema is a delivered schema matched to the catalog.
+type Schema struct {
+	// Name is the schema (BigQuery: dataset; MySQL, ClickHouse: database).
+	Name string
+	// Tables are the delivered catalog tables, by catalog name.
+	Tables map[string]*Table
+	// Missing are the selected catalog tables the schema lacks, in
+	// catalog order.
+	Missing []string
+	// TransferStatus is the name of the sync service's _transfer_status
+	// table as found, "" when the schema has none.
+	TransferStatus string
+}
+
+// Table returns the delivered table of catalog table name.
+func (s *Schema) Table(name string) (*Table, bool) {
+	t, ok := s.Tables[name]
+	return t, ok
+}
+
+// Querier runs a query: a *sql.DB, *sql.Conn or *sql.Tx.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Found maps each table found in a schema, by name as stored, to its
+// columns in the engine's order.
+type Found map[string][]Column
+
+// Introspect lists the tables and columns of schema with their names as
+// the engine stores them. An empty or missing schema gives no tables.
+func Introspect(ctx context.Context, d dialects.Dialect, q Querier, schema string) (Found, error) {
+	rows, err := q.QueryContext(ctx, dialects.ExactColumnsQuery(d, schema))
+	if err != nil {
+		return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+	}
+	defer rows.Close()
+	out := Found{}
+	for rows.Next() {
+		var t, c string
+		var typ sql.NullString
+		if err := rows.Scan(&t, &c, &typ); err != nil {
+			return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+		}
+		out[t] = append(out[t], Column{Name: c, Type: typ.String})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+	}
+	return out, nil
+}
+
+// Discover introspects schema and matches it to the selected tables of
+// cat (selected nil: all).
+func Discover(ctx context.Context, d dialects.Dialect, q Querier, schema string, cat *catalog.Catalog, selected func(string) bool) (*Schema, error) {
+	found, err := Introspect(ctx, d, q, schema)
+	if err != nil {
+		return nil, err
+	}
+	return Match(schema, found, cat, selected), nil
+}
+
+// Match matches found tables to the selected tables of cat, names compared
+// case-insensitively. Where two found names differ only in case, the one
+// in the catalog's (lower) case wins, else the first in sort order, so the
+// choice never depends on the engine's listing order.
+func Match(schema string, found Found, cat *catalog.Catalog, selected func(string) bool) *Schema {
+	s := &Schema{Name: schema, Tables: map[string]*Table{}}
+	byLower := map[string]string{}
+	names := make([]string, 0, len(found))
+	for n := range found {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		l := strings.ToLower(n)
+		if prev, ok := byLower[l]; !ok || (prev != l && n == l) {
+			byLower[l] = n
+		}
+	}
+	if n, ok := byLower[TransferStatusTable]; ok {
+		s.TransferStatus = n
+	}
+	for _, ct := range cat.Tables() {
+		if selected != nil && !selected(ct.Name) {
+			continue
+		}
+		name, ok := byLower[ct.Name]
+		if !ok {
+			s.Missing = append(s.Missing, ct.Name)
+			continue
+		}
+		s.Tables[ct.Name] = matchTable(ct, name, found[name])
+	}
+	return s
+}
+
+func matchTable(ct *catalog.Table, name string, cols []Column) *Table {
+	t := &Table{Catalog: ct, Name: name, Columns: map[string]Column{}}
+	byLower := map[string]Column{}
+	for _, c := range cols {
+		l := strings.ToLower(c.Name)
+		if prev, ok := byLower[l]; !ok || (prev.Name != l && c.Name == l) {
+			byLower[l] = c
+		}
+	}
+	known := map[string]bool{}
+	for _, c := range ct.Columns {
+		if c.System {
+			continue // mtx's provenance columns: never delivered
+		}
+		known[c.Name] = true
+		if fc, ok := byLower[c.Name]; ok {
+			t.Columns[c.Name] = fc
+		} else {
+			t.Missing = append(t.Missing, c.Name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range cols {
+		l := strings.ToLower(c.Name)
+		if known[l] || seen[l] || isSystem(ct, l) {
+			continue
+		}
+		seen[l] = true
+		t.Extra = append(t.Extra, byLower[l])
+	}
+	return t
+}
+
+func isSystem(t *catalog.Table, name string) bool {
+	c, ok := t.Column(name)
+	return ok && c.System
+}
+
+// Assume is the schema as if every selected table and column were
+// delivered under its catalog name: what `mtx compile`, which connects to
+// nothing, renders.
+func Assume(schema string, cat *catalog.Catalog, selected func(string) bool) *Schema {
+	found := Found{}
+	for _, t := range cat.Tables() {
+		for _, c := range t.Columns {
+			if !c.System {
+				found[t.Name] = append(found[t.Name], Column{Name: c.Name})
+			}
+		}
+	}
+	return Match(schema, found, cat, selected)
+}
+
+// Report lists, one line each, what differs from the catalog: missing
+// tables, then per table its missing and unknown columns.
+func (s *Schema) Report() []string {
+	var out []string
+	if len(s.Missing) > 0 {
+		out = append(out, fmt.Sprintf("source schema %s lacks %d export tables (no model for them): %s", s.Name, len(s.Missing), strings.Join(s.Missing, ", ")))
+	}
+	var names []string
+	for n := range s.Tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t := s.Tables[n]
+		if len(t.Missing) > 0 {
+			out = append(out, fmt.Sprintf("source table %s.%s lacks columns %s (NULL in the models)", s.Name, t.Name, strings.Join(t.Missing, ", ")))
+		}
+		if len(t.Extra) > 0 {
+			var extra []string
+			for _, c := range t.Extra {
+				extra = append(extra, c.Name)
+			}
+			out = append(out, fmt.Sprintf("source table %s.%s has columns the catalog does not know (drift; passed through in current_%s): %s", s.Name, t.Name, n, strings.Join(extra, ", ")))
+		}
+	}
+	return out
+}

@@ -1,0 +1,154 @@
+package tests
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	shipped "github.com/mtxhq/mtx/cookbook"
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/cookbook"
+	"github.com/mtxhq/mtx/internal/discover"
+	"github.com/mtxhq/mtx/internal/model"
+)
+
+// BenchmarkDeliveredEvents measures, on a delivered and already merged
+// events table of MTX_BENCH_EVENTS rows (default 5M; one row per key, no
+// provenance columns, as Metronome's sync service leaves it), the
+// events_per_month cookbook query on current_events built in source mode
+// against the same query on the delivered table itself, and reports the
+// ratio (issue 11: at most 1.2x), with the full build's time:
+//
+//	MTX_BENCH_EVENTS=5000000 go test ./tests -run NONE -bench DeliveredEvents -benchtime 1x
+func BenchmarkDeliveredEvents(b *testing.B) {
+	for _, name := range []string{"duckdb", "postgres"} {
+		b.Run(name, func(b *testing.B) {
+			db, d, schema := benchSetup(b, name)
+			q := d.Quote
+			n := benchEvents()
+			// Generate into mtx's raw table (every key once), then copy
+			// the delivered columns into the source schema.
+			raw := q(schema) + "." + q("events")
+			st := fmt.Sprintf(eventRows[name], raw, 0, n, false, "f.parquet", "2026-02-01 00:00:00+00", n)
+			if _, err := db.Exec(st); err != nil {
+				b.Fatal(err)
+			}
+			src := schema + "_src"
+			b.Cleanup(func() { db.Exec("DROP SCHEMA IF EXISTS " + q(src) + " CASCADE") })
+			h, _ := catalog.Embedded()
+			tbl, _ := h.Current().Table("events")
+			var cols []string
+			for _, c := range tbl.Columns {
+				if !c.System {
+					cols = append(cols, q(c.Name))
+				}
+			}
+			for _, s := range []string{
+				"CREATE SCHEMA " + q(src),
+				"CREATE TABLE " + q(src) + "." + q("events") + " AS SELECT " + strings.Join(cols, ", ") + " FROM " + raw,
+				"DROP TABLE " + raw,
+			} {
+				if _, err := db.Exec(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if name == "postgres" {
+				db.Exec("ANALYZE " + q(src) + "." + q("events"))
+			}
+			if name == "duckdb" {
+				db.Exec("CHECKPOINT")
+			}
+			ctx := context.Background()
+			only := func(t string) bool { return t == "events" }
+			delivered, err := discover.Discover(ctx, d, db, src, h.Current(), only)
+			if err != nil {
+				b.Fatal(err)
+			}
+			reg, err := model.Load(h.Current(), only, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			p := &model.Project{Dialect: d, Schema: schema, Catalog: h.Current(), Selected: only, Models: reg, Source: delivered, Options: dialects.DefaultOptions()}
+			g, err := p.Compile()
+			if err != nil {
+				b.Fatal(err)
+			}
+			t0 := time.Now()
+			r := &model.Runner{Project: p, DB: db}
+			if err := r.Run(ctx, g, []string{"current_events"}); err != nil {
+				b.Fatal(err)
+			}
+			build := time.Since(t0)
+			if name == "duckdb" {
+				db.Exec("CHECKPOINT")
+			}
+			book, err := cookbook.Load(shipped.FS)
+			if err != nil {
+				b.Fatal(err)
+			}
+			entry, err := book.Entry("events_per_month")
+			if err != nil {
+				b.Fatal(err)
+			}
+			o := dialects.DefaultOptions()
+			o.Schema = schema
+			rd, err := cookbook.NewRenderer(d, o, h.Current())
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := rd.Render(entry, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			modelRel := q(schema) + "." + q("current_events")
+			if !strings.Contains(res.SQL, modelRel) {
+				b.Fatalf("events_per_month does not read %s:\n%s", modelRel, res.SQL)
+			}
+			onDelivered := strings.ReplaceAll(res.SQL, modelRel, q(src)+"."+q("events"))
+			rows := formattedRowsB(b, db, res.SQL)
+			want := formattedRowsB(b, db, onDelivered)
+			if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+				b.Fatalf("events_per_month differs on current_events and on the delivered table")
+			}
+			tModel := bestOfThree(b, db, res.SQL)
+			tTable := bestOfThree(b, db, onDelivered)
+			b.ReportMetric(float64(tModel)/float64(tTable), "ratio")
+			b.Logf("%s, %d delivered events: full build of current_events %s; events_per_month on current_events %s, on the delivered table %s: ratio %.2fx (issue 11: <= 1.2x)",
+				name, n, build.Round(time.Millisecond), tModel.Round(time.Millisecond), tTable.Round(time.Millisecond), float64(tModel)/float64(tTable))
+		})
+	}
+}
+
+// formattedRowsB is formattedRows for a benchmark (rows in query order).
+func formattedRowsB(b *testing.B, db *sql.DB, query string) []string {
+	rs, err := db.Query(query)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rs.Close()
+	cols, _ := rs.Columns()
+	var out []string
+	for rs.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rs.Scan(ptrs...); err != nil {
+			b.Fatal(err)
+		}
+		var parts []string
+		for _, v := range vals {
+			parts = append(parts, model.Format(v))
+		}
+		out = append(out, strings.Join(parts, " | "))
+	}
+	if err := rs.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
