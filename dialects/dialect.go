@@ -34,7 +34,12 @@ type Dialect interface {
 
 	// ValidateDSN parses a DSN without connecting.
 	ValidateDSN(dsn string) error
-	// RedactDSN returns the DSN with any secret replaced, safe for output.
+	// DSNSecrets are the secrets a DSN holds (passwords, tokens), as this
+	// engine's own DSN parser reads them and as written, including from a
+	// DSN it refuses: the CLI hides each of them in everything it prints.
+	DSNSecrets(dsn string) []string
+	// RedactDSN returns the DSN with its DSNSecrets replaced by xxxxx,
+	// keeping the user and host: safe for output.
 	RedactDSN(dsn string) string
 	// Open connects (lazily, as database/sql does) and prepares the session
 	// (UTC time zone and the like).

@@ -12,11 +12,14 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/project"
+	"github.com/mtxhq/mtx/internal/redact"
 )
 
 type globalFlags struct {
 	project string
 	flags   project.Flags
+	// red hides the DSNs' secrets in all output (see execute).
+	red *redact.Redactor
 }
 
 // env is what a command works with: the resolved target, the catalog
@@ -41,11 +44,15 @@ func (g *globalFlags) load() (*env, error) {
 		if p, err = project.Load(path); err != nil {
 			return nil, err
 		}
+		for _, t := range p.Targets {
+			g.hideSecrets(os.ExpandEnv(t.DSN))
+		}
 	}
 	r, err := project.Resolve(p, g.flags, all.Get)
 	if err != nil {
 		return nil, err
 	}
+	g.red.Add(r.Dialect.DSNSecrets(r.DSN)...)
 	h, err := catalog.Embedded()
 	if err != nil {
 		return nil, err

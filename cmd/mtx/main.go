@@ -4,37 +4,82 @@ package main
 
 import (
 	"context"
+
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"strings"
 
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/redact"
 	"github.com/spf13/cobra"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	root := newRoot()
-	if err := root.ExecuteContext(ctx); err != nil {
-		// One line, naming the problem; details are wrapped into it.
-		fmt.Fprintln(os.Stderr, "mtx: "+strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
-		os.Exit(1)
-	}
+	red := &redact.Redactor{}
+	logs := red.Writer(os.Stderr)
+	log.SetOutput(logs) // a library's log line is output too
+	code := execute(ctx, red, os.Args[1:], os.Stdout, os.Stderr)
+	logs.Flush()
+	stop()
+	os.Exit(code)
 }
 
-func newRoot() *cobra.Command {
-	g := &globalFlags{}
+// execute runs the CLI and returns its exit code. It is the one place
+// output leaves mtx: standard output, standard error and the final error
+// all pass through a redactor that knows every secret of the DSN in use
+// (the engine's own parser finds them), so no driver error or listing can
+// print one.
+func execute(ctx context.Context, red *redact.Redactor, args []string, stdout, stderr io.Writer) int {
+	out, errOut := red.Writer(stdout), red.Writer(stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	root := newRootWith(red)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	out.Flush()
+	switch {
+	case err == nil:
+		return 0
+	case ctx.Err() != nil:
+		// Ctrl-C: what was committed stays, and the next run resumes.
+		fmt.Fprintln(errOut, "mtx: interrupted")
+		return 130
+	}
+	// One line, naming the problem; details are wrapped into it.
+	fmt.Fprintln(errOut, "mtx: "+oneLine(err))
+	return 1
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func newRoot() *cobra.Command { return newRootWith(&redact.Redactor{}) }
+
+func newRootWith(red *redact.Redactor) *cobra.Command {
+	g := &globalFlags{red: red}
 	root := &cobra.Command{
 		Use:           "mtx",
 		Short:         "mtx manages Metronome's billing data export on your warehouse",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRun: func(*cobra.Command, []string) {
+			// Before anything runs, hide what any engine would read as a
+			// secret in --dsn: the dialect may not be known yet.
+			g.hideSecrets(g.flags.DSN)
+		},
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.project, "project", "", "path to project.yaml (default: ./project.yaml when present)")
 	pf.StringVar(&g.flags.Target, "target", "", "target from project.yaml (default: its default_target)")
-	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: bigquery, clickhouse, duckdb, mysql, postgres, redshift, snowflake")
+	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: "+strings.Join(all.Names(), ", "))
 	pf.StringVar(&g.flags.DSN, "dsn", "", "connection string for the engine")
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
 	root.AddCommand(newMigrate(g), newRender(g), newCatalog(g))
@@ -43,4 +88,17 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newLoad(g))
 	root.AddCommand(newRun(g), newCompile(g), newTest(g))
 	return root
+}
+
+// hideSecrets adds the secrets every engine's parser finds in dsn to the
+// redactor: erring on the side of hiding.
+func (g *globalFlags) hideSecrets(dsn string) {
+	if dsn == "" {
+		return
+	}
+	g.red.Add(dialects.LenientSecrets(dsn)...)
+	for _, n := range all.Names() {
+		d, _ := all.Get(n)
+		g.red.Add(d.DSNSecrets(dsn)...)
+	}
 }

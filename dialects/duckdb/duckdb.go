@@ -24,11 +24,15 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "duckdb" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
-func (Dialect) TransactionalDDL() bool    { return true }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "duckdb" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool      { return true }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: a DuckDB DSN is a path whose settings may hold tokens
+// (motherduck_token=…); a URL given by mistake may hold a password.
+func (Dialect) DSNSecrets(dsn string) []string { return dialects.LenientSecrets(dsn) }
 
 // ColumnType: TIMESTAMPTZ is a UTC instant with microseconds; JSON keeps the
 // document as text; VARCHAR has no length cap.

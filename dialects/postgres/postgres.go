@@ -19,11 +19,20 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "postgres" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
-func (Dialect) TransactionalDDL() bool    { return true }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "postgres" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool      { return true }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password pgx reads (URL, keyword form or PGPASSWORD), besides the lenient finds.
+func (Dialect) DSNSecrets(dsn string) []string {
+	out := dialects.LenientSecrets(dsn)
+	if cfg, err := pgx.ParseConfig(dsn); err == nil {
+		out = append(out, cfg.Password)
+	}
+	return out
+}
 
 // ColumnType: NUMERIC(p,s) never rounds within its size; JSONB holds
 // documents up to 255 MB; TIMESTAMPTZ is a UTC instant with microseconds.

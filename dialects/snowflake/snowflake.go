@@ -25,10 +25,19 @@ func (Dialect) Name() string { return "snowflake" }
 // Quote upper-cases before quoting: a quoted upper-case identifier is the
 // same object as the unquoted name, so analysts can write metronome.invoice
 // while reserved words (timestamp, date, type) stay safe.
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, strings.ToUpper(s)) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, strings.ToUpper(s)) }
+func (Dialect) TransactionalDDL() bool      { return false }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password, token and passcode gosnowflake reads.
+func (Dialect) DSNSecrets(dsn string) []string {
+	out := dialects.LenientSecrets(dsn)
+	if cfg, err := sf.ParseDSN(dsn); err == nil {
+		out = append(out, cfg.Password, cfg.Token, cfg.Passcode, cfg.OauthClientSecret)
+	}
+	return out
+}
 
 // ColumnType: bare NUMBER is (38,0), so decimals are sized; TIMESTAMP_TZ(9)
 // keeps the instant and its UTC offset without truncation; VARIANT holds
@@ -50,7 +59,7 @@ var types = dialects.TypeMap{
 func parse(dsn string) (*sf.Config, error) {
 	cfg, err := sf.ParseDSN(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("invalid Snowflake DSN %s: %w", dialects.RedactDSN(dsn), err)
+		return nil, fmt.Errorf("invalid Snowflake DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 	}
 	if cfg.Params == nil {
 		cfg.Params = map[string]*string{}
