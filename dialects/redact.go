@@ -57,6 +57,9 @@ func LenientSecrets(dsn string) []string {
 				add(p)
 			}
 			query = u.RawQuery
+			// A raw # or ? in a password parses as a fragment or query
+			// with no password at all: read the text as written too.
+			add(userinfoPassword(rest))
 		} else {
 			add(userinfoPassword(rest))
 			if _, q, ok := strings.Cut(rest, "?"); ok {
@@ -107,6 +110,53 @@ func pieces(s string) []string {
 	for _, p := range parts {
 		if len(p) >= minPiece {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// LenientUser is the user name of a DSN in the forms LenientSecrets
+// reads ("" when it finds none).
+func LenientUser(dsn string) string {
+	if m := keywordUser.FindStringSubmatch(dsn); m != nil && keywordForm(dsn) {
+		return strings.Trim(m[1], "'")
+	}
+	rest := dsn
+	if scheme, r, ok := strings.Cut(dsn, "://"); ok && !strings.ContainsAny(scheme, " =") {
+		if u, err := url.Parse(dsn); err == nil {
+			return u.User.Username()
+		}
+		rest = r
+	}
+	head := rest
+	if i := strings.LastIndexByte(rest, '/'); i >= 0 && strings.Contains(rest[:i], "@") {
+		head = rest[:i]
+	}
+	at := strings.LastIndexByte(head, '@')
+	if at < 0 {
+		return ""
+	}
+	user, _, _ := strings.Cut(head[:at], ":")
+	if dec, err := url.PathUnescape(user); err == nil {
+		user = dec
+	}
+	return user
+}
+
+var keywordUser = regexp.MustCompile(`(?i)(?:^|\s)user\s*=\s*('[^']*'|\S+)`)
+
+// NotUser drops from secrets the user's own name. A password equal to
+// the user (a test engine's mtx/mtx) is shown wherever the user is, and
+// hiding it in all output would mask every word that contains it; a DSN
+// itself is still shown with it masked (RedactDSN).
+func NotUser(secrets []string, user string) []string {
+	if user == "" {
+		return secrets
+	}
+	out := secrets[:0:0]
+	for _, s := range secrets {
+		if s != user {
+			out = append(out, s)
 		}
 	}
 	return out

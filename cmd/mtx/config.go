@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
@@ -52,7 +53,7 @@ func (g *globalFlags) load() (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.red.Add(r.Dialect.DSNSecrets(r.DSN)...)
+	g.red.Add(dialects.NotUser(r.Dialect.DSNSecrets(r.DSN), dialects.LenientUser(r.DSN))...)
 	h, err := catalog.Embedded()
 	if err != nil {
 		return nil, err

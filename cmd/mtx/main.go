@@ -96,9 +96,10 @@ func (g *globalFlags) hideSecrets(dsn string) {
 	if dsn == "" {
 		return
 	}
-	g.red.Add(dialects.LenientSecrets(dsn)...)
+	user := dialects.LenientUser(dsn)
+	g.red.Add(dialects.NotUser(dialects.LenientSecrets(dsn), user)...)
 	for _, n := range all.Names() {
 		d, _ := all.Get(n)
-		g.red.Add(d.DSNSecrets(dsn)...)
+		g.red.Add(dialects.NotUser(d.DSNSecrets(dsn), user)...)
 	}
 }

@@ -159,3 +159,16 @@ func TestRenderedGooseFilesApplyWithStockGoose(t *testing.T) {
 		})
 	}
 }
+
+func TestNegativeLockTimeout(t *testing.T) {
+	for _, c := range []string{"migrate", "load", "run"} {
+		args := []string{c, "--dialect", "duckdb", "--dsn", "x.duckdb", "--lock-timeout", "-1s"}
+		if c == "load" {
+			args = append(args, ".")
+		}
+		out, err := run(t, t.TempDir(), args...)
+		if err == nil || !strings.Contains(err.Error(), "--lock-timeout -1s is negative") {
+			t.Errorf("mtx %s --lock-timeout -1s: %v\n%s", c, err, out)
+		}
+	}
+}

@@ -35,6 +35,10 @@ func newMigrate(g *globalFlags) *cobra.Command {
 an empty database, down/down-to/redo/reset a fully migrated one.`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lockTimeout, err := lockWait(lockTimeout)
+			if err != nil {
+				return err
+			}
 			action := "up"
 			if len(args) > 0 {
 				action = args[0]

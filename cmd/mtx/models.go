@@ -77,6 +77,10 @@ func newRun(g *globalFlags) *cobra.Command {
 		Short: "Build the models: current-state models, cookbook views and your own",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			lockTimeout, err := lockWait(lockTimeout)
+			if err != nil {
+				return err
+			}
 			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
 				return err

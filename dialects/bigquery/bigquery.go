@@ -37,7 +37,9 @@ func (d Dialect) RedactDSN(s string) string {
 }
 
 // DSNSecrets: a valid BigQuery DSN has none; one it refuses may.
-func (Dialect) DSNSecrets(dsn string) []string { return dialects.LenientSecrets(dsn) }
+func (Dialect) DSNSecrets(dsn string) []string {
+	return dialects.LenientSecrets(dsn)
+}
 
 // redact hides the password and the whole query of a DSN that did not
 // parse: its parameters may hold anything.

@@ -33,7 +33,7 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 func (Dialect) DSNSecrets(dsn string) []string {
 	out := dialects.LenientSecrets(dsn)
 	if o, err := ch.ParseDSN(dsn); err == nil {
-		out = append(out, o.Auth.Password)
+		return append(out, o.Auth.Password)
 	}
 	return out
 }

@@ -32,7 +32,9 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 
 // DSNSecrets: a DuckDB DSN is a path whose settings may hold tokens
 // (motherduck_token=…); a URL given by mistake may hold a password.
-func (Dialect) DSNSecrets(dsn string) []string { return dialects.LenientSecrets(dsn) }
+func (Dialect) DSNSecrets(dsn string) []string {
+	return dialects.LenientSecrets(dsn)
+}
 
 // ColumnType: TIMESTAMPTZ is a UTC instant with microseconds; JSON keeps the
 // document as text; VARCHAR has no length cap.

@@ -33,7 +33,7 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 func (Dialect) DSNSecrets(dsn string) []string {
 	out := dialects.LenientSecrets(dsn)
 	if cfg, err := driver.ParseDSN(dsn); err == nil {
-		out = append(out, cfg.Passwd)
+		return append(out, cfg.Passwd)
 	}
 	return out
 }

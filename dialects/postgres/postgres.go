@@ -29,7 +29,7 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 func (Dialect) DSNSecrets(dsn string) []string {
 	out := dialects.LenientSecrets(dsn)
 	if cfg, err := pgx.ParseConfig(dsn); err == nil {
-		out = append(out, cfg.Password)
+		return append(out, cfg.Password)
 	}
 	return out
 }

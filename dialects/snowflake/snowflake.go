@@ -34,7 +34,7 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 func (Dialect) DSNSecrets(dsn string) []string {
 	out := dialects.LenientSecrets(dsn)
 	if cfg, err := sf.ParseDSN(dsn); err == nil {
-		out = append(out, cfg.Password, cfg.Token, cfg.Passcode, cfg.OauthClientSecret)
+		return append(out, cfg.Password, cfg.Token, cfg.Passcode, cfg.OauthClientSecret)
 	}
 	return out
 }

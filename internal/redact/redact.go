@@ -25,7 +25,10 @@ const Mask = "xxxxx"
 type Redactor struct {
 	mu      sync.RWMutex
 	secrets map[string]bool
-	re      *regexp.Regexp
+	// alts are every form of every secret, longest first, so a secret
+	// that contains another is hidden whole. Plain byte strings, not a
+	// regexp: a decoded secret need not be valid UTF-8.
+	alts []string
 }
 
 // New returns a Redactor hiding secrets.
@@ -57,49 +60,26 @@ func (r *Redactor) Add(secrets ...string) {
 	seen := map[string]bool{}
 	for s := range r.secrets {
 		for _, f := range Forms(s) {
-			if f != "" && !seen[f] {
-				seen[f] = true
-				alts = append(alts, f)
+			// %2F is also written %2f.
+			for _, v := range []string{f, hexEscape.ReplaceAllStringFunc(f, strings.ToLower)} {
+				if v != "" && !seen[v] {
+					seen[v] = true
+					alts = append(alts, v)
+				}
 			}
 		}
 	}
-	// Longest first: a secret that contains another is hidden whole.
 	sort.Slice(alts, func(i, j int) bool {
 		if len(alts[i]) != len(alts[j]) {
 			return len(alts[i]) > len(alts[j])
 		}
 		return alts[i] < alts[j]
 	})
-	pats := make([]string, len(alts))
-	for i, a := range alts {
-		pats[i] = pattern(a)
-	}
-	r.re = regexp.MustCompile(strings.Join(pats, "|"))
+	r.alts = alts
 }
 
-// hexEscape is a %XY escape, whose hex digits may come in either case.
-var hexEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
-
-// pattern matches s literally, except that %2F also matches %2f.
-func pattern(s string) string {
-	var b strings.Builder
-	last := 0
-	for _, m := range hexEscape.FindAllStringIndex(s, -1) {
-		b.WriteString(regexp.QuoteMeta(s[last:m[0]]))
-		b.WriteString("%")
-		for _, c := range s[m[0]+1 : m[1]] {
-			lo, up := strings.ToLower(string(c)), strings.ToUpper(string(c))
-			if lo == up {
-				b.WriteString(lo)
-			} else {
-				b.WriteString("[" + lo + up + "]")
-			}
-		}
-		last = m[1]
-	}
-	b.WriteString(regexp.QuoteMeta(s[last:]))
-	return b.String()
-}
+// hexEscape is a %XY escape.
+var hexEscape = regexp.MustCompile(`%[0-9A-F]{2}`)
 
 // Forms are the ways s may be written in a DSN or an error quoting one:
 // raw, URL-escaped (query, path, userinfo), quoted as Go and JSON quote
@@ -120,19 +100,25 @@ func Forms(s string) []string {
 // String returns s with every secret replaced by Mask.
 func (r *Redactor) String(s string) string {
 	r.mu.RLock()
-	re := r.re
+	alts := r.alts
 	r.mu.RUnlock()
-	if re == nil {
-		return s
+	mask := func(s, with string) (string, bool) {
+		hit := false
+		for _, a := range alts {
+			if strings.Contains(s, a) {
+				s, hit = strings.ReplaceAll(s, a, with), true
+			}
+		}
+		return s, hit
 	}
-	out := re.ReplaceAllLiteralString(s, Mask)
+	out, hit := mask(s, Mask)
 	// A mask next to the rest of the text can spell a secret again (the
-	// secret "xa" in "xxa"): mask with stars where it does.
-	for i := 0; i < 3 && re.MatchString(out); i++ {
-		out = re.ReplaceAllLiteralString(out, Mask)
+	// secret "xa" in "xaa"): mask again, then with stars.
+	for i := 0; hit && i < 3; i++ {
+		out, hit = mask(out, Mask)
 	}
-	if re.MatchString(out) {
-		out = re.ReplaceAllLiteralString(out, "*****")
+	if hit {
+		out, _ = mask(out, "*****")
 	}
 	return out
 }
