@@ -59,9 +59,9 @@ func LenientSecrets(dsn string) []string {
 			query = u.RawQuery
 			// A raw # or ? in a password parses as a fragment or query
 			// with no password at all: read the text as written too.
-			add(userinfoPassword(rest))
+			add(UserinfoPassword(rest))
 		} else {
-			add(userinfoPassword(rest))
+			add(UserinfoPassword(rest))
 			if _, q, ok := strings.Cut(rest, "?"); ok {
 				query = q
 			}
@@ -69,7 +69,7 @@ func LenientSecrets(dsn string) []string {
 	} else if !keywordForm(dsn) {
 		// user:password@tcp(host)/db or user:password@account/db: the
 		// drivers split at the last @ before the last /.
-		add(userinfoPassword(dsn))
+		add(UserinfoPassword(dsn))
 		if _, q, ok := strings.Cut(dsn, "?"); ok {
 			query = q
 		}
@@ -168,10 +168,10 @@ func keywordForm(dsn string) bool {
 	return ok && !strings.ContainsAny(k, ":@/ ")
 }
 
-// userinfoPassword is the password in "user:password@host…": up to the
+// UserinfoPassword is the password in "user:password@host…": up to the
 // last @ before the last / (or the last @), after the first colon; "" when
 // the user part does not look like one.
-func userinfoPassword(s string) string {
+func UserinfoPassword(s string) string {
 	head := s
 	if i := strings.LastIndexByte(s, '/'); i >= 0 && strings.Contains(s[:i], "@") {
 		head = s[:i]

@@ -191,7 +191,9 @@ func TestSecretsNeverPrinted(t *testing.T) {
 					}
 					mu.Unlock()
 				}
-				if code == 0 && c.dialect != "duckdb" && cmd.name != "load --dry-run" {
+				// A dry run lists the export even without its target; a
+				// DuckDB file with a setting is a database.
+				if code == 0 && !strings.Contains(c.name, "motherduck_token") && cmd.name != "load --dry-run" {
 					t.Errorf("%s, mtx %s: exit 0 with a bad DSN:\n%s", c.name, cmd.name, text)
 				}
 			}()

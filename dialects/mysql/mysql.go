@@ -31,7 +31,8 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 // DSNSecrets: the password go-sql-driver reads (everything between the
 // first colon and the last @ before the database, so it may hold @ and :).
 func (Dialect) DSNSecrets(dsn string) []string {
-	out := dialects.LenientSecrets(dsn)
+	// Its form has no scheme, so one that looks like a URL is a password.
+	out := append(dialects.LenientSecrets(dsn), dialects.UserinfoPassword(dsn))
 	if cfg, err := driver.ParseDSN(dsn); err == nil {
 		return append(out, cfg.Passwd)
 	}

@@ -32,7 +32,8 @@ func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
 
 // DSNSecrets: the password, token and passcode gosnowflake reads.
 func (Dialect) DSNSecrets(dsn string) []string {
-	out := dialects.LenientSecrets(dsn)
+	// Its form has no scheme, so one that looks like a URL is a password.
+	out := append(dialects.LenientSecrets(dsn), dialects.UserinfoPassword(dsn))
 	if cfg, err := sf.ParseDSN(dsn); err == nil {
 		return append(out, cfg.Password, cfg.Token, cfg.Passcode, cfg.OauthClientSecret)
 	}
