@@ -48,6 +48,10 @@ type Dialect interface {
 	// Goose says how goose keeps its version table on this engine: either one
 	// of goose's own dialects, or goose.DialectCustom with a Querier.
 	Goose() (goose.Dialect, dialect.Querier)
+	// Limits are the engine's size limits that a project's settings must
+	// fit, checked when a target is resolved.
+	Limits() Limits
+
 	// ColumnsQuery returns a query listing (table_name, column_name,
 	// data_type) of every table in schema, for introspection.
 	ColumnsQuery(schema string) string
@@ -69,6 +73,15 @@ type Options struct {
 	// always spells both out.
 	DecimalPrecision int
 	DecimalScale     int
+}
+
+// Limits are an engine's limits on names and decimal sizes.
+type Limits struct {
+	// Identifier is the longest schema or table name in bytes (0: no
+	// limit that matters).
+	Identifier int
+	// DecimalPrecision and DecimalScale bound decimal(p,s).
+	DecimalPrecision, DecimalScale int
 }
 
 // DefaultOptions are the documented defaults: schema metronome, DECIMAL(38,9),

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mtxhq/mtx/internal/ddl"
@@ -66,6 +68,13 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			versions, err := e.renderer.Versions(e.history, e.selected)
 			if err != nil {
 				return err
+			}
+			if needsN && n != 0 && !slices.ContainsFunc(versions, func(v ddl.Version) bool { return v.Version == n }) {
+				var have []string
+				for _, v := range versions {
+					have = append(have, strconv.FormatInt(v.Version, 10))
+				}
+				return fmt.Errorf("migrate %s %d: there is no version %d (versions: %s; 0 = none)", action, n, n, strings.Join(have, ", "))
 			}
 			out := cmd.OutOrStdout()
 			if dryRun {

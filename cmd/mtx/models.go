@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,7 +57,11 @@ func (g *globalFlags) models() (*env, *model.Project, *model.Graph, error) {
 
 // selectModels compiles the project's models and resolves --select: the
 // shared start of run, compile and test.
-func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.Graph, []string, error) {
+func (g *globalFlags) selectModels(cmd *cobra.Command, sel []string) (*env, *model.Project, *model.Graph, []string, error) {
+	// --select "" would select nothing, and so build everything.
+	if cmd.Flags().Changed("select") && (len(sel) == 0 || slices.ContainsFunc(sel, func(s string) bool { return strings.TrimSpace(s) == "" })) {
+		return nil, nil, nil, nil, fmt.Errorf("--select: an empty selector selects nothing; name models (NAME, glob, tag:TAG, +NAME, NAME+) or leave --select out to select all")
+	}
 	e, p, gr, err := g.models()
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -81,7 +86,7 @@ func newRun(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, p, gr, names, err := g.selectModels(sel)
+			e, p, gr, names, err := g.selectModels(cmd, sel)
 			if err != nil {
 				return err
 			}
@@ -112,7 +117,7 @@ func newCompile(g *globalFlags) *cobra.Command {
 		Short: "Render the models' SQL for a dialect; connects to nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, p, gr, names, err := g.selectModels(sel)
+			_, p, gr, names, err := g.selectModels(cmd, sel)
 			if err != nil {
 				return err
 			}
@@ -153,7 +158,7 @@ func newTest(g *globalFlags) *cobra.Command {
 		Short: "Run the data tests of the built models: unique keys, documented NOT NULLs, accepted values",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, p, gr, names, err := g.selectModels(sel)
+			e, p, gr, names, err := g.selectModels(cmd, sel)
 			if err != nil {
 				return err
 			}

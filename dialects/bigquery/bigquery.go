@@ -114,3 +114,8 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 func (d Dialect) ColumnsQuery(schema string) string {
 	return "SELECT table_name, column_name, data_type FROM " + d.Quote(schema) + ".INFORMATION_SCHEMA.COLUMNS ORDER BY table_name, ordinal_position"
 }
+
+// Limits: BigQuery: dataset names up to 1024 characters; BIGNUMERIC up to 76 digits, scale 38.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 1024, DecimalPrecision: 76, DecimalScale: 38}
+}

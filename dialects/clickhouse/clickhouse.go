@@ -168,3 +168,8 @@ func (Dialect) ColumnsQuery(schema string) string {
 	return "SELECT table, name, type FROM system.columns WHERE database = " + dialects.StringLiteral(schema) +
 		" AND name != " + dialects.StringLiteral(VersionColumn) + " ORDER BY table, position"
 }
+
+// Limits: ClickHouse: Decimal up to 76 digits.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 0, DecimalPrecision: 76, DecimalScale: 76}
+}

@@ -142,3 +142,8 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+
+// Limits: DuckDB: DECIMAL up to 38 digits; identifiers have no practical limit.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 0, DecimalPrecision: 38, DecimalScale: 38}
+}

@@ -97,3 +97,8 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectMySQL, nil }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+
+// Limits: MySQL: names up to 64 characters; DECIMAL up to 65 digits, scale 30.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 64, DecimalPrecision: 65, DecimalScale: 30}
+}

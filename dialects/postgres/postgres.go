@@ -74,3 +74,8 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectPostgres, nil }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+
+// Limits: PostgreSQL: names are cut at 63 bytes (NAMEDATALEN); NUMERIC up to 1000 digits.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 63, DecimalPrecision: 1000, DecimalScale: 1000}
+}

@@ -61,3 +61,8 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectRedshift, nil }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+
+// Limits: Redshift: names up to 127 bytes; DECIMAL up to 38 digits, scale 37.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 127, DecimalPrecision: 38, DecimalScale: 37}
+}

@@ -96,3 +96,8 @@ func (Dialect) ColumnsQuery(schema string) string {
 	return "SELECT LOWER(table_name), LOWER(column_name), data_type FROM information_schema.columns WHERE table_schema = " +
 		dialects.StringLiteral(strings.ToUpper(schema)) + " ORDER BY table_name, ordinal_position"
 }
+
+// Limits: Snowflake: names up to 255 characters; NUMBER up to 38 digits, scale 37.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 255, DecimalPrecision: 38, DecimalScale: 37}
+}
