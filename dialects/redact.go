@@ -98,18 +98,31 @@ func LenientSecrets(dsn string) []string {
 // ones would hide every such letter of the output and reveal little.
 const minPiece = 4
 
-// pieces are the parts of a secret between URL delimiters: a URL parser
-// that misreads a raw / ? # or @ in a password quotes such a part in its
-// error ("invalid port \":part\" after host").
+// pieces are the parts of a secret that a URL parser misreading a raw
+// / ? # @ or : in a password may quote on their own ("invalid port
+// \":part\" after host", a database named after the rest): the parts
+// between those delimiters, and the text before and after each one.
 func pieces(s string) []string {
 	var out []string
-	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("/?#@:", r) })
+	isDelim := func(r rune) bool { return strings.ContainsRune("/?#@:", r) }
+	parts := strings.FieldsFunc(s, isDelim)
 	if len(parts) < 2 {
 		return nil
 	}
 	for _, p := range parts {
 		if len(p) >= minPiece {
 			out = append(out, p)
+		}
+	}
+	for i, r := range s {
+		if !isDelim(r) {
+			continue
+		}
+		if len(s[:i]) >= minPiece {
+			out = append(out, s[:i])
+		}
+		if len(s[i+1:]) >= minPiece {
+			out = append(out, s[i+1:])
 		}
 	}
 	return out

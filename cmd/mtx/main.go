@@ -71,8 +71,9 @@ func newRootWith(red *redact.Redactor) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRun: func(*cobra.Command, []string) {
-			// Before anything runs, hide what any engine would read as a
-			// secret in --dsn: the dialect may not be known yet.
+			// Before anything runs, hide what looks like a secret in
+			// --dsn; its engine's own parser adds more once the target
+			// is resolved (globalFlags.load).
 			g.hideSecrets(g.flags.DSN)
 		},
 	}
@@ -90,16 +91,12 @@ func newRootWith(red *redact.Redactor) *cobra.Command {
 	return root
 }
 
-// hideSecrets adds the secrets every engine's parser finds in dsn to the
-// redactor: erring on the side of hiding.
+// hideSecrets adds the secrets the lenient reader finds in dsn to the
+// redactor (not every engine's parser: one engine's reading of another's
+// form, say "//user" as go-sql-driver's password of a URL, would hide
+// the user).
 func (g *globalFlags) hideSecrets(dsn string) {
-	if dsn == "" {
-		return
-	}
-	user := dialects.LenientUser(dsn)
-	g.red.Add(dialects.NotUser(dialects.LenientSecrets(dsn), user)...)
-	for _, n := range all.Names() {
-		d, _ := all.Get(n)
-		g.red.Add(dialects.NotUser(d.DSNSecrets(dsn), user)...)
+	if dsn != "" {
+		g.red.Add(dialects.NotUser(dialects.LenientSecrets(dsn), dialects.LenientUser(dsn))...)
 	}
 }

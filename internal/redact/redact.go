@@ -59,6 +59,9 @@ func (r *Redactor) Add(secrets ...string) {
 	var alts []string
 	seen := map[string]bool{}
 	for s := range r.secrets {
+		if misread(s, r.secrets) {
+			continue
+		}
 		for _, f := range Forms(s) {
 			// %2F is also written %2f.
 			for _, v := range []string{f, hexEscape.ReplaceAllStringFunc(f, strings.ToLower)} {
@@ -76,6 +79,22 @@ func (r *Redactor) Add(secrets ...string) {
 		return alts[i] < alts[j]
 	})
 	r.alts = alts
+}
+
+// misread reports whether a short secret (under 4 bytes) is part of a
+// longer one: a parser's misreading of a password with a raw @ or / (pgx
+// reads "p" of "p@ss/w#rd"), whose every letter would otherwise be masked
+// wherever it occurs. The longer secret is hidden instead.
+func misread(s string, all map[string]bool) bool {
+	if len(s) >= 4 {
+		return false
+	}
+	for t := range all {
+		if len(t) > len(s) && strings.Contains(t, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hexEscape is a %XY escape.

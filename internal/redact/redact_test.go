@@ -43,3 +43,15 @@ func TestWriterHoldsLines(t *testing.T) {
 		t.Errorf("got %q", out.String())
 	}
 }
+
+// pgx reads "p" as the password of postgres://mtx:p@ss/w#rd@h: that
+// misreading is not masked letter by letter, the whole password is.
+func TestShortMisreadSecret(t *testing.T) {
+	got := String("cannot reach postgres at postgres://mtx:p@ss/w#rd@h", "p", "p@ss/w#rd")
+	if got != "cannot reach postgres at postgres://mtx:xxxxx@h" {
+		t.Errorf("got %q", got)
+	}
+	if got := String("user p", "p"); got != "user xxxxx" {
+		t.Errorf("a short password alone is still hidden: %q", got)
+	}
+}
