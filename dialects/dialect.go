@@ -34,7 +34,12 @@ type Dialect interface {
 
 	// ValidateDSN parses a DSN without connecting.
 	ValidateDSN(dsn string) error
-	// RedactDSN returns the DSN with any secret replaced, safe for output.
+	// DSNSecrets are the secrets a DSN holds (passwords, tokens), as this
+	// engine's own DSN parser reads them and as written, including from a
+	// DSN it refuses: the CLI hides each of them in everything it prints.
+	DSNSecrets(dsn string) []string
+	// RedactDSN returns the DSN with its DSNSecrets replaced by xxxxx,
+	// keeping the user and host: safe for output.
 	RedactDSN(dsn string) string
 	// Open connects (lazily, as database/sql does) and prepares the session
 	// (UTC time zone and the like).
@@ -43,6 +48,10 @@ type Dialect interface {
 	// Goose says how goose keeps its version table on this engine: either one
 	// of goose's own dialects, or goose.DialectCustom with a Querier.
 	Goose() (goose.Dialect, dialect.Querier)
+	// Limits are the engine's size limits that a project's settings must
+	// fit, checked when a target is resolved.
+	Limits() Limits
+
 	// ColumnsQuery returns a query listing (table_name, column_name,
 	// data_type) of every table and view in schema, for introspection:
 	// names as the engine stores them, and the type with its size where it
@@ -82,6 +91,15 @@ type Options struct {
 	// always spells both out.
 	DecimalPrecision int
 	DecimalScale     int
+}
+
+// Limits are an engine's limits on names and decimal sizes.
+type Limits struct {
+	// Identifier is the longest schema or table name in bytes (0: no
+	// limit that matters).
+	Identifier int
+	// DecimalPrecision and DecimalScale bound decimal(p,s).
+	DecimalPrecision, DecimalScale int
 }
 
 // DefaultOptions are the documented defaults: schema metronome, DECIMAL(38,9),

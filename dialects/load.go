@@ -152,13 +152,6 @@ type ObjectOptions struct {
 	Region string
 }
 
-// NamedLocker is implemented by engines with session-scoped named locks:
-// they keep two `mtx load` (or two `mtx run`) on the same schema apart. The
-// lock is held by conn until unlock is called or the connection ends.
-type NamedLocker interface {
-	LockNamed(ctx context.Context, conn *sql.Conn, name string) (unlock func() error, err error)
-}
-
 // LoadLockName is the name loads lock under, per schema.
 func LoadLockName(schema string) string { return "mtx_load_" + schema }
 

@@ -5,17 +5,29 @@ import (
 	"errors"
 )
 
-// The ways an engine can keep two `mtx migrate` runs on one schema apart.
-// Every dialect implements exactly one (tests check it); internal/migrate
-// does the waiting, the same for all.
+// The ways an engine can keep two `mtx migrate` (or `mtx load`, or `mtx
+// run`) on one schema apart. Every dialect implements exactly one (tests
+// check it); internal/lock does the waiting, the same for all: it tries,
+// says once that it waits, and gives up after --lock-timeout.
 
-// AdvisoryLocker is implemented by engines with session-scoped named locks
+// NamedLocker is implemented by engines with session-scoped named locks
 // (PostgreSQL, MySQL/MariaDB), released by the engine when a session dies.
-type AdvisoryLocker interface {
-	// AdvisoryLock returns a query that tries once to take the lock named
-	// key on the current session, answering true or 1 when it did, and the
-	// statement that releases it.
-	AdvisoryLock(key string) (try, release string)
+type NamedLocker interface {
+	// NamedLock returns the statements of the lock named name.
+	NamedLock(name string) NamedLock
+}
+
+// NamedLock are the statements of one named lock, all run on the session
+// that holds it.
+type NamedLock struct {
+	// Try takes the lock without waiting, answering true or 1 when it did
+	// and false or 0 when another session holds it.
+	Try string
+	// Release frees it.
+	Release string
+	// Holder answers one string naming the session holding it ("" when
+	// the engine cannot tell), for the waiting message.
+	Holder string
 }
 
 // LockTabler is implemented by engines without advisory locks (ClickHouse,

@@ -22,3 +22,26 @@ func TestRedactDSN(t *testing.T) {
 		}
 	}
 }
+
+// The forms that leaked before secrets were found by a parser (issue 13).
+func TestLenientSecrets(t *testing.T) {
+	for _, tc := range []struct{ dsn, secret, keep string }{
+		{"mtx:p@ss@tcp(127.0.0.1:3306)/mtx", "p@ss", "mtx:xxxxx@tcp(127.0.0.1:3306)/mtx"},
+		{"postgres://mtx:p@ss@h:5432/db", "p@ss", "postgres://mtx:xxxxx@h:5432/db"},
+		{"postgres://mtx@h/db?password=p%40ss", "p@ss", "postgres://mtx@h/db?password=xxxxx"},
+		{`host=h user=mtx password='it\'s' dbname=db`, "it's", `host=h user=mtx password='xxxxx' dbname=db`},
+		{"postgres://mtx:a/b#c@h/db", "a/b#c", "postgres://mtx:xxxxx@h/db"},
+	} {
+		got := RedactDSN(tc.dsn)
+		if got != tc.keep {
+			t.Errorf("RedactDSN(%q) = %q, want %q", tc.dsn, got, tc.keep)
+		}
+		found := false
+		for _, s := range LenientSecrets(tc.dsn) {
+			found = found || s == tc.secret
+		}
+		if !found {
+			t.Errorf("LenientSecrets(%q) = %q, want %q among them", tc.dsn, LenientSecrets(tc.dsn), tc.secret)
+		}
+	}
+}

@@ -19,7 +19,7 @@ import (
 func TestEveryDialectLocks(t *testing.T) {
 	for _, name := range all.Names() {
 		d, _ := all.Get(name)
-		_, adv := d.(dialects.AdvisoryLocker)
+		_, adv := d.(dialects.NamedLocker)
 		_, tbl := d.(dialects.LockTabler)
 		_, single := d.(dialects.SingleProcess)
 		n := 0
@@ -29,7 +29,7 @@ func TestEveryDialectLocks(t *testing.T) {
 			}
 		}
 		if n != 1 {
-			t.Errorf("%s implements %d of AdvisoryLocker, LockTabler, SingleProcess; want exactly 1", name, n)
+			t.Errorf("%s implements %d of NamedLocker, LockTabler, SingleProcess; want exactly 1", name, n)
 		}
 		if (adv || tbl) && len(migrate.LockStatements(d, "s")) == 0 {
 			t.Errorf("%s: no lock statements", name)

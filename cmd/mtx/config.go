@@ -8,15 +8,19 @@ import (
 	"os"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/project"
+	"github.com/mtxhq/mtx/internal/redact"
 )
 
 type globalFlags struct {
 	project string
 	flags   project.Flags
+	// red hides the DSNs' secrets in all output (see execute).
+	red *redact.Redactor
 }
 
 // env is what a command works with: the resolved target, the catalog
@@ -41,11 +45,15 @@ func (g *globalFlags) load() (*env, error) {
 		if p, err = project.Load(path); err != nil {
 			return nil, err
 		}
+		for _, t := range p.Targets {
+			g.hideSecrets(os.ExpandEnv(t.DSN))
+		}
 	}
 	r, err := project.Resolve(p, g.flags, all.Get)
 	if err != nil {
 		return nil, err
 	}
+	g.red.Add(dialects.NotUser(r.Dialect.DSNSecrets(r.DSN), dialects.LenientUser(r.DSN))...)
 	h, err := catalog.Embedded()
 	if err != nil {
 		return nil, err

@@ -42,6 +42,10 @@ footer (columns, row count); --stream makes it stream every row instead.
 The same settings can go in project.yaml under load: (or a target's load:).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lockTimeout, err := lockWait(lockTimeout)
+			if err != nil {
+				return err
+			}
 			e, err := g.load()
 			if err != nil {
 				return err
@@ -129,6 +133,10 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 				Object: dialects.ObjectOptions{Stage: settings.Stage, IAMRole: settings.IAMRole, Region: settings.Region},
 				Stream: settings.Stream,
 			})
+			var waited *lock.TimeoutError
+			if errors.As(err, &waited) {
+				return err // it names the target already
+			}
 			if err != nil {
 				return fmt.Errorf("load into %s: %w", where(e), err)
 			}

@@ -46,3 +46,15 @@ func (e *env) connectLocked(ctx context.Context, action string, versions []ddl.V
 		db.Close()
 	}, nil
 }
+
+// lockWait checks --lock-timeout: negative is an error; 0 means try once
+// and do not wait (the lock packages read a zero as their default).
+func lockWait(d time.Duration) (time.Duration, error) {
+	switch {
+	case d < 0:
+		return 0, fmt.Errorf("--lock-timeout %s is negative: give how long to wait for the lock (0: do not wait)", d)
+	case d == 0:
+		return time.Nanosecond, nil
+	}
+	return d, nil
+}

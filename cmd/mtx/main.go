@@ -5,33 +5,79 @@ package main
 import (
 	"context"
 	"errors"
+
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"strings"
 
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/redact"
 	"github.com/spf13/cobra"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	root := newRoot()
-	if err := root.ExecuteContext(ctx); err != nil {
-		// One line, naming the problem; details are wrapped into it.
-		fmt.Fprintln(os.Stderr, "mtx: "+strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
-		os.Exit(1)
-	}
+	red := &redact.Redactor{}
+	logs := red.Writer(os.Stderr)
+	log.SetOutput(logs) // a library's log line is output too
+	code := execute(ctx, red, os.Args[1:], os.Stdout, os.Stderr)
+	logs.Flush()
+	stop()
+	os.Exit(code)
 }
 
-func newRoot() *cobra.Command {
-	g := &globalFlags{}
+// execute runs the CLI and returns its exit code. It is the one place
+// output leaves mtx: standard output, standard error and the final error
+// all pass through a redactor that knows every secret of the DSN in use
+// (the engine's own parser finds them), so no driver error or listing can
+// print one.
+func execute(ctx context.Context, red *redact.Redactor, args []string, stdout, stderr io.Writer) int {
+	out, errOut := red.Writer(stdout), red.Writer(stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	root := newRootWith(red)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	out.Flush()
+	switch {
+	case err == nil:
+		return 0
+	case ctx.Err() != nil:
+		// Ctrl-C: what was committed stays, and the next run resumes.
+		fmt.Fprintln(errOut, "mtx: interrupted")
+		return 130
+	}
+	// One line, naming the problem; details are wrapped into it.
+	fmt.Fprintln(errOut, "mtx: "+oneLine(err))
+	return 1
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func newRoot() *cobra.Command { return newRootWith(&redact.Redactor{}) }
+
+func newRootWith(red *redact.Redactor) *cobra.Command {
+	g := &globalFlags{red: red}
 	root := &cobra.Command{
 		Use:           "mtx",
 		Short:         "mtx manages Metronome's billing data export on your warehouse",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       currentBuild().String(), // --version: version, commit, build date
+		PersistentPreRun: func(*cobra.Command, []string) {
+			// Before anything runs, hide what looks like a secret in
+			// --dsn; its engine's own parser adds more once the target
+			// is resolved (globalFlags.load).
+			g.hideSecrets(g.flags.DSN)
+		},
 	}
 	// With Args set, cobra parses the root's flags before looking for a
 	// command: `mtx --bogus migrate status` names --bogus instead of
@@ -39,7 +85,7 @@ func newRoot() *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.project, "project", "", "path to project.yaml (default: ./project.yaml when present)")
 	pf.StringVar(&g.flags.Target, "target", "", "target from project.yaml (default: its default_target)")
-	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: bigquery, clickhouse, duckdb, mysql, postgres, redshift, snowflake")
+	pf.StringVar(&g.flags.Dialect, "dialect", "", "engine: "+strings.Join(all.Names(), ", "))
 	pf.StringVar(&g.flags.DSN, "dsn", "", "connection string for the engine")
 	pf.StringVar(&g.flags.Schema, "schema", "", "schema (BigQuery: dataset; MySQL/ClickHouse: database) of the export tables (default metronome)")
 	pf.StringVar(&g.flags.SourceSchema, "source-schema", "", "schema Metronome delivers the export tables into (warehouse and database destinations); mtx only reads it and writes its models into --schema")
@@ -76,5 +122,15 @@ func namesUnknownCommands(c *cobra.Command) {
 	}
 	for _, sub := range c.Commands() {
 		namesUnknownCommands(sub)
+	}
+}
+
+// hideSecrets adds the secrets the lenient reader finds in dsn to the
+// redactor (not every engine's parser: one engine's reading of another's
+// form, say "//user" as go-sql-driver's password of a URL, would hide
+// the user).
+func (g *globalFlags) hideSecrets(dsn string) {
+	if dsn != "" {
+		g.red.Add(dialects.NotUser(dialects.LenientSecrets(dsn), dialects.LenientUser(dsn))...)
 	}
 }

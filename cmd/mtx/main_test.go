@@ -10,6 +10,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/project"
+	"github.com/mtxhq/mtx/internal/redact"
 	"github.com/pressly/goose/v3"
 )
 
@@ -76,6 +77,14 @@ func TestErrors(t *testing.T) {
 		{"migrate with a source schema", "", []string{"migrate", "up", "--dialect", "duckdb", "--dsn", "x.duckdb", "--source-schema", "delivered"}, "migrate refuses with a source schema: Metronome's sync service creates and changes the tables in delivered itself"},
 		{"load with a source schema", "source_schema: delivered\n", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "."}, "load refuses with a source schema"},
 		{"bad source schema", "", []string{"run", "--dialect", "duckdb", "--source-schema", "a.b"}, `source_schema "a.b" is not a valid identifier`},
+		// Issue 13: errors in the user's words, naming the limit or the choices.
+		{"project type error", "name: x\nschema:\n  - a\n  - b\n", []string{"render", "ddl", "--dialect", "duckdb"}, "project.yaml: schema: want a string, got a list (line 3)"},
+		{"empty project", "# nothing yet\n", []string{"render", "ddl", "--dialect", "duckdb"}, "project.yaml is empty"},
+		{"schema too long", "", []string{"render", "ddl", "--dialect", "postgres", "--schema", strings.Repeat("a", 70)}, "is 70 characters long; at most 63 on postgres"},
+		{"decimal over the engine's limit", "decimal: {precision: 100, scale: 2}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "decimal: precision 100, scale 2 is more than duckdb allows (precision at most 38"},
+		{"empty --select", "", []string{"compile", "--dialect", "duckdb", "--select", ""}, "--select: an empty selector selects nothing"},
+		{"up-to a missing version", "", []string{"migrate", "up-to", "99", "--dialect", "duckdb", "--dsn", "x.duckdb"}, "there is no version 99 (versions: 1, 2; 0 = none)"},
+		{"duckdb DSN that is a URL", "", []string{"migrate", "status", "--dialect", "duckdb", "--dsn", "postgres://mtx:" + secret + "@h/db"}, "is a URL: want a database file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -192,6 +201,19 @@ func TestCLIWording(t *testing.T) {
 	}
 }
 
+func TestNegativeLockTimeout(t *testing.T) {
+	for _, c := range []string{"migrate", "load", "run"} {
+		args := []string{c, "--dialect", "duckdb", "--dsn", "x.duckdb", "--lock-timeout", "-1s"}
+		if c == "load" {
+			args = append(args, ".")
+		}
+		out, err := run(t, t.TempDir(), args...)
+		if err == nil || !strings.Contains(err.Error(), "--lock-timeout -1s is negative") {
+			t.Errorf("mtx %s --lock-timeout -1s: %v\n%s", c, err, out)
+		}
+	}
+}
+
 // TestFailedHint: a failed migration's hint is true for the engine: a
 // transactional version changed nothing; elsewhere a rerun finishes it.
 func TestFailedHint(t *testing.T) {
@@ -209,5 +231,18 @@ func TestFailedHint(t *testing.T) {
 		if got := failedHint(e, "reset"); !strings.Contains(got, want) {
 			t.Errorf("%s: hint %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestInterrupted: a command stopped by Ctrl-C (its context cancelled)
+// says so in one line and exits 130, not "context canceled".
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	db := filepath.Join(t.TempDir(), "x.duckdb")
+	code := execute(ctx, &redact.Redactor{}, []string{"migrate", "up", "--dialect", "duckdb", "--dsn", db}, &out, &errb)
+	if code != 130 || strings.TrimSpace(errb.String()) != "mtx: interrupted" {
+		t.Fatalf("exit %d, stderr %q; want 130 and one line mtx: interrupted", code, errb.String())
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mtxhq/mtx/internal/ddl"
@@ -42,6 +44,10 @@ refuses, changing nothing, when a view mtx did not build depends on them.
 an empty database, down/down-to/redo/reset a fully migrated one.`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lockTimeout, err := lockWait(lockTimeout)
+			if err != nil {
+				return err
+			}
 			action := "up"
 			if len(args) > 0 {
 				action = args[0]
@@ -72,6 +78,13 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			versions, err := e.renderer.Versions(e.history, e.selected)
 			if err != nil {
 				return err
+			}
+			if needsN && n != 0 && !slices.ContainsFunc(versions, func(v ddl.Version) bool { return v.Version == n }) {
+				var have []string
+				for _, v := range versions {
+					have = append(have, strconv.FormatInt(v.Version, 10))
+				}
+				return fmt.Errorf("migrate %s %d: there is no version %d (versions: %s; 0 = none)", action, n, n, strings.Join(have, ", "))
 			}
 			out := cmd.OutOrStdout()
 			if dryRun {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -99,8 +100,11 @@ func (g *globalFlags) compileOn(ctx context.Context, e *env, db *sql.DB, log io.
 }
 
 // selectModels compiles the project's models and resolves --select: the
-// shared start of compile (no connection).
-func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.Graph, []string, error) {
+// shared start of run, compile and test.
+func (g *globalFlags) selectModels(cmd *cobra.Command, sel []string) (*env, *model.Project, *model.Graph, []string, error) {
+	if err := checkSelect(cmd, sel); err != nil {
+		return nil, nil, nil, nil, err
+	}
 	e, p, gr, err := g.models()
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -112,9 +116,22 @@ func (g *globalFlags) selectModels(sel []string) (*env, *model.Project, *model.G
 	return e, p, gr, names, nil
 }
 
+// checkSelect refuses an empty selector: --select "" would select nothing,
+// and so build everything.
+func checkSelect(cmd *cobra.Command, sel []string) error {
+	if cmd.Flags().Changed("select") && (len(sel) == 0 || slices.ContainsFunc(sel, func(s string) bool { return strings.TrimSpace(s) == "" })) {
+		return fmt.Errorf("--select: an empty selector selects nothing; name models (NAME, glob, tag:TAG, +NAME, NAME+) or leave --select out to select all")
+	}
+	return nil
+}
+
 // connectAndSelect is selectModels for commands that connect (run, test):
 // in source mode the models are compiled for the delivered schema as found.
-func (g *globalFlags) connectAndSelect(ctx context.Context, sel []string, log io.Writer) (*env, *sql.DB, *model.Project, *model.Graph, []string, error) {
+func (g *globalFlags) connectAndSelect(cmd *cobra.Command, sel []string, log io.Writer) (*env, *sql.DB, *model.Project, *model.Graph, []string, error) {
+	ctx := cmd.Context()
+	if err := checkSelect(cmd, sel); err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
 	e, err := g.load()
 	if err != nil {
 		return nil, nil, nil, nil, nil, err
@@ -153,7 +170,11 @@ func newRun(g *globalFlags) *cobra.Command {
 		Short: "Build the models: current-state models, cookbook views and your own",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, db, p, gr, names, err := g.connectAndSelect(cmd.Context(), sel, cmd.ErrOrStderr())
+			lockTimeout, err := lockWait(lockTimeout)
+			if err != nil {
+				return err
+			}
+			e, db, p, gr, names, err := g.connectAndSelect(cmd, sel, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -195,7 +216,7 @@ func newCompile(g *globalFlags) *cobra.Command {
 		Short: "Render the models' SQL for a dialect; connects to nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, p, gr, names, err := g.selectModels(sel)
+			_, p, gr, names, err := g.selectModels(cmd, sel)
 			if err != nil {
 				return err
 			}
@@ -236,7 +257,7 @@ func newTest(g *globalFlags) *cobra.Command {
 		Short: "Run the data tests of the built models: unique keys, documented NOT NULLs, accepted values",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, db, p, gr, names, err := g.connectAndSelect(cmd.Context(), sel, nil)
+			_, db, p, gr, names, err := g.connectAndSelect(cmd, sel, nil)
 			if err != nil {
 				return err
 			}

@@ -1,17 +1,22 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
-	"strings"
+	"slices"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/output"
+	"github.com/mtxhq/mtx/internal/sqlsplit"
 	"github.com/spf13/cobra"
 )
 
 func newQuery(g *globalFlags) *cobra.Command {
-	var format string
+	var (
+		format        string
+		allowMultiple bool
+	)
 	cmd := &cobra.Command{
 		Use:   "query SQL",
 		Short: "Run ad-hoc SQL with the project's schema as the default schema (SQL - reads standard input)",
@@ -29,7 +34,10 @@ func newQuery(g *globalFlags) *cobra.Command {
 				}
 				query = string(b)
 			}
-			query = strings.TrimSuffix(strings.TrimSpace(query), ";")
+			statements, err := statements(query, allowMultiple)
+			if err != nil {
+				return err
+			}
 			e, err := g.load()
 			if err != nil {
 				return err
@@ -52,7 +60,7 @@ func newQuery(g *globalFlags) *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			res, err := output.Query(cmd.Context(), db, use, query)
+			res, err := output.QueryAll(cmd.Context(), db, use, statements)
 			if err != nil {
 				return err
 			}
@@ -60,5 +68,24 @@ func newQuery(g *globalFlags) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, csv or json")
+	cmd.Flags().BoolVar(&allowMultiple, "allow-multiple", false, "run several ;-separated statements in order on one session and print the last one's rows")
 	return cmd
+}
+
+// statements splits a query into its statements: one unless the user
+// allows several. Text that some engine would read as two statements
+// (a backslash in a string, a #) counts as two, so nothing runs that the
+// user did not see as a statement.
+func statements(query string, allowMultiple bool) ([]string, error) {
+	std, my := sqlsplit.Standard.Split(query), sqlsplit.MySQLish.Split(query)
+	n := max(len(std), len(my))
+	switch {
+	case n == 0:
+		return nil, fmt.Errorf("no SQL statement to run")
+	case n > 1 && !allowMultiple:
+		return nil, fmt.Errorf("the query holds %d statements and mtx query runs one; pass --allow-multiple to run them in order", n)
+	case !slices.Equal(std, my):
+		return nil, fmt.Errorf("the query's statements split differently on different engines (a backslash or # inside them); run them one at a time")
+	}
+	return std, nil
 }

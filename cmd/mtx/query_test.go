@@ -181,3 +181,28 @@ func TestCookbookAndSelection(t *testing.T) {
 		t.Errorf("cookbook run plan_charges: %v", err)
 	}
 }
+
+// TestQueryOneStatement: mtx query runs one statement; a second one (a
+// DROP after a SELECT) is refused before anything runs, unless the user
+// passes --allow-multiple (issue 13).
+func TestQueryOneStatement(t *testing.T) {
+	path := duckdbWithData(t)
+	dir := t.TempDir()
+	base := []string{"--dialect", "duckdb", "--dsn", path}
+	for _, q := range []string{"SELECT 1 AS a; DROP TABLE amounts", "SELECT 'x'; DROP TABLE amounts; --", `SELECT 'a\'; DROP TABLE amounts; --'`} {
+		out, err := run(t, dir, append([]string{"query", q}, base...)...)
+		if err == nil || !strings.Contains(err.Error(), "mtx query runs one; pass --allow-multiple") {
+			t.Errorf("%s: want the one-statement error, got %v\n%s", q, err, out)
+		}
+	}
+	if out, err := run(t, dir, append([]string{"query", "SELECT COUNT(*) AS n FROM amounts", "--format", "csv"}, base...)...); err != nil || out != "n\n2\n" {
+		t.Fatalf("the table must survive: %v\n%s", err, out)
+	}
+	if out, err := run(t, dir, append([]string{"query", "SELECT ';' AS s;", "--format", "csv"}, base...)...); err != nil || out != "s\n;\n" {
+		t.Errorf("a semicolon in a string is no second statement: %v\n%s", err, out)
+	}
+	out, err := run(t, dir, append([]string{"query", "--allow-multiple", "CREATE TEMP TABLE x AS SELECT 7 AS a; SELECT a FROM x", "--format", "csv"}, base...)...)
+	if err != nil || out != "a\n7\n" {
+		t.Errorf("--allow-multiple runs them in order on one session: %v\n%s", err, out)
+	}
+}

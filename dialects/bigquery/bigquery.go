@@ -29,20 +29,26 @@ func (Dialect) Templates() fs.FS       { return nil }
 // RedactDSN: a valid BigQuery DSN holds no secret (credentials come from
 // the environment, and parseDSN refuses user:password and unknown
 // parameters), so it is shown as written; anything else is redacted.
-func (Dialect) RedactDSN(s string) string {
+func (d Dialect) RedactDSN(s string) string {
 	if _, err := parseDSN(s); err == nil {
 		return s
 	}
 	return redact(s)
 }
 
+// DSNSecrets: a valid BigQuery DSN has none; one it refuses may.
+func (Dialect) DSNSecrets(dsn string) []string {
+	return dialects.LenientSecrets(dsn)
+}
+
 // redact hides the password and the whole query of a DSN that did not
 // parse: its parameters may hold anything.
 func redact(s string) string {
+	s = dialects.Redact(Dialect{}, s, s)
 	if i := strings.IndexByte(s, '?'); i >= 0 {
-		return dialects.RedactDSN(s[:i]) + "?xxxxx"
+		return s[:i] + "?xxxxx"
 	}
-	return dialects.RedactDSN(s)
+	return s
 }
 
 // ColumnType: NUMERIC is exactly (38,9); a larger configured scale or
@@ -107,4 +113,9 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 
 func (d Dialect) ColumnsQuery(schema string) string {
 	return "SELECT table_name, column_name, data_type FROM " + d.Quote(schema) + ".INFORMATION_SCHEMA.COLUMNS ORDER BY table_name, ordinal_position"
+}
+
+// Limits: BigQuery: dataset names up to 1024 characters; BIGNUMERIC up to 76 digits, scale 38.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 1024, DecimalPrecision: 76, DecimalScale: 38}
 }

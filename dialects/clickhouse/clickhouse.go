@@ -24,10 +24,19 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "clickhouse" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith("`", "`", s) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "clickhouse" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith("`", "`", s) }
+func (Dialect) TransactionalDDL() bool      { return false }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password clickhouse-go reads (userinfo or ?password=).
+func (Dialect) DSNSecrets(dsn string) []string {
+	out := dialects.LenientSecrets(dsn)
+	if o, err := ch.ParseDSN(dsn); err == nil {
+		return append(out, o.Auth.Password)
+	}
+	return out
+}
 
 // Templates: databases instead of schemas, and ReplacingMergeTree tables.
 func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); return sub }
@@ -107,10 +116,10 @@ var schemes = map[string]bool{"clickhouse": true, "tcp": true, "http": true, "ht
 func (Dialect) ValidateDSN(dsn string) error {
 	scheme, _, ok := strings.Cut(dsn, "://")
 	if !ok || !schemes[strings.ToLower(scheme)] {
-		return fmt.Errorf("invalid ClickHouse DSN %s: want clickhouse://host:9000/database or http://host:8123/database", dialects.RedactDSN(dsn))
+		return fmt.Errorf("invalid ClickHouse DSN %s: want clickhouse://host:9000/database or http://host:8123/database", Dialect{}.RedactDSN(dsn))
 	}
 	if _, err := ch.ParseDSN(dsn); err != nil {
-		return fmt.Errorf("invalid ClickHouse DSN %s: %w", dialects.RedactDSN(dsn), err)
+		return fmt.Errorf("invalid ClickHouse DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 	}
 	return nil
 }
@@ -135,7 +144,7 @@ func (d Dialect) WithDefaultSchema(dsn, schema string) (string, error) {
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return "", fmt.Errorf("invalid ClickHouse DSN %s: %w", dialects.RedactDSN(dsn), err)
+		return "", fmt.Errorf("invalid ClickHouse DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 	}
 	u.Path, u.RawPath = "/"+schema, ""
 	q := u.Query()
@@ -158,4 +167,9 @@ const VersionColumn = "_mtx_version"
 func (Dialect) ColumnsQuery(schema string) string {
 	return "SELECT table, name, type FROM system.columns WHERE database = " + dialects.StringLiteral(schema) +
 		" AND name != " + dialects.StringLiteral(VersionColumn) + " ORDER BY table, position"
+}
+
+// Limits: ClickHouse: Decimal up to 76 digits.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 0, DecimalPrecision: 76, DecimalScale: 76}
 }

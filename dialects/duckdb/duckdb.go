@@ -25,11 +25,17 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "duckdb" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
-func (Dialect) TransactionalDDL() bool    { return true }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "duckdb" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool      { return true }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: a DuckDB DSN is a path whose settings may hold tokens
+// (motherduck_token=…); a URL given by mistake may hold a password.
+func (Dialect) DSNSecrets(dsn string) []string {
+	return dialects.LenientSecrets(dsn)
+}
 
 // ColumnType: TIMESTAMPTZ is a UTC instant with microseconds; JSON keeps the
 // document as text; VARCHAR has no length cap.
@@ -47,10 +53,51 @@ var types = dialects.TypeMap{
 	catalog.JSON:      "JSON",
 }
 
-// ValidateDSN accepts a file path (with optional ?key=value settings).
-func (Dialect) ValidateDSN(dsn string) error {
-	if strings.TrimSpace(dsn) == "" {
-		return fmt.Errorf("empty DuckDB path (use a file name such as mtx.duckdb)")
+// ValidateDSN accepts a database file path (with optional ?key=value
+// settings): a file that does not exist yet (it is created), an empty one,
+// or a DuckDB database; :memory: only when asked for by name. Anything
+// else — a URL, a folder, a CSV file — is refused, since DuckDB would
+// otherwise report success on a database nobody asked for.
+func (d Dialect) ValidateDSN(dsn string) error {
+	path, _, _ := strings.Cut(dsn, "?")
+	switch {
+	case strings.TrimSpace(path) == "":
+		return fmt.Errorf("empty DuckDB path (use a file name such as mtx.duckdb, or :memory:)")
+	case strings.Contains(path, "://"):
+		return fmt.Errorf("DuckDB DSN %s is a URL: want a database file such as mtx.duckdb (another engine needs its --dialect)", d.RedactDSN(dsn))
+	case path == ":memory:" || strings.HasPrefix(path, "md:") || strings.HasPrefix(path, "motherduck:"):
+		return nil
+	}
+	return checkDatabaseFile(path)
+}
+
+// magic is what every DuckDB database file holds at offset 8.
+const magic = "DUCK"
+
+// checkDatabaseFile refuses an existing path that is not a DuckDB
+// database file.
+func checkDatabaseFile(path string) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("DuckDB database %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("DuckDB database %s is not a file (%s)", path, info.Mode().Type())
+	}
+	if info.Size() == 0 {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("DuckDB database %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 12)
+	if n, _ := f.Read(head); n < len(head) || string(head[8:12]) != magic {
+		return fmt.Errorf("%s exists and is not a DuckDB database: give a new file name or an existing .duckdb file", path)
 	}
 	return nil
 }
@@ -110,4 +157,9 @@ func (Dialect) ResolveDSN(dsn, dir string) string {
 		out += "?" + query
 	}
 	return out
+}
+
+// Limits: DuckDB: DECIMAL up to 38 digits; identifiers have no practical limit.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 0, DecimalPrecision: 38, DecimalScale: 38}
 }

@@ -19,8 +19,7 @@ import (
 )
 
 var (
-	_ dialects.Loader      = Dialect{}
-	_ dialects.NamedLocker = Dialect{}
+	_ dialects.Loader = Dialect{}
 )
 
 // LoadTransactional: InnoDB commits a file's rows and its manifest entry
@@ -284,24 +283,4 @@ func appendEscaped(b []byte, s string) []byte {
 		last = j + 1
 	}
 	return append(b, s[last:]...)
-}
-
-// LockNamed takes a named lock (GET_LOCK), held by conn: a second load
-// waits, then finds the first one's files in the manifest (a second run,
-// its rows merged).
-func (Dialect) LockNamed(ctx context.Context, conn *sql.Conn, name string) (func() error, error) {
-	if len(name) > 64 {
-		name = name[:64]
-	}
-	var got sql.NullInt64
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 31536000)", name).Scan(&got); err != nil {
-		return nil, err
-	}
-	if !got.Valid || got.Int64 != 1 {
-		return nil, errors.New("GET_LOCK(" + name + ") was not granted")
-	}
-	return func() error {
-		_, err := conn.ExecContext(context.Background(), "SELECT RELEASE_LOCK(?)", name)
-		return err
-	}, nil
 }

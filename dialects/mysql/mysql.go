@@ -23,10 +23,21 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "mysql" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith("`", "`", s) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "mysql" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith("`", "`", s) }
+func (Dialect) TransactionalDDL() bool      { return false }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password go-sql-driver reads (everything between the
+// first colon and the last @ before the database, so it may hold @ and :).
+func (Dialect) DSNSecrets(dsn string) []string {
+	// Its form has no scheme, so one that looks like a URL is a password.
+	out := append(dialects.LenientSecrets(dsn), dialects.UserinfoPassword(dsn))
+	if cfg, err := driver.ParseDSN(dsn); err == nil {
+		return append(out, cfg.Passwd)
+	}
+	return out
+}
 
 // Templates: MySQL 8 has no IF [NOT] EXISTS on ADD/DROP COLUMN (MariaDB
 // does); mtx checks for the column itself before running either. Tables
@@ -58,7 +69,7 @@ var types = dialects.TypeMap{
 func ParseConfig(dsn string) (*driver.Config, error) {
 	cfg, err := driver.ParseDSN(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("invalid MySQL DSN %s: %w", dialects.RedactDSN(dsn), err)
+		return nil, fmt.Errorf("invalid MySQL DSN %s: %s", Dialect{}.RedactDSN(dsn), Dialect{}.RedactDSN(err.Error()))
 	}
 	cfg.ParseTime = true
 	cfg.Loc = time.UTC
@@ -115,4 +126,9 @@ func (Dialect) TypedNull(_ *catalog.Table, c catalog.Column, o dialects.Options)
 		return "CAST(NULL AS DOUBLE)"
 	}
 	return "CAST(NULL AS CHAR)"
+}
+
+// Limits: MySQL: names up to 64 characters; DECIMAL up to 65 digits, scale 30.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 64, DecimalPrecision: 65, DecimalScale: 30}
 }

@@ -12,8 +12,7 @@ import (
 )
 
 var (
-	_ dialects.Loader      = Dialect{}
-	_ dialects.NamedLocker = Dialect{}
+	_ dialects.Loader = Dialect{}
 )
 
 // LoadTransactional: rows and manifest entry commit together.
@@ -39,19 +38,6 @@ func (Dialect) InsertRows(ctx context.Context, conn *sql.Conn, _ dialects.Querie
 		return err
 	})
 	return n, err
-}
-
-// LockNamed takes a session advisory lock: a second `mtx load` on the same
-// schema waits until the first is done, then finds its files in the
-// manifest (a second `mtx run`, its rows merged).
-func (Dialect) LockNamed(ctx context.Context, conn *sql.Conn, name string) (func() error, error) {
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(hashtext($1))", name); err != nil {
-		return nil, err
-	}
-	return func() error {
-		_, err := conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(hashtext($1))", name)
-		return err
-	}, nil
 }
 
 // Numeric converts an exact decimal for pgx, which encodes NUMERIC from

@@ -19,11 +19,20 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "postgres" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
-func (Dialect) TransactionalDDL() bool    { return true }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                { return "postgres" }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool      { return true }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password pgx reads (URL, keyword form or PGPASSWORD), besides the lenient finds.
+func (Dialect) DSNSecrets(dsn string) []string {
+	out := dialects.LenientSecrets(dsn)
+	if cfg, err := pgx.ParseConfig(dsn); err == nil {
+		return append(out, cfg.Password)
+	}
+	return out
+}
 
 // ColumnType: NUMERIC(p,s) never rounds within its size; JSONB holds
 // documents up to 255 MB; TIMESTAMPTZ is a UTC instant with microseconds.
@@ -66,4 +75,9 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectPo
 
 func (Dialect) ColumnsQuery(schema string) string {
 	return dialects.InformationSchemaTypedColumns(dialects.StringLiteral(schema))
+}
+
+// Limits: PostgreSQL: names are cut at 63 bytes (NAMEDATALEN); NUMERIC up to 1000 digits.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 63, DecimalPrecision: 1000, DecimalScale: 1000}
 }

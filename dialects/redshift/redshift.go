@@ -23,10 +23,11 @@ type Dialect struct{}
 
 var _ dialects.Dialect = Dialect{}
 
-func (Dialect) Name() string              { return "redshift" }
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, s) }
-func (Dialect) TransactionalDDL() bool    { return true }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Name() string                   { return "redshift" }
+func (Dialect) Quote(s string) string          { return dialects.QuoteWith(`"`, `"`, s) }
+func (Dialect) TransactionalDDL() bool         { return true }
+func (d Dialect) RedactDSN(s string) string    { return dialects.Redact(d, s, s) }
+func (Dialect) DSNSecrets(dsn string) []string { return postgres.Dialect{}.DSNSecrets(dsn) }
 
 // Templates: Redshift has no IF [NOT] EXISTS on ADD/DROP COLUMN.
 func (Dialect) Templates() fs.FS { sub, _ := fs.Sub(templates, "templates"); return sub }
@@ -61,4 +62,9 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectRe
 
 func (Dialect) ColumnsQuery(schema string) string {
 	return dialects.InformationSchemaTypedColumns(dialects.StringLiteral(schema))
+}
+
+// Limits: Redshift: names up to 127 bytes; DECIMAL up to 38 digits, scale 37.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 127, DecimalPrecision: 38, DecimalScale: 37}
 }

@@ -25,10 +25,20 @@ func (Dialect) Name() string { return "snowflake" }
 // Quote upper-cases before quoting: a quoted upper-case identifier is the
 // same object as the unquoted name, so analysts can write metronome.invoice
 // while reserved words (timestamp, date, type) stay safe.
-func (Dialect) Quote(s string) string     { return dialects.QuoteWith(`"`, `"`, strings.ToUpper(s)) }
-func (Dialect) TransactionalDDL() bool    { return false }
-func (Dialect) Templates() fs.FS          { return nil }
-func (Dialect) RedactDSN(s string) string { return dialects.RedactDSN(s) }
+func (Dialect) Quote(s string) string       { return dialects.QuoteWith(`"`, `"`, strings.ToUpper(s)) }
+func (Dialect) TransactionalDDL() bool      { return false }
+func (Dialect) Templates() fs.FS            { return nil }
+func (d Dialect) RedactDSN(s string) string { return dialects.Redact(d, s, s) }
+
+// DSNSecrets: the password, token and passcode gosnowflake reads.
+func (Dialect) DSNSecrets(dsn string) []string {
+	// Its form has no scheme, so one that looks like a URL is a password.
+	out := append(dialects.LenientSecrets(dsn), dialects.UserinfoPassword(dsn))
+	if cfg, err := sf.ParseDSN(dsn); err == nil {
+		return append(out, cfg.Password, cfg.Token, cfg.Passcode, cfg.OauthClientSecret)
+	}
+	return out
+}
 
 // ColumnType: bare NUMBER is (38,0), so decimals are sized; TIMESTAMP_TZ(9)
 // keeps the instant and its UTC offset without truncation; VARIANT holds
@@ -50,7 +60,7 @@ var types = dialects.TypeMap{
 func parse(dsn string) (*sf.Config, error) {
 	cfg, err := sf.ParseDSN(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("invalid Snowflake DSN %s: %w", dialects.RedactDSN(dsn), err)
+		return nil, fmt.Errorf("invalid Snowflake DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 	}
 	if cfg.Params == nil {
 		cfg.Params = map[string]*string{}
@@ -102,3 +112,8 @@ func (Dialect) ExactColumnsQuery(schema string) string {
 // QuoteAsFound quotes a name as the database stores it, where Quote would
 // upper-case it: a table delivered with a quoted lower-case name.
 func (Dialect) QuoteAsFound(s string) string { return dialects.QuoteWith(`"`, `"`, s) }
+
+// Limits: Snowflake: names up to 255 characters; NUMBER up to 38 digits, scale 37.
+func (Dialect) Limits() dialects.Limits {
+	return dialects.Limits{Identifier: 255, DecimalPrecision: 38, DecimalScale: 37}
+}

@@ -43,6 +43,10 @@ func Empty() *Catalog { return &Catalog{byName: map[string]*Table{}} }
 // it is a valid, unambiguous identifier on every engine once quoted.
 var identifier = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
+// MaxIdentifier is the longest name ValidIdentifier accepts: PostgreSQL's
+// 63 bytes, the smallest limit of the engines mtx knows.
+const MaxIdentifier = 63
+
 // ValidIdentifier reports whether name is a valid catalog identifier.
 func ValidIdentifier(name string) bool { return identifier.MatchString(name) }
 

@@ -92,6 +92,9 @@ func Acquire(ctx context.Context, m Mutex, what string, timeout time.Duration, l
 // AcquireFor is Acquire for a lock of purpose p.
 func AcquireFor(ctx context.Context, p Purpose, m Mutex, what string, timeout time.Duration, log io.Writer) error {
 	p = p.orDefault()
+	if timeout < 0 {
+		return fmt.Errorf("the %s timeout %s is negative (--lock-timeout)", p.Lock, timeout)
+	}
 	start := time.Now()
 	said := false
 	for attempt := 0; ; attempt++ {

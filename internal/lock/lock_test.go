@@ -128,3 +128,10 @@ func TestTimeoutErrorPurpose(t *testing.T) {
 		t.Errorf("default timeout: %s", got)
 	}
 }
+
+func TestNegativeTimeout(t *testing.T) {
+	err := AcquireFor(context.Background(), Load, held{free: make(chan struct{})}, "schema s", -time.Second, nil)
+	if err == nil || !strings.Contains(err.Error(), "negative") {
+		t.Fatalf("want a negative-timeout error, got %v", err)
+	}
+}

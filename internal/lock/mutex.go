@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mtxhq/mtx/dialects"
 )
 
 // Advisory is a named lock held by one database session (PostgreSQL's
@@ -18,21 +20,34 @@ import (
 // session ends, so a killed run never leaves it behind.
 type Advisory struct {
 	DB *sql.DB
+	// Conn, when set, is the session that holds the lock (the caller's,
+	// which goes on to work under it); else Advisory keeps one of DB's.
+	Conn *sql.Conn
 	// Try is a query answering one truthy value (true, 1) when it took the
-	// lock and a falsy one when another session holds it; Release frees it.
-	Try, Release string
+	// lock and a falsy one when another session holds it; Release frees it;
+	// Holder (optional) names the session holding it.
+	Try, Release, Holder string
 
 	conn *sql.Conn
+}
+
+// NewAdvisory is the Advisory of a dialect's named lock.
+func NewAdvisory(db *sql.DB, conn *sql.Conn, l dialects.NamedLock) *Advisory {
+	return &Advisory{DB: db, Conn: conn, Try: l.Try, Release: l.Release, Holder: l.Holder}
 }
 
 // TryLock runs Try on a session kept for the lock's lifetime.
 func (a *Advisory) TryLock(ctx context.Context) (bool, string, error) {
 	if a.conn == nil {
-		c, err := a.DB.Conn(ctx)
-		if err != nil {
-			return false, "", err
+		if a.Conn != nil {
+			a.conn = a.Conn
+		} else {
+			c, err := a.DB.Conn(ctx)
+			if err != nil {
+				return false, "", err
+			}
+			a.conn = c
 		}
-		a.conn = c
 	}
 	var v any
 	if err := a.conn.QueryRowContext(ctx, a.Try).Scan(&v); err != nil {
@@ -41,16 +56,27 @@ func (a *Advisory) TryLock(ctx context.Context) (bool, string, error) {
 	if truthy(v) {
 		return true, "", nil
 	}
-	return false, "another session", nil
+	return false, a.holder(ctx), nil
 }
 
-// Unlock releases the lock and the session.
+// holder names who holds the lock, as well as the engine can tell.
+func (a *Advisory) holder(ctx context.Context) string {
+	var who sql.NullString
+	if a.Holder != "" && a.conn.QueryRowContext(ctx, a.Holder).Scan(&who) == nil && who.String != "" {
+		return who.String
+	}
+	return "another session"
+}
+
+// Unlock releases the lock, and the session when it is Advisory's own.
 func (a *Advisory) Unlock(ctx context.Context) error {
 	if a.conn == nil {
 		return nil
 	}
 	_, err := a.conn.ExecContext(ctx, a.Release)
-	a.conn.Close()
+	if a.conn != a.Conn {
+		a.conn.Close()
+	}
 	a.conn = nil
 	return err
 }

@@ -3,7 +3,6 @@ package lock
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"io"
 	"time"
 
@@ -24,9 +23,10 @@ type Schema struct {
 	// connection given to Take; Table the lock table, in Schema, of
 	// engines without one (dialects.LockTabler).
 	Name, Table string
-	Timeout     time.Duration // 0: DefaultTimeout
-	What        string        // the target in messages: "schema x on postgres"
-	Log         io.Writer     // hears once that the command waits; nil: silent
+	// Timeout bounds the wait, on every engine (0: DefaultTimeout).
+	Timeout time.Duration
+	What    string    // the target in messages: "schema x on postgres"
+	Log     io.Writer // hears once that the command waits; nil: silent
 }
 
 // Take acquires the lock: the engine's session lock where it has one, else
@@ -34,19 +34,16 @@ type Schema struct {
 // writing process). unlock releases it.
 func (s Schema) Take(ctx context.Context, conn *sql.Conn) (unlock func() error, err error) {
 	d := s.Dialect
-	if nl, ok := d.(dialects.NamedLocker); ok {
-		unlock, err := nl.LockNamed(ctx, conn, s.Name)
-		if err != nil {
-			return nil, fmt.Errorf("taking the %s on schema %s: %w", s.Purpose.orDefault().Lock, s.Schema, err)
-		}
-		return unlock, nil
-	}
-	lt, ok := d.(dialects.LockTabler)
-	if !ok {
+	var m Mutex
+	switch l := d.(type) {
+	case dialects.NamedLocker:
+		m = NewAdvisory(s.DB, conn, l.NamedLock(s.Name))
+	case dialects.LockTabler:
+		name := d.Quote(s.Schema) + "." + d.Quote(s.Table)
+		m = &Table{DB: s.DB, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote}
+	default:
 		return func() error { return nil }, nil
 	}
-	name := d.Quote(s.Schema) + "." + d.Quote(s.Table)
-	m := &Table{DB: s.DB, Create: lt.LockTableDDL(name), Name: name, Quote: d.Quote}
 	timeout := s.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout

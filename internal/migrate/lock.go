@@ -22,9 +22,8 @@ func lockKey(schema string) string { return "mtx migrate " + schema }
 // (an embedded engine's open file is the lock).
 func mutex(d dialects.Dialect, db *sql.DB, schema, createSchema string) lock.Mutex {
 	switch l := d.(type) {
-	case dialects.AdvisoryLocker:
-		try, release := l.AdvisoryLock(lockKey(schema))
-		return &lock.Advisory{DB: db, Try: try, Release: release}
+	case dialects.NamedLocker:
+		return lock.NewAdvisory(db, nil, l.NamedLock(lockKey(schema)))
 	case dialects.LockTabler:
 		name := d.Quote(schema) + "." + d.Quote(LockTable)
 		return &lock.Table{DB: db, Prepare: createSchema, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote}
@@ -54,7 +53,7 @@ func Lock(ctx context.Context, d dialects.Dialect, db *sql.DB, o dialects.Option
 func LockStatements(d dialects.Dialect, schema string) []string {
 	switch m := mutex(d, nil, schema, "").(type) {
 	case *lock.Advisory:
-		return []string{m.Try, m.Release}
+		return []string{m.Try, m.Release, m.Holder}
 	case *lock.Table:
 		return m.Statements()
 	}

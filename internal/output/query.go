@@ -11,6 +11,15 @@ import (
 // none), so unqualified names resolve to the project's tables. A pooled
 // *sql.DB could run the two on different connections, hence the pin.
 func Query(ctx context.Context, db *sql.DB, useSchema, query string) (*Result, error) {
+	return QueryAll(ctx, db, useSchema, []string{query})
+}
+
+// QueryAll runs statements in order on one session and returns the last
+// one's rows (mtx query --allow-multiple).
+func QueryAll(ctx context.Context, db *sql.DB, useSchema string, statements []string) (*Result, error) {
+	if len(statements) == 0 {
+		return nil, fmt.Errorf("no SQL statement to run")
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -21,7 +30,13 @@ func Query(ctx context.Context, db *sql.DB, useSchema, query string) (*Result, e
 			return nil, fmt.Errorf("setting the default schema (%s): %w; does the schema exist? (mtx migrate up creates it)", useSchema, err)
 		}
 	}
-	rows, err := conn.QueryContext(ctx, query)
+	last := len(statements) - 1
+	for i, s := range statements[:last] {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return nil, fmt.Errorf("statement %d of %d failed: %w", i+1, len(statements), err)
+		}
+	}
+	rows, err := conn.QueryContext(ctx, statements[last])
 	if err != nil {
 		return nil, fmt.Errorf("query failed: %w", err)
 	}

@@ -4,10 +4,13 @@ package project
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -139,13 +142,81 @@ func Load(path string) (*Project, error) {
 	}
 	var p Project
 	if err := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict()).Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, oneLine(yaml.FormatError(err, false, false)))
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s is empty: it needs at least a target (dialect and dsn) or a schema", path)
+		}
+		return nil, fmt.Errorf("%s: %s", path, yamlError(oneLine(yaml.FormatError(err, false, false))))
 	}
 	p.Path = path
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &p, nil
+}
+
+// goTypeError is the YAML decoder's type error, which names Go types.
+var goTypeError = regexp.MustCompile(`^\[(\d+):\d+\] cannot unmarshal (.+?) into Go (?:struct field|value) ([\w.]*?)(?: of type (.+))?$`)
+
+// usedWhere is its other type error: "sequence was used where mapping is expected".
+var usedWhere = regexp.MustCompile(`^\[(\d+):\d+\] (\w+) was used where (\w+) is expected$`)
+
+// yamlError says a decoding error in project.yaml's words: the key, what it
+// wants, what it got and the line, never Go's type names.
+func yamlError(msg string) string {
+	if m := goTypeError.FindStringSubmatch(msg); m != nil {
+		key := yamlKey(m[3])
+		return fmt.Sprintf("%s: want %s, got %s (line %s)", key, yamlKind(m[4]), yamlKind(m[2]), m[1])
+	}
+	if m := usedWhere.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("want %s, got %s (line %s)", yamlKind(m[3]), yamlKind(m[2]), m[1])
+	}
+	return msg
+}
+
+// yamlKey turns Go's field path (Project.Decimal.Precision) into the
+// YAML keys (decimal.precision) through the yaml tags.
+func yamlKey(field string) string {
+	parts := strings.Split(field, ".")
+	t := reflect.TypeOf(Project{})
+	var keys []string
+	for _, name := range parts[1:] {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Map || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			break
+		}
+		f, ok := t.FieldByName(name)
+		if !ok {
+			break
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		keys = append(keys, cmp.Or(tag, strings.ToLower(name)))
+		t = f.Type
+	}
+	if len(keys) == 0 {
+		return "project.yaml"
+	}
+	return strings.Join(keys, ".")
+}
+
+// yamlKind names a Go or YAML type as project.yaml's reader thinks of it.
+func yamlKind(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"), t == "sequence":
+		return "a list"
+	case strings.HasPrefix(t, "map["), t == "mapping", strings.HasPrefix(t, "project."), strings.HasPrefix(t, "*project."):
+		return "a mapping (key: value)"
+	case t == "string":
+		return "a string"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"), strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "bool":
+		return "true or false"
+	case t == "":
+		return "a value of another kind"
+	}
+	return t
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -286,6 +357,11 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 		t.DSN = fd.ResolveDSN(t.DSN, filepath.Dir(p.Path))
 	}
 	r.Dialect, r.DSN = d, t.DSN
+	lim := d.Limits()
+	if max := min(catalog.MaxIdentifier, cmp.Or(lim.Identifier, catalog.MaxIdentifier)); len(r.Options.Schema) > max {
+		return nil, fmt.Errorf("schema name %.20q… is %d characters long; at most %d on %s (mtx keeps every name within %d, PostgreSQL's limit)",
+			r.Options.Schema, len(r.Options.Schema), max, d.Name(), catalog.MaxIdentifier)
+	}
 	if !catalog.ValidIdentifier(r.Options.Schema) {
 		return nil, fmt.Errorf("schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.Options.Schema)
 	}
@@ -294,6 +370,10 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	}
 	if r.SourceSchema != "" && r.SourceSchema == r.Options.Schema {
 		return nil, fmt.Errorf("source_schema %q is also the schema mtx writes to: mtx never writes into the schema Metronome delivers to, so set schema (or --schema) to another one", r.SourceSchema)
+	}
+	if o := r.Options; o.DecimalPrecision > lim.DecimalPrecision || o.DecimalScale > lim.DecimalScale {
+		return nil, fmt.Errorf("decimal: precision %d, scale %d is more than %s allows (precision at most %d, scale at most %d)",
+			o.DecimalPrecision, o.DecimalScale, d.Name(), lim.DecimalPrecision, lim.DecimalScale)
 	}
 	return r, nil
 }
