@@ -44,6 +44,9 @@ var leakCommands = []struct {
 	{"test", func(string) []string { return []string{"test"} }},
 	{"query", func(string) []string { return []string{"query", "SELECT 1"} }},
 	{"cookbook run", func(string) []string { return []string{"cookbook", "run", "active_customers"} }},
+	{"source check", func(string) []string { return []string{"source", "check"} }},
+	{"freshness", func(string) []string { return []string{"freshness"} }},
+	{"run in source mode", func(string) []string { return []string{"run", "--source-schema", "delivered", "--lock-timeout", "2s"} }},
 }
 
 // leakHost is where a DSN points: host:port, the user, and whether the
