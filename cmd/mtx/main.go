@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/mtxhq/mtx/internal/exitcode"
 	"github.com/spf13/cobra"
 )
 
@@ -16,11 +17,23 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	root := newRoot()
-	if err := root.ExecuteContext(ctx); err != nil {
-		// One line, naming the problem; details are wrapped into it.
-		fmt.Fprintln(os.Stderr, "mtx: "+strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
-		os.Exit(1)
+	os.Exit(finish(ctx, root.ExecuteContext(ctx)))
+}
+
+// finish prints a command's error as one line and returns the exit status
+// (internal/exitcode): an interrupted command exits 130 whatever error the
+// driver reported for its cancelled statement.
+func finish(ctx context.Context, err error) int {
+	if err == nil {
+		return exitcode.OK
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(os.Stderr, "mtx: interrupted; the next run resumes from here")
+		return exitcode.Interrupted
+	}
+	// One line, naming the problem; details are wrapped into it.
+	fmt.Fprintln(os.Stderr, "mtx: "+strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
+	return exitcode.Code(err)
 }
 
 func newRoot() *cobra.Command {

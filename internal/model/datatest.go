@@ -100,28 +100,48 @@ type TestResult struct {
 }
 
 // RunTests runs the tests, printing one line per failure (model, test,
-// offending rows) to w, and returns the failures.
+// offending rows) to w, and returns the failures. A test whose query fails
+// stops it with that error.
 func (r *Runner) RunTests(ctx context.Context, tests []DataTest, w io.Writer) ([]TestResult, error) {
+	results, err := r.TestAll(ctx, tests, w)
 	var failed []TestResult
-	for _, t := range tests {
-		res := TestResult{DataTest: t}
-		if err := r.DB.QueryRowContext(ctx, t.Count).Scan(&res.Failing); err != nil {
-			return failed, fmt.Errorf("model %s, test %s: %w", t.Model, t.Name, err)
+	for _, res := range results {
+		if res.Err != nil {
+			return failed, res.Err
 		}
-		if res.Failing == 0 {
-			continue
-		}
-		sample, err := r.sample(ctx, t.Query)
-		if err != nil {
-			return failed, fmt.Errorf("model %s, test %s: %w", t.Model, t.Name, err)
-		}
-		res.Sample = sample
-		failed = append(failed, res)
-		if w != nil {
-			fmt.Fprintf(w, "FAIL %s %s: %d offending rows, e.g. %s\n", t.Model, t.Name, res.Failing, strings.Join(sample, "; "))
+		if res.Status == Fail {
+			failed = append(failed, TestResult{DataTest: *res.Test, Failing: res.Failures, Sample: res.Sample})
 		}
 	}
-	return failed, nil
+	return failed, err
+}
+
+// TestAll runs every test and reports each, printing a line per failing
+// or erroring test to w (nil: quiet). Its error is an interrupt only.
+func (r *Runner) TestAll(ctx context.Context, tests []DataTest, w io.Writer) ([]Result, error) {
+	var out []Result
+	for _, t := range tests {
+		res := r.Test(ctx, t)
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		out = append(out, res)
+		PrintTest(w, res)
+	}
+	return out, nil
+}
+
+// PrintTest writes a failing or erroring test's line to w (nil: nothing).
+func PrintTest(w io.Writer, res Result) {
+	if w == nil || res.Test == nil {
+		return
+	}
+	switch res.Status {
+	case Fail:
+		fmt.Fprintf(w, "FAIL %s %s: %d offending rows, e.g. %s\n", res.Test.Model, res.Test.Name, res.Failures, strings.Join(res.Sample, "; "))
+	case Error:
+		fmt.Fprintf(w, "ERROR %s %s: %s\n", res.Test.Model, res.Test.Name, res.Message)
+	}
 }
 
 func (r *Runner) sample(ctx context.Context, query string) ([]string, error) {
