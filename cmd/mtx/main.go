@@ -55,6 +55,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))
 	root.AddCommand(newLoad(g))
-	root.AddCommand(newRun(g), newCompile(g), newTest(g))
+	root.AddCommand(newRun(g), newBuild(g), newCompile(g), newTest(g), newLs(g))
+	addCompletions(root, g)
 	return root
 }

@@ -30,7 +30,7 @@ func TestModelCommands(t *testing.T) {
 		t.Errorf("run printed:\n%s", out)
 	}
 	out, err = run(t, dir, "run", "--select", "tag:finance")
-	if err != nil || !strings.Contains(out, "built 1 models") {
+	if err != nil || !strings.Contains(out, "built 1 model") {
 		t.Errorf("run --select tag:finance: %v\n%s", err, out)
 	}
 	if out, err = run(t, dir, "test"); err != nil || !strings.Contains(out, "data tests passed") {
