@@ -15,7 +15,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
+	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/spf13/cobra"
 )
 
@@ -49,4 +51,44 @@ func writeJSON(w io.Writer, v any) error {
 // writeJSONLine writes v as one compact line (JSON Lines).
 func writeJSONLine(w io.Writer, v any) error {
 	return json.NewEncoder(w).Encode(v)
+}
+
+// migrateStatus is `mtx migrate status --format json`.
+type migrateStatus struct {
+	Dialect  string          `json:"dialect"`
+	Schema   string          `json:"schema"`
+	Current  int64           `json:"current_version"`
+	Latest   int64           `json:"latest_version"`
+	Versions []versionStatus `json:"versions"`
+}
+
+type versionStatus struct {
+	Version int64  `json:"version"`
+	Name    string `json:"name"`
+	// State is applied, pending or partial (interrupted on an engine
+	// without transactional DDL: `mtx migrate up` finishes it).
+	State     string     `json:"state"`
+	AppliedAt *time.Time `json:"applied_at,omitempty"`
+	Present   int        `json:"changes_present,omitempty"`
+	Total     int        `json:"changes_total,omitempty"`
+}
+
+func statusJSON(e *env, sts []migrate.VersionStatus) migrateStatus {
+	out := migrateStatus{Dialect: e.Dialect.Name(), Schema: e.Options.Schema, Versions: []versionStatus{}}
+	for _, s := range sts {
+		v := versionStatus{Version: s.Version, Name: s.Name, State: "pending"}
+		switch {
+		case s.Applied:
+			at := s.AppliedAt.UTC()
+			v.State, v.AppliedAt = "applied", &at
+			out.Current = s.Version
+		case s.Present > 0:
+			v.State, v.Present, v.Total = "partial", s.Present, s.Total
+		}
+		if s.Version > out.Latest {
+			out.Latest = s.Version
+		}
+		out.Versions = append(out.Versions, v)
+	}
+	return out
 }

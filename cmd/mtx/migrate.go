@@ -17,6 +17,7 @@ import (
 func newMigrate(g *globalFlags) *cobra.Command {
 	var dryRun bool
 	var lockTimeout time.Duration
+	var format string
 	cmd := &cobra.Command{
 		Use:   "migrate [up|up-to N|down|down-to N|redo|reset|version|status]",
 		Short: "Create and evolve the export schema with goose (default: up)",
@@ -55,6 +56,12 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if !validAction[action] {
 				return fmt.Errorf("unknown migrate command %q (up, up-to, down, down-to, redo, reset, version, status)", action)
 			}
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			if format == formatJSON && (action != "status" || dryRun) {
+				return fmt.Errorf("--format json is for migrate status")
+			}
 			e, err := g.load()
 			if err != nil {
 				return err
@@ -67,9 +74,10 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if dryRun {
 				return printPlan(out, e, versions, action, n)
 			}
-			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout)
+			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, format)
 		},
 	}
+	addFormatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the SQL it would run; connect to nothing")
 	cmd.Flags().DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx migrate run on the same schema to finish")
 	return cmd
@@ -77,7 +85,7 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
-func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration) error {
+func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, format string) error {
 	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
 	if err != nil {
 		return err
@@ -100,6 +108,9 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		sts, err := m.Status(ctx)
 		if err != nil {
 			return err
+		}
+		if format == formatJSON {
+			return writeJSON(out, statusJSON(e, sts))
 		}
 		fmt.Fprintf(out, "%s, schema %s\n", where(e), e.Options.Schema)
 		fmt.Fprint(out, migrate.FormatStatus(sts))
