@@ -124,6 +124,13 @@ func TestRunKeepGoing(t *testing.T) {
 		if _, ok := got["model.kg.bad"]; ok {
 			t.Errorf("build --exclude bad+ ran bad: %v", got)
 		}
+		if e.name == "postgres" {
+			// PostgreSQL reports the rows CREATE TABLE … AS wrote.
+			data, _ := os.ReadFile(filepath.Join(dir, "target", "run_results.json"))
+			if !strings.Contains(string(data), "\"rows_affected\": 2") {
+				t.Errorf("no rows_affected 2 for dup in run_results.json:\n%s", data)
+			}
+		}
 
 		// Success is 0; test's failures are 1 too; JSON output is the run results.
 		if out, errOut, code = mtx("run", "--select", "good", "--format", "json"); code != exitcode.OK {
