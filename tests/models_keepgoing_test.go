@@ -43,7 +43,7 @@ func TestRunKeepGoing(t *testing.T) {
 		write("models/bad.sql", "SELECT no_such_column FROM {{ ref \"current_invoice\" }}\n")
 		write("models/bad_child.sql", "SELECT * FROM {{ ref \"bad\" }}\n")
 		write("models/dup.sql", "-- materialized: table\n-- unique_key: k\nSELECT 1 AS k UNION ALL SELECT 1 AS k\n")
-		write("models/dup_child.sql", "SELECT * FROM {{ ref \"dup\" }}\n")
+		write("models/dup_child.sql", "-- unique_key: k\nSELECT * FROM {{ ref \"dup\" }}\n")
 		mtx := func(args ...string) (string, string, int) {
 			t.Helper()
 			cmd := exec.Command(bin, append(args, "--dialect", e.name, "--dsn", e.dsn, "--schema", schema)...)
@@ -115,11 +115,12 @@ func TestRunKeepGoing(t *testing.T) {
 		// build: dup's unique test fails, so dup_child is skipped; excluding
 		// bad and its children leaves nothing else failing.
 		out, errOut, code = mtx("build", "--exclude", "bad+")
-		if code != exitcode.Failed || !strings.Contains(out, "1 failed") || !strings.Contains(errOut, "FAIL dup unique(k): 1 offending rows") {
+		if code != exitcode.Failed || !strings.Contains(out, "data tests passed, 1 failed, 1 skipped") || !strings.Contains(errOut, "FAIL dup unique(k): 1 offending rows") {
 			t.Errorf("build: exit %d\n%s%s", code, out, errOut)
 		}
 		got = results()
 		expect(got, map[string]string{"model.kg.dup": "success", "test.kg.unique_dup_k": "fail", "model.kg.dup_child": "skipped",
+			"test.kg.unique_current_customer_environment_type__id": "pass", "test.kg.unique_dup_child_k": "skipped",
 			"model.kg.good": "success", "test.kg.unique_current_invoice_environment_type__id": "pass"})
 		if _, ok := got["model.kg.bad"]; ok {
 			t.Errorf("build --exclude bad+ ran bad: %v", got)

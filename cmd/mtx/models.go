@@ -197,17 +197,19 @@ func plural(n int, one, many string) string {
 
 // summary is the closing line of run and build.
 func summary(results []model.Result) string {
-	var built, failed, skipped, pass, fail int
+	var built, failed, skipped, pass, fail, notRun int
 	for _, r := range results {
 		switch {
 		case r.Test == nil && r.Status == model.Success:
 			built++
 		case r.Test == nil && r.Status == model.Error:
 			failed++
-		case r.Status == model.Skipped:
+		case r.Test == nil:
 			skipped++
 		case r.Status == model.Pass:
 			pass++
+		case r.Status == model.Skipped:
+			notRun++
 		default:
 			fail++
 		}
@@ -216,8 +218,11 @@ func summary(results []model.Result) string {
 	if failed > 0 || skipped > 0 {
 		s += fmt.Sprintf(", %d failed, %d skipped", failed, skipped)
 	}
-	if pass+fail > 0 {
+	if pass+fail+notRun > 0 {
 		s += fmt.Sprintf("; %d data %s passed, %d failed", pass, plural(pass, "test", "tests"), fail)
+		if notRun > 0 {
+			s += fmt.Sprintf(", %d skipped", notRun)
+		}
 	}
 	return s
 }

@@ -107,13 +107,23 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 	stopped := ""
 	for i, name := range names {
 		c := g.Nodes[name]
+		// skip reports name, and its tests, as not run.
+		skip := func(why string) {
+			results = append(results, Result{Name: name, Status: Skipped, Message: why})
+			if o.Tests != nil {
+				for _, t := range o.Tests(name) {
+					tc := t
+					results = append(results, Result{Name: name, Test: &tc, Status: Skipped, Message: "skipped: model " + name + " was not built"})
+				}
+			}
+		}
 		if stopped != "" {
-			results = append(results, Result{Name: name, Status: Skipped, Message: "skipped: --fail-fast stopped the run after " + stopped + " failed"})
+			skip("skipped: --fail-fast stopped the run after " + stopped + " failed")
 			blocked[name] = stopped
 			continue
 		}
 		if up := blockedBy(c, blocked); up != "" {
-			results = append(results, Result{Name: name, Status: Skipped, Message: "skipped: upstream " + up + " failed"})
+			skip("skipped: upstream " + up + " failed")
 			blocked[name] = up
 			r.logLine(i, len(names), name, "SKIP (upstream "+up+")", 0)
 			continue
@@ -146,6 +156,12 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 			res.Status, res.Err = Error, fmt.Errorf("model %s: %w", name, err)
 			res.Message = oneLine(err.Error())
 			results = append(results, res)
+			if o.Tests != nil {
+				for _, t := range o.Tests(name) {
+					tc := t
+					results = append(results, Result{Name: name, Test: &tc, Status: Skipped, Message: "skipped: model " + name + " failed"})
+				}
+			}
 			blocked[name] = name
 			r.logLine(i, len(names), name, "ERROR", res.Elapsed)
 			if o.FailFast {
