@@ -44,8 +44,26 @@ type Dialect interface {
 	// of goose's own dialects, or goose.DialectCustom with a Querier.
 	Goose() (goose.Dialect, dialect.Querier)
 	// ColumnsQuery returns a query listing (table_name, column_name,
-	// data_type) of every table in schema, for introspection.
+	// data_type) of every table and view in schema, for introspection:
+	// names as the engine stores them, and the type with its size where it
+	// has one ("numeric(18,0)", "varchar(256)"), which DescribeType reads.
 	ColumnsQuery(schema string) string
+}
+
+// AsFoundQuoter is implemented by dialects whose Quote changes a name's
+// case (Snowflake upper-cases): QuoteAsFound quotes a name exactly as
+// introspection found it.
+type AsFoundQuoter interface {
+	QuoteAsFound(ident string) string
+}
+
+// QuoteAsFound quotes a name found in the database so that it names that
+// same object.
+func QuoteAsFound(d Dialect, ident string) string {
+	if q, ok := d.(AsFoundQuoter); ok {
+		return q.QuoteAsFound(ident)
+	}
+	return d.Quote(ident)
 }
 
 // TemplateFuncer is implemented by dialects whose templates need functions
@@ -108,6 +126,22 @@ func StringLiteral(s string) string { return QuoteWith("'", "'", s) }
 func InformationSchemaColumns(schema string) string {
 	return "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = " +
 		StringLiteral(schema) + " ORDER BY table_name, ordinal_position"
+}
+
+// InformationSchemaTypedColumns is the standard introspection query with
+// each type's size spelled out from information_schema's precision, scale
+// and length columns, for engines whose data_type is the bare name
+// ("numeric", "character varying", Snowflake's "NUMBER"). schemaLiteral is
+// the table_schema value as an SQL literal.
+func InformationSchemaTypedColumns(schemaLiteral string) string {
+	return "SELECT table_name, column_name, CASE" +
+		" WHEN UPPER(data_type) IN ('NUMERIC', 'DECIMAL', 'NUMBER') AND numeric_precision IS NOT NULL" +
+		" THEN data_type || '(' || CAST(numeric_precision AS VARCHAR(10)) || ',' || CAST(COALESCE(numeric_scale, 0) AS VARCHAR(10)) || ')'" +
+		" WHEN character_maximum_length IS NOT NULL" +
+		" THEN data_type || '(' || CAST(character_maximum_length AS VARCHAR(10)) || ')'" +
+		" ELSE data_type END" +
+		" FROM information_schema.columns WHERE table_schema = " + schemaLiteral +
+		" ORDER BY table_name, ordinal_position"
 }
 
 // TypeMap is a dialect's physical type for each logical type: its type

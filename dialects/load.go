@@ -18,6 +18,14 @@ import (
 // float: amounts must arrive to the cent they left with.
 type Decimal string
 
+// MinTimestamp and MaxTimestamp (exclusive) bound the timestamps mtx
+// loads: years 1 to 9999, which every engine stores. A value outside (an
+// int64-max sentinel, which DuckDB would read as infinity) fails the file.
+var (
+	MinTimestamp = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxTimestamp = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 // LoadColumn is one target column of a bulk load.
 type LoadColumn struct {
 	Name string
@@ -304,6 +312,15 @@ func TextValue(v any) (s string, ok bool) {
 		return x.UTC().Format("2006-01-02 15:04:05.999999"), true
 	}
 	return fmt.Sprint(v), true
+}
+
+// FatalClassifier is implemented by engines that can tell an error that
+// leaves the database or the connection unusable (DuckDB's "database has
+// been invalidated", a full disk, a lost connection) from one that fails a
+// single file: the load stops at the first fatal error instead of failing
+// every remaining file with it.
+type FatalClassifier interface {
+	Fatal(err error) bool
 }
 
 // SourceDeleter is implemented by engines without transactions whose

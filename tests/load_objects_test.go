@@ -96,7 +96,7 @@ func TestLoadBigQueryLoadJobs(t *testing.T) {
 			t.Fatalf("the killed load left %d rows of %s, want its 20 (inserted, not recorded)", n, killed)
 		}
 		out = run(s.o.Schema, false)
-		if !strings.Contains(out, "loaded 1 files") || !strings.Contains(out, "1 of 1 files read by the engine") {
+		if !strings.Contains(out, "loaded 1 file,") || !strings.Contains(out, "1 of 1 file read by the engine") {
 			t.Fatalf("load after the kill:\n%s", out)
 		}
 		want["invoice"] += 20

@@ -21,18 +21,19 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.Boolean: "BOOLEAN", catalog.Timestamp: "TIMESTAMP WITH TIME ZONE", catalog.JSON: "JSON",
 	},
 	"postgres": {
-		catalog.String: "text", catalog.Decimal: "numeric", catalog.Float: "double precision", catalog.Integer: "bigint",
+		catalog.String: "text", catalog.Decimal: "numeric(38,9)", catalog.Float: "double precision", catalog.Integer: "bigint",
 		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp with time zone", catalog.JSON: "jsonb",
 	},
 	"redshift": {
 		// information_schema names; only checked against a real cluster.
-		catalog.String: "character varying", catalog.Decimal: "numeric", catalog.Float: "double precision", catalog.Integer: "bigint",
+		catalog.String: "character varying(65535)", catalog.Decimal: "numeric(38,9)", catalog.Float: "double precision", catalog.Integer: "bigint",
 		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp with time zone", catalog.JSON: "super",
 	},
 	"mysql": {
-		// MariaDB reports JSON as longtext (with a json_valid check) and BOOLEAN as tinyint.
-		catalog.String: "longtext|varchar", catalog.Decimal: "decimal", catalog.Float: "double", catalog.Integer: "bigint",
-		catalog.Boolean: "tinyint", catalog.Timestamp: "datetime", catalog.JSON: "json|longtext",
+		// column_type; MariaDB stores JSON as longtext with a json_valid
+		// check, which the introspection reports as json.
+		catalog.String: "longtext|varchar(768)", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint|bigint(20)",
+		catalog.Boolean: "tinyint(1)", catalog.Timestamp: "datetime(6)", catalog.JSON: "json",
 	},
 	"clickhouse": {
 		// Every column Nullable; JSON documents are kept verbatim as String.
@@ -41,7 +42,7 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.JSON: "Nullable(String)",
 	},
 	"snowflake": {
-		catalog.String: "TEXT", catalog.Decimal: "NUMBER", catalog.Float: "FLOAT", catalog.Integer: "NUMBER",
+		catalog.String: "TEXT(16777216)", catalog.Decimal: "NUMBER(38,9)", catalog.Float: "FLOAT", catalog.Integer: "NUMBER(38,0)",
 		catalog.Boolean: "BOOLEAN", catalog.Timestamp: "TIMESTAMP_TZ", catalog.JSON: "VARIANT",
 	},
 	"bigquery": {

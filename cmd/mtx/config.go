@@ -59,6 +59,9 @@ func (g *globalFlags) load() (*env, error) {
 		}
 		return nil, err
 	}
+	if err := r.Freshness.Check(h.Current()); err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
 	rd, err := ddl.New(r.Dialect, r.Options)
 	if err != nil {
 		return nil, err

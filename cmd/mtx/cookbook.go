@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -30,6 +31,46 @@ func (g *globalFlags) loadBook() (*cookbook.Book, error) {
 		}
 	}
 	return cookbook.Load(shipped.FS)
+}
+
+// excludedGroups lists the groups of tables the project's selection
+// leaves out, sorted.
+func excludedGroups(e *env, tables []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tables {
+		if e.selected == nil || e.selected(t) {
+			continue
+		}
+		g := t
+		if tbl, ok := e.history.Current().Table(t); ok {
+			g = tbl.Group
+		}
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// selectedTables fails, naming the tables and their groups, when an entry
+// reads tables the project's selection leaves out: their models do not
+// exist, and `mtx run` cannot build them.
+func selectedTables(e *env, name string, tables []string) error {
+	var missing []string
+	for _, t := range tables {
+		if e.selected != nil && !e.selected(t) {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	groups := excludedGroups(e, tables)
+	return fmt.Errorf("cookbook %s reads %s, which project.yaml's table selection leaves out: select the table group %s (tables.groups, and not in tables.exclude_groups), then mtx migrate up, load and run",
+		name, strings.Join(missing, ", "), strings.Join(groups, ", "))
 }
 
 // parseParams turns repeated --param name=value flags into a map.
@@ -61,6 +102,23 @@ func newCookbook(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Entries reading tables the project leaves out are marked;
+			// without a target (no dialect to render for) nothing is.
+			needs := func(*cookbook.Entry) string { return "" }
+			if e, err := g.load(); err == nil {
+				if r, err := cookbook.NewRenderer(e.Dialect, e.Options, e.history.Current()); err == nil {
+					needs = func(entry *cookbook.Entry) string {
+						rd, err := r.Render(entry, nil)
+						if err != nil {
+							return ""
+						}
+						if groups := excludedGroups(e, rd.Tables); len(groups) > 0 {
+							return "[needs table group " + strings.Join(groups, ", ") + ", not selected in project.yaml] "
+						}
+						return ""
+					}
+				}
+			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, "NAME\tPARAMS\tDESCRIPTION")
 			for _, e := range b.Entries() {
@@ -72,6 +130,7 @@ func newCookbook(g *globalFlags) *cobra.Command {
 				if len(desc) > 90 {
 					desc = desc[:87] + "..."
 				}
+				desc = needs(e) + desc
 				fmt.Fprintf(w, "%s\t%s\t%s\n", e.Name, strings.Join(ps, " "), desc)
 			}
 			return w.Flush()
@@ -127,7 +186,11 @@ func newCookbook(g *globalFlags) *cobra.Command {
 			for _, p := range entry.Params {
 				fmt.Fprintf(w, "-- param %s (%s, default %q): %s\n", p.Name, p.Type, p.Default, p.Description)
 			}
-			fmt.Fprintf(w, "-- reads: %s\n%s;\n", strings.Join(rd.Tables, ", "), rd.SQL)
+			fmt.Fprintf(w, "-- reads: %s\n", strings.Join(rd.Reads, ", "))
+			if err := selectedTables(e, entry.Name, rd.Tables); err != nil {
+				fmt.Fprintf(w, "-- note: %v\n", err)
+			}
+			fmt.Fprintf(w, "%s;\n", rd.SQL)
 			return nil
 		},
 	}
@@ -142,6 +205,12 @@ func newCookbook(g *globalFlags) *cobra.Command {
 			}
 			e, rd, err := render(args[0])
 			if err != nil {
+				return err
+			}
+			if err := selectedTables(e, args[0], rd.Tables); err != nil {
+				return err
+			}
+			if err := e.requireDatabase(); err != nil {
 				return err
 			}
 			db, err := e.connect(cmd.Context())

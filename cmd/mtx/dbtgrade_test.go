@@ -101,7 +101,7 @@ func TestLsAndArtifacts(t *testing.T) {
 	if _, err := run(t, dir, "ls", "--resource-type", "macro"); err == nil || !strings.Contains(err.Error(), `--resource-type "macro"`) {
 		t.Errorf("bad resource type: %v", err)
 	}
-	if _, err := run(t, dir, "ls", "--format", "yaml"); err == nil || err.Error() != `--format "yaml" is not text or json` {
+	if _, err := run(t, dir, "ls", "--format", "yaml"); err == nil || err.Error() != `--format "yaml" is not table or json` {
 		t.Errorf("bad format: %v", err)
 	}
 	// compile writes the manifest, from any working directory, next to project.yaml.

@@ -206,6 +206,7 @@ func runDemo(ctx context.Context, out io.Writer, o demo.Options, db, exportDir s
 		fmt.Fprintf(out, "    (%s)\n", time.Since(t).Round(time.Millisecond))
 	}
 	fmt.Fprintf(out, "demo done in %s; database: %s\n", time.Since(began).Round(time.Millisecond), db)
+	printDemoNext(out, db, e.Options.Schema)
 	return nil
 }
 
@@ -253,7 +254,7 @@ func demoMigrate(ctx context.Context, d *demoRun) error {
 		return err
 	}
 	var buf strings.Builder
-	if err := runMigrate(ctx, &buf, io.Discard, d.env, versions, "up", 0, lock.DefaultTimeout, formatText); err != nil {
+	if err := runMigrate(ctx, &buf, io.Discard, d.env, versions, "up", 0, lock.DefaultTimeout, nil, formatText); err != nil {
 		return err
 	}
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {

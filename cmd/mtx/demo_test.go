@@ -215,3 +215,67 @@ func TestDemoSummariesAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoNextCommands: the commands the demo prints at its end work as
+// printed, from the folder it ran in, even where a project.yaml points
+// elsewhere (another DuckDB file, another schema); and a read-only command
+// on the project's own missing database creates no file.
+func TestDemoNextCommands(t *testing.T) {
+	dir := writeProject(t, "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: mtx.duckdb}\nschema: billing\n")
+	out, err := run(t, dir, "demo", "--customers", "12", "--months", "2")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	next := demoNext(DefaultDemoDB, "metronome")
+	os.Chdir(wd)
+	for _, args := range next {
+		if !strings.Contains(out, shellLine(args)) {
+			t.Errorf("the demo did not print %q:\n%s", shellLine(args), out)
+		}
+		got, err := run(t, dir, args...)
+		if err != nil || strings.Contains(got, "(0 rows)") {
+			t.Errorf("%s: %v\n%s", shellLine(args), err, got)
+		}
+	}
+	// The project's own target was never migrated: reading it says so and
+	// leaves no file behind.
+	for _, args := range [][]string{{"query", "SELECT 1"}, {"cookbook", "run", "monthly_invoice_totals"}, {"run"}, {"test"}} {
+		if got, err := run(t, dir, args...); err == nil || !strings.Contains(err.Error(), "run `mtx migrate up` first") {
+			t.Errorf("%v on a missing database: %v\n%s", args, err, got)
+		}
+	}
+	for _, args := range [][]string{{"migrate", "status"}, {"migrate", "version"}} {
+		if got, err := run(t, dir, args...); err != nil {
+			t.Errorf("%v on a missing database: %v\n%s", args, err, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mtx.duckdb")); !os.IsNotExist(err) {
+		t.Errorf("a read-only command created mtx.duckdb (%v)", err)
+	}
+}
+
+// TestRelativeDuckDBPath: a relative DuckDB path in project.yaml is next to
+// project.yaml wherever mtx runs; --dsn stays relative to the current
+// directory.
+func TestRelativeDuckDBPath(t *testing.T) {
+	dir := writeProject(t, "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: mtx.duckdb}\ntables: {include: [invoice]}\n")
+	sub := filepath.Join(dir, "docs")
+	os.MkdirAll(sub, 0o755)
+	if out, err := run(t, sub, "migrate", "up", "--project", "../project.yaml"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mtx.duckdb")); err != nil {
+		t.Errorf("migrate up from docs/ did not create the project's mtx.duckdb: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(sub, "mtx.duckdb")); !os.IsNotExist(err) {
+		t.Errorf("migrate up from docs/ created docs/mtx.duckdb (%v)", err)
+	}
+	if out, err := run(t, sub, "migrate", "up", "--project", "../project.yaml", "--dsn", "here.duckdb"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(sub, "here.duckdb")); err != nil {
+		t.Errorf("--dsn here.duckdb from docs/ is not docs/here.duckdb: %v", err)
+	}
+}

@@ -19,7 +19,7 @@ import (
 
 func newLoad(g *globalFlags) *cobra.Command {
 	var (
-		tables        string
+		tables        []string
 		since         string
 		dryRun, quiet bool
 		format        string
@@ -69,9 +69,9 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 			}
 			cat := e.history.Current()
 			sel := func(t string) bool { return e.selected == nil || e.selected(t) }
-			if tables != "" {
+			if len(tables) > 0 {
 				want := map[string]bool{}
-				for _, t := range strings.Split(tables, ",") {
+				for _, t := range tables {
 					t = strings.TrimSpace(t)
 					if t == "" {
 						continue
@@ -151,7 +151,7 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 				events.summary(sum, dryRun, warn.n)
 			}
 			if dryRun && events == nil {
-				fmt.Fprintf(out, "dry run: %d files found, %d already loaded, %d would be loaded (%s, schema %s)\n", sum.Found, sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
+				fmt.Fprintf(out, "dry run: %s found, %d already loaded, %d would be loaded (%s, schema %s)\n", count(sum.Found, "file", "files"), sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
 				for _, f := range sum.Pending {
 					fmt.Fprintf(out, "  %s (%d bytes)\n", f.Path, f.Size)
 				}
@@ -167,7 +167,7 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&tables, "tables", "", "comma-separated tables to load (default: the project's selection)")
+	f.StringSliceVar(&tables, "tables", nil, "tables to load, comma-separated or repeated (default: the project's selection)")
 	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
 	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
 	f.BoolVar(&quiet, "quiet", false, "no progress, no summary, and one line counting the warnings instead of each (errors still go to standard error)")
@@ -181,18 +181,18 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 }
 
 func printSummary(w io.Writer, s *load.Summary) {
-	fmt.Fprintf(w, "loaded %d files, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
-		s.Loaded, s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "loaded %s, skipped %d already loaded, %d failed, %d ignored (%s in %s)\n",
+		count(s.Loaded, "file", "files"), s.Skipped, len(s.Failed), len(s.Ignored), humanBytes(s.Bytes), s.Duration.Round(time.Millisecond))
 	var total int64
 	for _, t := range s.TablesSorted() {
-		fmt.Fprintf(w, "  %-40s %d rows\n", t, s.Rows[t])
+		fmt.Fprintf(w, "  %-40s %s\n", t, count(int(s.Rows[t]), "row", "rows"))
 		total += s.Rows[t]
 	}
 	if secs := s.Duration.Seconds(); total > 0 && secs > 0 {
-		fmt.Fprintf(w, "  %d rows, %.0f rows/s\n", total, float64(total)/secs)
+		fmt.Fprintf(w, "  %s, %.0f rows/s\n", count(int(total), "row", "rows"), float64(total)/secs)
 	}
 	if s.Engine > 0 {
-		fmt.Fprintf(w, "  %d of %d files read by the engine from object storage\n", s.Engine, s.Loaded)
+		fmt.Fprintf(w, "  %d of %s read by the engine from object storage\n", s.Engine, count(s.Loaded, "file", "files"))
 	}
 }
 

@@ -175,3 +175,18 @@ func TestLoadDryRunChangesNothingOnDuckDB(t *testing.T) {
 		t.Fatalf("the dry run changed the database folder:\nbefore %v\nafter  %v", before, after)
 	}
 }
+
+// TestLoadTablesRepeated: --tables may be repeated (like --select), and
+// every occurrence counts.
+func TestLoadTablesRepeated(t *testing.T) {
+	dir := t.TempDir()
+	exp := filepath.Join(dir, "export")
+	for _, tbl := range []string{"invoice", "line_item", "customer"} {
+		os.MkdirAll(filepath.Join(exp, tbl, "dt=2025-01-01"), 0o755)
+		os.WriteFile(filepath.Join(exp, tbl, "dt=2025-01-01", "0_20250101000000.parquet"), []byte("x"), 0o644)
+	}
+	out, err := run(t, dir, "load", exp, "--dry-run", "--tables", "invoice", "--tables", "line_item", "--dialect", "postgres", "--dsn", "postgres://mtx@127.0.0.1:1/mtx?connect_timeout=2")
+	if err != nil || !strings.Contains(out, "2 would be loaded") || !strings.Contains(out, "invoice/") || !strings.Contains(out, "line_item/") || strings.Contains(out, "customer/") {
+		t.Fatalf("--tables invoice --tables line_item: %v\n%s", err, out)
+	}
+}

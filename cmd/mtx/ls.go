@@ -83,7 +83,7 @@ they read and the cookbook entries among them.`,
 			}
 			for _, t := range gr.Tests(p, names) {
 				items = append(items, lsItem{ResourceType: "test", Name: artifacts.TestName(t), UniqueID: artifacts.TestID(proj, t),
-					DependsOn: []string{artifacts.ModelID(proj, t.Model)}})
+					DependsOn: []string{artifacts.ModelID(proj, t.Node)}})
 			}
 			for _, t := range e.history.Current().Tables() {
 				if (len(sel.sel) == 0 && len(sel.exclude) == 0 && e.selected(t.Name)) || sources[t.Name] {

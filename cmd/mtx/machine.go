@@ -2,7 +2,8 @@ package main
 
 // Machine-readable output, shared by every command that offers it:
 //
-//	--format text (default) prints for people; --format json prints one
+//	--format table (default) prints for people, as query, cookbook run,
+//	source check and freshness call it; --format json prints one
 //	JSON document (a result or summary) on standard output, or one JSON
 //	object per line for streams of events (load, ls). Warnings and
 //	progress stay on standard error.
@@ -23,20 +24,20 @@ import (
 
 // The output formats.
 const (
-	formatText = "text"
+	formatText = "table"
 	formatJSON = "json"
 )
 
-// addFormatFlag adds --format text|json to cmd, with completion.
+// addFormatFlag adds --format table|json to cmd, with completion.
 func addFormatFlag(cmd *cobra.Command, f *string) {
-	cmd.Flags().StringVar(f, "format", formatText, "output format: text or json")
+	cmd.Flags().StringVar(f, "format", formatText, "output format: table (for people) or json")
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{formatText, formatJSON}, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// checkFormat refuses a --format other than text or json.
+// checkFormat refuses a --format other than table or json.
 func checkFormat(f string) error {
 	if f != formatText && f != formatJSON {
-		return fmt.Errorf("--format %q is not text or json", f)
+		return fmt.Errorf("--format %q is not table or json", f)
 	}
 	return nil
 }

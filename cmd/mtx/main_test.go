@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/project"
 	"github.com/pressly/goose/v3"
 )
 
@@ -64,8 +65,14 @@ func TestErrors(t *testing.T) {
 		{"bad target region", "default_target: rs\ntargets:\n  rs: {dialect: redshift, dsn: x, load: {region: US_EAST}}\n", []string{"render", "ddl"}, `target rs: load: region "US_EAST" is not an AWS region`},
 		{"bad stage flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--stage", "mtx_export", "."}, `--stage "mtx_export" is not a Snowflake stage name`},
 		{"bad iam-role flag", "", []string{"load", "--dialect", "duckdb", "--dsn", "x.duckdb", "--iam-role", "role/x", "."}, `--iam-role "role/x" is not an IAM role ARN`},
-		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate command "sideways"`},
+		{"unknown migrate command", "", []string{"migrate", "sideways", "--dialect", "duckdb"}, `unknown migrate subcommand "sideways"`},
 		{"up-to without N", "", []string{"migrate", "up-to", "--dialect", "duckdb"}, "needs a version number"},
+		{"bad source schema", "", []string{"source", "check", "--dialect", "duckdb", "--dsn", "x.duckdb", "--source-schema", "a;b"}, `source_schema "a;b" is not a valid identifier`},
+		{"bad source check format", "", []string{"source", "check", "--dialect", "duckdb", "--dsn", "x.duckdb", "--format", "csv"}, `unknown format "csv"`},
+		{"bad freshness clock", "", []string{"freshness", "--dialect", "duckdb", "--dsn", "x.duckdb", "--now", "yesterday"}, `--now "yesterday" is not an RFC 3339 time`},
+		{"typo in freshness", "freshness: {warn_after: {count: 6, period: hour, extra: 1}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "extra"},
+		{"unknown freshness table", "freshness: {tables: {invoices: {warn_after: {count: 6, period: hour}}}}\n", []string{"render", "ddl", "--dialect", "duckdb"}, `freshness: unknown table "invoices"`},
+		{"freshness on a missing database", "", []string{"freshness", "--dialect", "duckdb", "--dsn", "surely-missing.duckdb"}, "does not exist yet"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,5 +164,47 @@ func TestRenderedGooseFilesApplyWithStockGoose(t *testing.T) {
 				t.Errorf("%d goose files, want 2", n)
 			}
 		})
+	}
+}
+
+// TestCLIWording: the one line a mistyped command line gets names the
+// mistake.
+func TestCLIWording(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bogus", "migrate", "status"}, "unknown flag: --bogus"},
+		{[]string{"migrat"}, `unknown command "migrat" for "mtx" (did you mean migrate?)`},
+		{[]string{"render", "dl"}, `unknown command "dl" for "mtx render"`},
+		{[]string{"migrate", "foo", "bar"}, `unknown migrate subcommand "foo" (up, up-to`},
+		{[]string{"migrate", "foo"}, `unknown migrate subcommand "foo"`},
+		{[]string{"migrate", "status", "x"}, "migrate status takes no argument"},
+	} {
+		out, err := run(t, dir, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: error %v, want one line containing %q\n%s", c.args, err, c.want, out)
+		}
+	}
+}
+
+// TestFailedHint: a failed migration's hint is true for the engine: a
+// transactional version changed nothing; elsewhere a rerun finishes it.
+func TestFailedHint(t *testing.T) {
+	for name, want := range map[string]string{
+		"duckdb":     "the failed version changed nothing",
+		"postgres":   "the failed version changed nothing",
+		"clickhouse": "rerunning `mtx migrate reset` finishes it",
+		"mysql":      "rerunning `mtx migrate reset` finishes it",
+	} {
+		d, err := all.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := &env{Resolved: &project.Resolved{Dialect: d}}
+		if got := failedHint(e, "reset"); !strings.Contains(got, want) {
+			t.Errorf("%s: hint %q, want %q", name, got, want)
+		}
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
+	"github.com/mtxhq/mtx/internal/model"
 	"github.com/pressly/goose/v3"
 	"github.com/spf13/cobra"
 )
@@ -26,9 +28,14 @@ func newMigrate(g *globalFlags) *cobra.Command {
   up          apply every pending version (default)
   up-to N     apply pending versions up to N
   down        roll back the latest version
-  down-to N   roll back to version N (0 = nothing)
+  down-to N   roll back every version after N (down-to 0 = every version)
   redo        roll back the latest version and apply it again
   reset       roll back every version
+
+Rolling back drops export tables: mtx first drops its own models reading
+them (saying so; mtx run builds them again) and afterwards forgets their
+files in the load manifest, so migrate up and load load them again. It
+refuses, changing nothing, when a view mtx did not build depends on them.
   version     print the current version
   status      list versions, applied or pending (and interrupted ones)
 
@@ -39,6 +46,9 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			action := "up"
 			if len(args) > 0 {
 				action = args[0]
+			}
+			if !validAction[action] {
+				return fmt.Errorf("unknown migrate subcommand %q (up, up-to, down, down-to, redo, reset, version, status)", action)
 			}
 			var n int64
 			needsN := action == "up-to" || action == "down-to"
@@ -52,9 +62,6 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 				}
 			case len(args) > 1:
 				return fmt.Errorf("migrate %s takes no argument", action)
-			}
-			if !validAction[action] {
-				return fmt.Errorf("unknown migrate command %q (up, up-to, down, down-to, redo, reset, version, status)", action)
 			}
 			if err := checkFormat(format); err != nil {
 				return err
@@ -74,7 +81,11 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			if dryRun {
 				return printPlan(out, e, versions, action, n)
 			}
-			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, format)
+			models := func() (*model.Project, *model.Graph, error) {
+				_, p, gr, err := g.models()
+				return p, gr, err
+			}
+			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, models, format)
 		},
 	}
 	addFormatFlag(cmd, &format)
@@ -83,9 +94,34 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 	return cmd
 }
 
+// rollsBack are the actions that may drop export tables.
+var rollsBack = map[string]bool{"down": true, "down-to": true, "redo": true, "reset": true}
+
+// failedHint says what a failed action left behind, truthfully per engine:
+// where DDL is transactional the failed version changed nothing; elsewhere
+// it stopped part way, and rerunning the action finishes it (each
+// statement is skipped when its effect is already there) once the cause is
+// fixed.
+func failedHint(e *env, action string) string {
+	if e.Dialect.TransactionalDDL() {
+		return "the failed version changed nothing: it runs in one transaction; versions marked OK above stay applied"
+	}
+	return fmt.Sprintf("the failed version stopped part way (%s DDL is not transactional); once the cause is fixed, rerunning `mtx migrate %s` finishes it", e.Dialect.Name(), action)
+}
+
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
-func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, format string) error {
+func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, models compileModels, format string) error {
+	if !writes[action] {
+		// status and version only read: a missing database file is
+		// reported as empty, not created.
+		if missing, err := e.databaseMissing(); err != nil || missing {
+			if err != nil {
+				return err
+			}
+			return printUnmigrated(out, e, versions, action, format)
+		}
+	}
 	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
 	if err != nil {
 		return err
@@ -122,6 +158,20 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		}
 		fmt.Fprintln(out, v)
 		return nil
+	}
+	// A rollback first drops mtx's models on the tables it drops, and
+	// afterwards forgets those tables' loaded files.
+	var forget []string
+	if rollsBack[action] {
+		current, err := p.GetDBVersion(ctx)
+		if err != nil {
+			return err
+		}
+		if forget, err = beforeRollback(ctx, out, e, db, models, action, n, versions, current); err != nil {
+			return err
+		}
+	}
+	switch action {
 	case "up":
 		results, err = p.Up(ctx)
 	case "up-to":
@@ -133,7 +183,14 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 	case "reset":
 		results, err = p.DownTo(ctx, 0)
 	case "redo":
-		if results, err = one(p.Down(ctx)); err == nil {
+		results, err = one(p.Down(ctx))
+		// Forget before the tables exist again.
+		ferr := afterRollback(ctx, out, e, db, forget)
+		forget = nil
+		if err == nil && ferr != nil {
+			return fmt.Errorf("migrate redo on %s: the rollback is done, but %w; rerun `mtx migrate up`", where(e), ferr)
+		}
+		if err == nil {
 			var up []*goose.MigrationResult
 			up, err = one(p.UpByOne(ctx))
 			results = append(results, up...)
@@ -150,15 +207,37 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		}
 		fmt.Fprintf(out, "%-6s %-4s %05d_%s (%s)\n", state, r.Direction, r.Source.Version, names[r.Source.Version], r.Duration.Round(time.Millisecond))
 	}
+	if ferr := afterRollback(ctx, out, e, db, forget); ferr != nil && err == nil {
+		return fmt.Errorf("migrate %s on %s: the rollback is done, but %w", action, where(e), ferr)
+	}
 	if err != nil {
 		if pe, ok := err.(*goose.PartialError); ok && pe.Failed != nil && pe.Failed.Error != nil {
 			err = pe.Failed.Error
 		}
-		return fmt.Errorf("migrate %s on %s: %w (run `mtx migrate status` to see where it stopped; rerunning finishes it)", action, where(e), err)
+		return fmt.Errorf("migrate %s on %s: %w (%s)", action, where(e), err, failedHint(e, action))
 	}
 	if len(results) == 0 {
 		fmt.Fprintln(out, "nothing to do: the schema is at the requested version")
 	}
+	return nil
+}
+
+// printUnmigrated answers status and version for a database that does not
+// exist yet: nothing applied.
+func printUnmigrated(out io.Writer, e *env, versions []ddl.Version, action, format string) error {
+	if action == "version" {
+		fmt.Fprintln(out, 0)
+		return nil
+	}
+	var sts []migrate.VersionStatus
+	for _, v := range versions {
+		sts = append(sts, migrate.VersionStatus{Version: v.Version, Name: v.Name})
+	}
+	if format == formatJSON {
+		return writeJSON(out, statusJSON(e, sts))
+	}
+	fmt.Fprintf(out, "%s, schema %s (the database does not exist yet: `mtx migrate up` creates it)\n", where(e), e.Options.Schema)
+	fmt.Fprint(out, migrate.FormatStatus(sts))
 	return nil
 }
 
@@ -183,6 +262,10 @@ func printPlan(out io.Writer, e *env, versions []ddl.Version, action string, n i
 				fmt.Fprintf(out, "\n-- version %d (%s) down\n%s", v.Version, v.Name, ddl.Join(v.Down))
 			}
 		}
+	}
+	if rollsBack[action] {
+		fmt.Fprintln(out, "-- before dropping a table, mtx drops its own models reading it (current_*, their _live views, cookbook views, yours);")
+		fmt.Fprintln(out, "-- after, it deletes the dropped tables' rows of "+load.ManifestTable+", so `mtx load` loads their files again")
 	}
 	switch action {
 	case "up":

@@ -188,13 +188,6 @@ func outcome(results []model.Result) error {
 	return exitcode.Fail(fmt.Errorf("%s failed (%s)", strings.Join(what, " and "), strings.Join(bad, "; ")))
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // summary is the closing line of run and build.
 func summary(results []model.Result) string {
 	var built, failed, skipped, pass, fail, notRun int
@@ -255,11 +248,17 @@ func newRunOrBuild(g *globalFlags, which, short string) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := e.requireDatabase(); err != nil {
+				return err
+			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
+			if err := e.requireMigrated(cmd.Context(), db); err != nil {
+				return err
+			}
 			r := &model.Runner{Project: p, DB: db, Log: cmd.ErrOrStderr(), FullRefresh: full, LockTimeout: lockTimeout}
 			o := model.Options{FailFast: failFast}
 			if which == "build" {
@@ -334,7 +333,7 @@ func newCompile(g *globalFlags) *cobra.Command {
 					return fmt.Errorf("writing %s: %w", path, err)
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d models to %s\n", len(names), out)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s to %s\n", count(len(names), "model", "models"), out)
 			return nil
 		},
 	}
@@ -359,6 +358,9 @@ func newTest(g *globalFlags) *cobra.Command {
 			inv := newInvocation("test", sel)
 			e, p, gr, names, err := g.selectModels(sel)
 			if err != nil {
+				return err
+			}
+			if err := e.requireDatabase(); err != nil {
 				return err
 			}
 			db, err := e.connect(cmd.Context())
@@ -396,10 +398,10 @@ func newTest(g *globalFlags) *cobra.Command {
 				if len(failed) > 3 {
 					failed = append(failed[:3], "…")
 				}
-				return exitcode.Fail(fmt.Errorf("%d of %d data tests failed (%s)", n, len(tests), strings.Join(failed, ", ")))
+				return exitcode.Fail(fmt.Errorf("%d of %s failed (%s)", n, count(len(tests), "data test", "data tests"), strings.Join(failed, ", ")))
 			}
 			if format != formatJSON {
-				fmt.Fprintf(cmd.OutOrStdout(), "%d data tests passed on %d models\n", len(tests), len(names))
+				fmt.Fprintf(cmd.OutOrStdout(), "%s passed on %s\n", count(len(tests), "data test", "data tests"), count(len(names), "model", "models"))
 			}
 			return nil
 		},

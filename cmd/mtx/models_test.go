@@ -17,6 +17,19 @@ func TestModelCommands(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "models"), 0o755)
 	os.WriteFile(filepath.Join(dir, "models", "invoice_totals.sql"), []byte(
 		"-- materialized: table\n-- unique_key: customer_id\n-- tags: finance\nSELECT customer_id, SUM(total) AS total FROM {{ ref \"current_invoice\" }} GROUP BY customer_id\n"), 0o644)
+	// Before migrate up (the database exists, the export tables do not):
+	// one line saying what to do, not the engine's error on a model.
+	empty, err := sql.Open("duckdb", filepath.Join(dir, "m.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := empty.Exec("CREATE SCHEMA metronome"); err != nil {
+		t.Fatal(err)
+	}
+	empty.Close()
+	if out, err := run(t, dir, "run"); err == nil || !strings.Contains(err.Error(), "schema metronome has no export tables on duckdb at") || !strings.Contains(err.Error(), "run `mtx migrate up` first") {
+		t.Errorf("run before migrate up: %v\n%s", err, out)
+	}
 	if out, err := run(t, dir, "migrate", "up"); err != nil {
 		t.Fatalf("migrate up: %v\n%s", err, out)
 	}
@@ -30,7 +43,7 @@ func TestModelCommands(t *testing.T) {
 		t.Errorf("run printed:\n%s", out)
 	}
 	out, err = run(t, dir, "run", "--select", "tag:finance")
-	if err != nil || !strings.Contains(out, "built 1 model") {
+	if err != nil || !strings.Contains(out, "built 1 model ") {
 		t.Errorf("run --select tag:finance: %v\n%s", err, out)
 	}
 	if out, err = run(t, dir, "test"); err != nil || !strings.Contains(out, "data tests passed") {
@@ -47,7 +60,7 @@ func TestModelCommands(t *testing.T) {
 	db.Close()
 	out, err = run(t, dir, "test", "--select", "current_invoice")
 	if err == nil || !strings.Contains(err.Error(), "data tests failed") ||
-		!strings.Contains(out, "FAIL current_invoice accepted_values(environment_type: SANDBOX, PRODUCTION): 1 offending rows, e.g. environment_type=STAGING id=inv_1") {
+		!strings.Contains(out, "FAIL current_invoice accepted_values(environment_type: SANDBOX, PRODUCTION): 1 offending row, e.g. environment_type=STAGING id=inv_1") {
 		t.Errorf("test with a bad row: %v\n%s", err, out)
 	}
 	// compile connects to nothing: a DSN that cannot work does not matter.

@@ -44,6 +44,9 @@ func newQuery(g *globalFlags) *cobra.Command {
 				}
 				e.DSN, use = dsn, stmt
 			}
+			if err := e.requireDatabase(); err != nil {
+				return err
+			}
 			db, err := e.connect(cmd.Context())
 			if err != nil {
 				return err

@@ -156,7 +156,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"sql error", []string{"query", "SELECT nope FROM amounts", "--dialect", "duckdb", "--dsn", path}, exitcode.CouldNotRun, "mtx: query failed"},
 		{"unknown flag", []string{"run", "--no-such-flag"}, exitcode.CouldNotRun, "mtx: unknown flag: --no-such-flag"},
-		{"bad format", []string{"test", "--format", "xml", "--dialect", "duckdb"}, exitcode.CouldNotRun, `mtx: --format "xml" is not text or json`},
+		{"bad format", []string{"test", "--format", "xml", "--dialect", "duckdb"}, exitcode.CouldNotRun, `mtx: --format "xml" is not table or json`},
 		{"unreachable database", []string{"run", "--dialect", "postgres", "--dsn", "postgres://mtx:secret@127.0.0.1:1/mtx?connect_timeout=2"}, exitcode.CouldNotRun, "mtx: cannot reach postgres"},
 		{"success", []string{"ls", "--dialect", "duckdb", "--select", "current_invoice", "--resource-type", "model"}, exitcode.OK, "model    current_invoice"},
 	} {
@@ -179,5 +179,30 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("output %q, want it to start with %q", msg, tc.prefix)
 			}
 		})
+	}
+}
+
+// TestCookbookAndSelection: show names the models an entry reads; an entry
+// needing a table group the project leaves out is marked by list, and run
+// names the group instead of blaming mtx run.
+func TestCookbookAndSelection(t *testing.T) {
+	dir := writeProject(t, "default_target: l\ntargets:\n  l: {dialect: duckdb, dsn: x.duckdb}\ntables: {exclude_groups: [legacy_plans]}\n")
+	out, err := run(t, dir, "cookbook", "show", "monthly_invoice_totals")
+	if err != nil || !strings.Contains(out, "-- reads: current_invoice\n") {
+		t.Errorf("cookbook show: %v\n%s", err, out)
+	}
+	out, err = run(t, dir, "cookbook", "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		marked := strings.Contains(line, "[needs table group legacy_plans")
+		if strings.HasPrefix(line, "plan_charges ") && !marked || strings.HasPrefix(line, "monthly_invoice_totals ") && marked {
+			t.Errorf("cookbook list: %s", line)
+		}
+	}
+	_, err = run(t, dir, "cookbook", "run", "plan_charges")
+	if err == nil || !strings.Contains(err.Error(), "select the table group legacy_plans") || strings.Contains(err.Error(), "mtx run)") {
+		t.Errorf("cookbook run plan_charges: %v", err)
 	}
 }

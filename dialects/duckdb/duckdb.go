@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
@@ -95,3 +96,18 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 }
 
 func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+
+var _ dialects.FileDSN = Dialect{}
+
+// ResolveDSN joins a relative file path to dir, keeping any ?settings.
+func (Dialect) ResolveDSN(dsn, dir string) string {
+	path, query, hasQuery := strings.Cut(dsn, "?")
+	if path == "" || filepath.IsAbs(path) || strings.Contains(path, ":") {
+		return dsn // absolute, :memory:, or md:…
+	}
+	out := filepath.Join(dir, path)
+	if hasQuery {
+		out += "?" + query
+	}
+	return out
+}

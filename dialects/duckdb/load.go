@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
 )
 
 var (
@@ -36,6 +37,12 @@ func (d Dialect) InsertParquet(ctx context.Context, q dialects.Querier, t dialec
 		case c.Const != nil:
 			sel[i] = "m." + d.Quote(c.Name)
 			consts = append(consts, c.Name)
+		case c.Source != "" && c.Type == catalog.Timestamp:
+			// DuckDB reads an out-of-range instant (int64 max) as
+			// infinity; mtx refuses it, as on every engine.
+			v := "p." + d.Quote(c.Source)
+			sel[i] = "CASE WHEN " + v + " IS NULL OR (" + v + " >= " + literal(dialects.MinTimestamp) + " AND " + v + " < " + literal(dialects.MaxTimestamp) +
+				") THEN " + v + " ELSE error(" + dialects.StringLiteral("column "+c.Name+": a timestamp outside the years 1 to 9999") + ") END"
 		case c.Source != "":
 			sel[i] = "p." + d.Quote(c.Source)
 		default:

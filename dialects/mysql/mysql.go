@@ -85,4 +85,18 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectMySQL, nil }
 
-func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+// ColumnsQuery reports column_type, which carries sizes ("decimal(18,0)",
+// "varchar(256)"). MariaDB stores JSON as LONGTEXT with a json_valid check
+// named after the column; such a column is reported as json. (MySQL 8's
+// check_constraints has no table name: table_constraints ties the check to
+// its table.)
+func (Dialect) ColumnsQuery(schema string) string {
+	return "SELECT c.table_name, c.column_name, CASE WHEN c.data_type = 'longtext' AND EXISTS (" +
+		"SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.check_constraints k" +
+		" ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name" +
+		" WHERE tc.table_schema = c.table_schema AND tc.table_name = c.table_name AND tc.constraint_type = 'CHECK'" +
+		" AND tc.constraint_name = c.column_name AND k.check_clause = CONCAT('json_valid(`', c.column_name, '`)'))" +
+		" THEN 'json' ELSE c.column_type END" +
+		" FROM information_schema.columns c WHERE c.table_schema = " + dialects.StringLiteral(schema) +
+		" ORDER BY c.table_name, c.ordinal_position"
+}

@@ -64,4 +64,6 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 
 func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectPostgres, nil }
 
-func (Dialect) ColumnsQuery(schema string) string { return dialects.InformationSchemaColumns(schema) }
+func (Dialect) ColumnsQuery(schema string) string {
+	return dialects.InformationSchemaTypedColumns(dialects.StringLiteral(schema))
+}

@@ -81,8 +81,15 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 	return goose.DialectCustom, versiontable.Querier{BigInt: "NUMBER(38,0)", Bool: "BOOLEAN", Timestamp: "TIMESTAMP_TZ(9)", Now: "CURRENT_TIMESTAMP()", Param: versiontable.Question}
 }
 
-// ColumnsQuery: Snowflake stores the upper-case names this adapter creates.
+// ColumnsQuery: Snowflake stores the upper-case names this adapter creates
+// (and whatever case a quoted name was created with); the names come back
+// as stored, and migrate.Introspect folds them to the catalog's lower case.
+// data_type is the bare name: the size comes from information_schema's
+// precision, scale and length columns.
 func (Dialect) ColumnsQuery(schema string) string {
-	return "SELECT LOWER(table_name), LOWER(column_name), data_type FROM information_schema.columns WHERE table_schema = " +
-		dialects.StringLiteral(strings.ToUpper(schema)) + " ORDER BY table_name, ordinal_position"
+	return dialects.InformationSchemaTypedColumns(dialects.StringLiteral(strings.ToUpper(schema)))
 }
+
+// QuoteAsFound quotes a name as the database stores it, where Quote would
+// upper-case it: a table delivered with a quoted lower-case name.
+func (Dialect) QuoteAsFound(s string) string { return dialects.QuoteWith(`"`, `"`, s) }

@@ -183,7 +183,7 @@ func TestName(t model.DataTest) string {
 			cols = append(cols, c)
 		}
 	}
-	return kind + "_" + t.Model + "_" + strings.Join(cols, "__")
+	return kind + "_" + t.Node + "_" + strings.Join(cols, "__")
 }
 
 // BuildManifest describes every model of the graph, its data tests and
@@ -243,23 +243,23 @@ func BuildManifest(in Input) *Manifest {
 	}
 	for _, t := range g.Tests(p, g.Order) {
 		id := TestID(in.Project, t)
-		parent := ModelID(in.Project, t.Model)
+		parent := ModelID(in.Project, t.Node)
 		kind, _, _ := strings.Cut(t.Name, "(")
-		kwargs := map[string]any{"model": t.Model}
+		kwargs := map[string]any{"model": t.Node}
 		col := ""
 		if kind != "unique" {
 			_, args, _ := strings.Cut(strings.TrimSuffix(t.Name, ")"), "(")
 			col, _, _ = strings.Cut(args, ":")
 			kwargs["column_name"] = col
 		} else {
-			kwargs["columns"] = g.Nodes[t.Model].Config.UniqueKey
+			kwargs["columns"] = g.Nodes[t.Node].Config.UniqueKey
 		}
 		if kind == "accepted_values" {
-			kwargs["values"] = nonNil(g.Nodes[t.Model].Config.AcceptedValues[col])
+			kwargs["values"] = nonNil(g.Nodes[t.Node].Config.AcceptedValues[col])
 		}
 		m.Nodes[id] = Node{
 			UniqueID: id, ResourceType: "test", Name: TestName(t), PackageName: in.Project,
-			OriginalFilePath: g.Nodes[t.Model].Origin, FQN: []string{in.Project, TestName(t)}, Schema: p.Schema, Alias: TestName(t),
+			OriginalFilePath: g.Nodes[t.Node].Origin, FQN: []string{in.Project, TestName(t)}, Schema: p.Schema, Alias: TestName(t),
 			Description: t.Name, Tags: []string{}, Config: NodeConfig{Tags: []string{}, Severity: "ERROR"}, Columns: map[string]Column{},
 			DependsOn: DependsOn{Nodes: []string{parent}, Macros: []string{}},
 			Language:  "sql", RawCode: t.Name, CompiledCode: t.Count, Compiled: true,

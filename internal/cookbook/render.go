@@ -53,6 +53,9 @@ type Rendered struct {
 	// Tables are the export tables the query reads (through their
 	// current-state model or raw), sorted.
 	Tables []string
+	// Reads are the relations the query names: current-state models
+	// (current_invoice) and, for history, raw tables; sorted.
+	Reads []string
 	// Values are the parameter values used.
 	Values map[string]any
 }
@@ -61,7 +64,7 @@ var keyRE = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 
 // funcs are the template functions. r is nil when a template is only
 // parsed (the functions are never called then).
-func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template.FuncMap {
+func (r *Renderer) funcs(values map[string]any, tables, reads map[string]bool) template.FuncMap {
 	table := func(name string) (*catalog.Table, error) {
 		t, ok := r.catalog.Table(name)
 		if !ok {
@@ -85,6 +88,7 @@ func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template
 			if _, err := table(name); err != nil {
 				return "", err
 			}
+			reads[CurrentPrefix+name] = true
 			if r.asModel {
 				return `{{ ref "` + CurrentPrefix + name + `" }}`, nil
 			}
@@ -96,6 +100,7 @@ func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template
 			if _, err := table(name); err != nil {
 				return "", err
 			}
+			reads[name] = true
 			if r.asModel {
 				return `{{ source "` + name + `" }}`, nil
 			}
@@ -183,7 +188,7 @@ func (r *Renderer) funcs(values map[string]any, tables map[string]bool) template
 
 func parseTemplate(e *Entry) (*template.Template, error) {
 	var r *Renderer
-	return template.New(e.Name).Option("missingkey=error").Funcs(r.funcs(nil, nil)).Parse(e.Body)
+	return template.New(e.Name).Option("missingkey=error").Funcs(r.funcs(nil, nil, nil)).Parse(e.Body)
 }
 
 // Render renders e with the given parameter values (defaults for the
@@ -193,8 +198,8 @@ func (r *Renderer) Render(e *Entry, params map[string]string) (*Rendered, error)
 	if err != nil {
 		return nil, err
 	}
-	tables := map[string]bool{}
-	t, err := template.New(e.Name).Option("missingkey=error").Funcs(r.funcs(values, tables)).Parse(e.Body)
+	tables, reads := map[string]bool{}, map[string]bool{}
+	t, err := template.New(e.Name).Option("missingkey=error").Funcs(r.funcs(values, tables, reads)).Parse(e.Body)
 	if err != nil {
 		return nil, fmt.Errorf("cookbook entry %s: %w", e.Name, err)
 	}
@@ -207,6 +212,10 @@ func (r *Renderer) Render(e *Entry, params map[string]string) (*Rendered, error)
 		out.Tables = append(out.Tables, n)
 	}
 	sort.Strings(out.Tables)
+	for n := range reads {
+		out.Reads = append(out.Reads, n)
+	}
+	sort.Strings(out.Reads)
 	return out, nil
 }
 

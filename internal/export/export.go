@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"gocloud.dev/blob"
@@ -180,39 +182,40 @@ type Filter struct {
 func (s *Source) Discover(ctx context.Context, f Filter) ([]File, []Skipped, error) {
 	var files []File
 	var skipped []Skipped
-	it := s.bucket.List(&blob.ListOptions{Prefix: s.prefix})
-	for {
-		obj, err := it.Next(ctx)
-		if err == io.EOF {
-			break
+	layout := false
+	visit := func(obj object) {
+		rel := strings.TrimPrefix(obj.key, s.prefix)
+		table, rest, _ := strings.Cut(rel, "/")
+		if dir, _, ok := strings.Cut(rest, "/"); ok && table != "" && dateDir.MatchString(dir) {
+			layout = true
 		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("listing export %s: %w", s.URL, err)
-		}
-		if obj.IsDir {
-			continue
-		}
-		rel := strings.TrimPrefix(obj.Key, s.prefix)
-		table, _, _ := strings.Cut(rel, "/")
 		if f.Tables != nil && strings.Contains(rel, "/") && !f.Tables(table) {
-			continue
+			return
 		}
 		file, perr := Parse(rel)
 		if perr != nil {
 			skipped = append(skipped, Skipped{Key: rel, Reason: perr.Error()})
-			continue
+			return
 		}
 		if !f.Since.IsZero() && file.Date.Before(f.Since) {
-			continue
+			return
 		}
-		file.Key = obj.Key
-		file.Size = obj.Size
-		if len(obj.MD5) > 0 {
-			file.ETag = fmt.Sprintf("%x", obj.MD5)
-		} else {
-			file.ETag = obj.ModTime.UTC().Format(time.RFC3339Nano)
-		}
+		file.Key = obj.key
+		file.Size = obj.size
+		file.ETag = obj.etag
 		files = append(files, file)
+	}
+	var err error
+	if s.local != "" {
+		err = s.walkLocal(ctx, visit)
+	} else {
+		err = s.listBucket(ctx, visit)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if !layout {
+		return nil, nil, fmt.Errorf("export %s holds no export layout (no file in a <table>/dt=<YYYY-MM-DD>/ folder): is it the export's root folder?", s.URL)
 	}
 	sort.Slice(files, func(i, j int) bool {
 		a, b := files[i], files[j]
@@ -225,6 +228,117 @@ func (s *Source) Discover(ctx context.Context, f Filter) ([]File, []Skipped, err
 		return a.Path < b.Path
 	})
 	return files, skipped, nil
+}
+
+// object is one listed file: its key, size and ETag.
+type object struct {
+	key  string
+	size int64
+	etag string
+}
+
+// listBucket lists the objects under the export's prefix.
+func (s *Source) listBucket(ctx context.Context, visit func(object)) error {
+	it := s.bucket.List(&blob.ListOptions{Prefix: s.prefix})
+	for {
+		obj, err := it.Next(ctx)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("listing export %s: %w", s.URL, err)
+		}
+		if obj.IsDir {
+			continue
+		}
+		o := object{key: obj.Key, size: obj.Size}
+		if len(obj.MD5) > 0 {
+			o.etag = fmt.Sprintf("%x", obj.MD5)
+		} else {
+			o.etag = obj.ModTime.UTC().Format(time.RFC3339Nano)
+		}
+		visit(o)
+	}
+}
+
+// walkLocal lists a local export folder. Unlike a bucket listing it
+// follows symbolic links (to folders and to files: a file's size is its
+// target's), refuses a link that leads back into a folder it is in, and
+// fails on anything it cannot read or that is not a regular file (a named
+// pipe would block the load forever): nothing is skipped without a word.
+func (s *Source) walkLocal(ctx context.Context, visit func(object)) error {
+	var walk func(dir, rel string, parents []os.FileInfo) error
+	walk = func(dir, rel string, parents []os.FileInfo) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("export folder %s: cannot read %s: %w", s.URL, shown(rel), cause(err))
+		}
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			r := path.Join(rel, e.Name())
+			st, err := os.Stat(p) // follows symbolic links
+			if err != nil {
+				if e.Type()&fs.ModeSymlink != 0 {
+					return fmt.Errorf("export folder %s: %s is a symbolic link to nothing readable: %w", s.URL, r, cause(err))
+				}
+				return fmt.Errorf("export folder %s: cannot read %s: %w", s.URL, r, cause(err))
+			}
+			switch {
+			case st.IsDir():
+				for _, a := range parents {
+					if os.SameFile(a, st) {
+						return fmt.Errorf("export folder %s: %s is a symbolic link back to a folder above it (a loop)", s.URL, r)
+					}
+				}
+				if err := walk(p, r, append(parents, st)); err != nil {
+					return err
+				}
+			case st.Mode().IsRegular():
+				visit(object{key: r, size: st.Size(), etag: st.ModTime().UTC().Format(time.RFC3339Nano)})
+			default:
+				return fmt.Errorf("export folder %s: %s is not a regular file (%s); mtx reads only files and folders", s.URL, r, fileKind(st.Mode()))
+			}
+		}
+		return nil
+	}
+	root, err := os.Stat(s.local)
+	if err != nil {
+		return fmt.Errorf("export folder %s: %w", s.URL, err)
+	}
+	return walk(s.local, "", []os.FileInfo{root})
+}
+
+// cause drops the absolute path an os error repeats.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// shown names a folder relative to the export root for messages.
+func shown(rel string) string {
+	if rel == "" {
+		return "the folder itself"
+	}
+	return rel
+}
+
+// fileKind names a file type that is not a regular file or a folder.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.Type().String()
 }
 
 // ReaderAt is an opened export file that parquet can read at random.
@@ -241,9 +355,15 @@ type ReaderAt interface {
 // memory), removed on Close.
 func (s *Source) Open(ctx context.Context, f File) (ReaderAt, error) {
 	if s.local != "" {
-		fh, err := os.Open(filepath.Join(s.local, filepath.FromSlash(f.Key)))
+		// Non-blocking, so a file replaced by a named pipe since it was
+		// listed cannot hang the load (and its lock); checked below.
+		fh, err := os.OpenFile(filepath.Join(s.local, filepath.FromSlash(f.Key)), os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
-			return nil, fmt.Errorf("opening %s: %w", f.Path, err)
+			return nil, fmt.Errorf("opening %s: %w", f.Path, cause(err))
+		}
+		if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
+			fh.Close()
+			return nil, fmt.Errorf("opening %s: not a regular file", f.Path)
 		}
 		return fh, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -157,5 +158,162 @@ func TestOpenRanged(t *testing.T) {
 		if (err == io.EOF) != tc.eof || (err != nil && err != io.EOF) {
 			t.Errorf("ReadAt(%d, %d): error %v, want EOF %v", tc.off, tc.n, err, tc.eof)
 		}
+	}
+}
+
+// TestDiscoverHostileFolders: links are followed (a linked file counts
+// with its target's size), and every folder or file mtx cannot use is an
+// error naming it — never a silent "0 files".
+func TestDiscoverHostileFolders(t *testing.T) {
+	const rel = "invoice/dt=2025-01-02/0_20250102030405.parquet"
+	data := []byte("twelve bytes")
+	// real writes rel under a folder outside the export.
+	real := func(t *testing.T) string {
+		d := t.TempDir()
+		p := filepath.Join(d, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	link := func(t *testing.T, target, name string) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		// build returns the root to open.
+		build func(t *testing.T) string
+		err   string // "" = rel is found with len(data) bytes
+	}{
+		{"linked root", func(t *testing.T) string {
+			root := filepath.Join(t.TempDir(), "export")
+			link(t, real(t), root)
+			return root
+		}, ""},
+		{"linked table folder", func(t *testing.T) string {
+			root := t.TempDir()
+			link(t, filepath.Join(real(t), "invoice"), filepath.Join(root, "invoice"))
+			return root
+		}, ""},
+		{"linked dt folder", func(t *testing.T) string {
+			root := t.TempDir()
+			link(t, filepath.Join(real(t), "invoice", "dt=2025-01-02"), filepath.Join(root, "invoice", "dt=2025-01-02"))
+			return root
+		}, ""},
+		{"linked file", func(t *testing.T) string {
+			root := t.TempDir()
+			link(t, filepath.Join(real(t), filepath.FromSlash(rel)), filepath.Join(root, filepath.FromSlash(rel)))
+			return root
+		}, ""},
+		{"link loop", func(t *testing.T) string {
+			root := real(t)
+			link(t, filepath.Join(root, "invoice"), filepath.Join(root, "invoice", "dt=2025-01-02", "again"))
+			return root
+		}, "invoice/dt=2025-01-02/again is a symbolic link back to a folder above it"},
+		{"dangling link", func(t *testing.T) string {
+			root := real(t)
+			link(t, filepath.Join(root, "nowhere"), filepath.Join(root, "invoice", "dt=2025-01-03"))
+			return root
+		}, "invoice/dt=2025-01-03 is a symbolic link to nothing readable"},
+		{"named pipe", func(t *testing.T) string {
+			root := real(t)
+			if err := syscall.Mkfifo(filepath.Join(root, "invoice", "dt=2025-01-02", "1_20250102030405.parquet"), 0o644); err != nil {
+				t.Skipf("no named pipes here: %v", err)
+			}
+			return root
+		}, "invoice/dt=2025-01-02/1_20250102030405.parquet is not a regular file (a named pipe)"},
+		{"unreadable folder", func(t *testing.T) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads every folder; run the tests as another user to cover an unreadable one")
+			}
+			root := real(t)
+			dir := filepath.Join(root, "invoice", "dt=2025-01-02")
+			os.Chmod(dir, 0)
+			t.Cleanup(func() { os.Chmod(dir, 0o755) })
+			return root
+		}, "cannot read invoice/dt=2025-01-02: permission denied"},
+		{"no layout", func(t *testing.T) string {
+			root := t.TempDir()
+			os.WriteFile(filepath.Join(root, "README.txt"), data, 0o644)
+			os.MkdirAll(filepath.Join(root, "invoice", "latest"), 0o755)
+			os.WriteFile(filepath.Join(root, "invoice", "latest", "0_20250102030405.parquet"), data, 0o644)
+			return root
+		}, "holds no export layout"},
+		{"empty root", func(t *testing.T) string { return t.TempDir() }, "holds no export layout"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			src, err := Open(ctx, tc.build(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer src.Close()
+			files, _, err := src.Discover(ctx, Filter{})
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(files) != 1 || files[0].Path != rel || files[0].Size != int64(len(data)) {
+				t.Fatalf("found %+v, want %s of %d bytes", files, rel, len(data))
+			}
+			r, err := src.Open(ctx, files[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+		})
+	}
+}
+
+// TestOpenRefusesAPipe: a file replaced by a named pipe after it was
+// listed fails to open at once instead of blocking the load.
+func TestOpenRefusesAPipe(t *testing.T) {
+	root := t.TempDir()
+	rel := "invoice/dt=2025-01-02/0_20250102030405.parquet"
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte("x"), 0o644)
+	src, err := Open(context.Background(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	files, _, err := src.Discover(context.Background(), Filter{})
+	if err != nil || len(files) != 1 {
+		t.Fatalf("%v, %v", files, err)
+	}
+	os.Remove(p)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		r, err := src.Open(context.Background(), files[0])
+		if err == nil {
+			r.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Fatalf("Open = %v, want an error saying it is not a regular file", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Open blocked on a named pipe")
 	}
 }

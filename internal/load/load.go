@@ -8,6 +8,8 @@ package load
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -160,6 +162,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !o.DryRun {
+		if err := l.forgetEmptied(ctx, files, done); err != nil {
+			return nil, err
+		}
+	}
 	var todo []export.File
 	for _, f := range files {
 		if size, ok := done[f.Path]; ok {
@@ -212,6 +219,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			o.Progress.Finish()
 			return sum, ctx.Err()
 		}
+		if err != nil && l.fatal(err) {
+			o.Progress.Finish()
+			return sum, l.stopped(err)
+		}
 		if err != nil && len(g) > 1 {
 			// Something in the group is bad: load its files one by one,
 			// so the good ones load and the bad one is named.
@@ -220,6 +231,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 				if ctx.Err() != nil {
 					o.Progress.Finish()
 					return sum, ctx.Err()
+				}
+				if err != nil && l.fatal(err) {
+					o.Progress.Finish()
+					return sum, l.stopped(err)
 				}
 				finish(f, rows[0], err)
 			}
@@ -245,6 +260,25 @@ type loader struct {
 	lit dialects.SQLMacros
 	// byEngine holds the files the engine read from object storage.
 	byEngine map[string]bool
+}
+
+// fatal reports whether err leaves the database or the connection
+// unusable, so no further file can load: a connection database/sql gave
+// up on, or what the engine's FatalClassifier says.
+func (l *loader) fatal(err error) bool {
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
+		return true
+	}
+	fc, ok := l.o.Dialect.(dialects.FatalClassifier)
+	return ok && fc.Fatal(err)
+}
+
+// stopped is the one-line error of a load stopped by a fatal error. What
+// committed before it is in the manifest, so a rerun resumes from there.
+func (l *loader) stopped(err error) error {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return fmt.Errorf("stopped after %d files: %s cannot go on: %s (files loaded so far are recorded; rerun mtx load once the database works again)",
+		l.sum.Loaded, l.o.Dialect.Name(), strings.TrimSpace(msg))
 }
 
 // LockTable is the lock table of a load on engines without advisory
@@ -336,30 +370,24 @@ func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, e
 	return out, rows.Err()
 }
 
-// columns maps a file's columns to the target table: known columns are
-// loaded, unknown ones warned about, missing ones left NULL; the three
-// provenance columns are constants.
-func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]dialects.LoadColumn, error) {
+// columns maps a file's columns to the target table (matchColumns: known
+// columns are loaded, unknown ones warned about, missing ones left NULL,
+// structurally wrong files refused); the three provenance columns are
+// constants.
+func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]dialects.LoadColumn, bool, error) {
 	t, _ := l.o.Catalog.Table(f.Table)
 	target := l.have[f.Table]
 	if target == nil {
-		return nil, fmt.Errorf("%s: table %s.%s does not exist: run `mtx migrate up` (with this table selected) first", f.Path, l.o.Schema.Schema, f.Table)
+		return nil, false, fmt.Errorf("%s: table %s.%s does not exist: run `mtx migrate up` (with this table selected) first", f.Path, l.o.Schema.Schema, f.Table)
 	}
-	var cols []dialects.LoadColumn
-	for _, fc := range pf.columns {
-		c, known := t.Column(fc.Name)
-		switch {
-		case !known || c.System:
-			l.warn(fmt.Sprintf("table %s: column %s in the export is not in mtx's catalog and is not loaded (a newer mtx may add it)", f.Table, fc.Name))
-			continue
-		case fc.Nested:
-			l.warn(fmt.Sprintf("table %s: column %s is a nested parquet column, which mtx cannot load; left NULL", f.Table, fc.Name))
-			continue
-		}
+	cols, native, err := l.matchColumns(f, t, pf)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, c := range cols {
 		if _, ok := target[c.Name]; !ok {
-			return nil, fmt.Errorf("%s: column %s.%s is missing from the target schema: run `mtx migrate up` first", f.Path, f.Table, c.Name)
+			return nil, false, fmt.Errorf("%s: column %s.%s is missing from the target schema: run `mtx migrate up` first", f.Path, f.Table, c.Name)
 		}
-		cols = append(cols, dialects.LoadColumn{Name: c.Name, Type: c.Type, Source: fc.Name})
 	}
 	for _, c := range []dialects.LoadColumn{
 		{Name: catalog.SourceFileColumn, Type: catalog.String, Const: f.Path},
@@ -367,11 +395,11 @@ func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]
 		{Name: catalog.LoadedAtColumn, Type: catalog.Timestamp, Const: loadedAt},
 	} {
 		if _, ok := target[c.Name]; !ok {
-			return nil, fmt.Errorf("table %s.%s has no column %s: run `mtx migrate up` first", l.o.Schema.Schema, f.Table, c.Name)
+			return nil, false, fmt.Errorf("table %s.%s has no column %s: run `mtx migrate up` first", l.o.Schema.Schema, f.Table, c.Name)
 		}
 		cols = append(cols, c)
 	}
-	return cols, nil
+	return cols, native, nil
 }
 
 // Files are loaded in groups: consecutive files of one table, committed
@@ -409,6 +437,9 @@ type opened struct {
 	ra   export.ReaderAt
 	pf   *parquetFile
 	cols []dialects.LoadColumn
+	// native: the file needs no conversion (matchColumns), so an engine
+	// may read it itself.
+	native bool
 }
 
 // group loads files (of one table) exactly once: their rows and manifest
@@ -442,11 +473,26 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 			return rows, fmt.Errorf("%s: %w", f.Path, err)
 		}
 		ops = append(ops, opened{f: f, ra: ra, pf: pf})
-		cols, err := l.columns(f, pf, loadedAt)
+		cols, native, err := l.columns(f, pf, loadedAt)
 		if err != nil {
 			return rows, err
 		}
-		ops[len(ops)-1].cols = cols
+		ops[len(ops)-1].cols, ops[len(ops)-1].native = cols, native
+	}
+	if ol != nil && !allNative(ops) {
+		// Values that need converting go through mtx's own checks, as on
+		// every engine: download the files and stream them.
+		l.warn(fmt.Sprintf("%s does not read files whose column types differ from the table's; mtx converts and streams their rows", d.Name()))
+		for i := range ops {
+			ops[i].ra.Close()
+			ra, err := l.o.Source.Open(ctx, ops[i].f)
+			if err != nil {
+				ops = ops[:i]
+				return rows, err
+			}
+			ops[i].ra = ra
+		}
+		ol = nil
 	}
 	loader, _ := d.(dialects.Loader)
 	transactional := loader == nil || loader.LoadTransactional()
@@ -476,7 +522,7 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		if err := l.insertObjects(ctx, ol, q, ops, rows); err != nil {
 			return rows, err
 		}
-	} else if pl, ok := d.(dialects.ParquetLoader); ok {
+	} else if pl, ok := d.(dialects.ParquetLoader); ok && allNative(ops) {
 		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
 			return rows, err
 		}
@@ -512,6 +558,16 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		}
 	}
 	return rows, nil
+}
+
+// allNative reports whether every file of a group needs no conversion.
+func allNative(ops []opened) bool {
+	for _, o := range ops {
+		if !o.native {
+			return false
+		}
+	}
+	return true
 }
 
 // groupTable is the target of a group's files that the engine reads
@@ -624,7 +680,7 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 		}
 		if len(ops) == 1 {
 			o := ops[0]
-			src := newFileRows(o.f.Path, o.pf, o.cols)
+			src := newFileRows(o.f.Path, o.pf, o.cols, l.decimal())
 			defer src.Close()
 			for src.Next() {
 			}
@@ -646,7 +702,7 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (int64, error) {
 	d := l.o.Dialect
 	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: o.f.Table, Columns: o.cols}
-	src := newFileRows(o.f.Path, o.pf, o.cols)
+	src := newFileRows(o.f.Path, o.pf, o.cols, l.decimal())
 	defer src.Close()
 	l.o.Progress.FileStarted(o.f, o.pf.NumRows())
 	counted := &countingRows{RowSource: src, p: l.o.Progress}

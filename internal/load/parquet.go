@@ -24,8 +24,8 @@ import (
 type fileColumn struct {
 	Name  string
 	Index int // leaf index: a row's value for it has Column() == Index
-	// Nested columns (lists, structs) cannot be loaded; they are reported
-	// like unknown columns.
+	// Nested columns (lists, structs) cannot be loaded: one the catalog
+	// does not know is warned about, one it knows fails the file.
 	Nested bool
 	read   reader
 	desc   string // physical and logical type, for messages
@@ -33,6 +33,10 @@ type fileColumn struct {
 	// and scale), for engines that read the file themselves.
 	typ         catalog.LogicalType
 	prec, scale int
+	// native: an engine reading the file itself gets exactly typ's
+	// values, with no conversion that depends on its session (dates and
+	// timestamps not adjusted to UTC would follow the session's zone).
+	native bool
 }
 
 // reader turns one parquet value (not NULL) into a neutral value, before
@@ -79,7 +83,7 @@ func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
 			if depth == 1 {
 				rd, desc := leafReader(e)
 				typ, prec, scale := leafType(e)
-				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc, typ: typ, prec: prec, scale: scale})
+				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc, typ: typ, prec: prec, scale: scale, native: leafNative(e)})
 			} else if len(pf.columns) == 0 || pf.columns[len(pf.columns)-1].Name != top {
 				pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
 			}
@@ -93,7 +97,7 @@ func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
 			}
 			j = walk(j, depth+1, top)
 		}
-		if depth == 1 {
+		if depth == 1 && (len(pf.columns) == 0 || pf.columns[len(pf.columns)-1].Name != top) {
 			pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
 		}
 		return j
@@ -254,6 +258,44 @@ func leafType(e format.SchemaElement) (catalog.LogicalType, int, int) {
 	return catalog.String, 0, 0
 }
 
+// leafNative reports whether a primitive column's values read the same
+// in any engine that reads parquet itself as through leafReader: signed
+// integers, floats, booleans, decimals, UTF-8 text and timestamps adjusted
+// to UTC. Dates, INT96, local timestamps, unsigned 64-bit integers, UUIDs
+// and plain binary are converted by mtx.
+func leafNative(e format.SchemaElement) bool {
+	phys, _ := e.Type.Get()
+	conv, hasConv := e.ConvertedType.Get()
+	lt := e.LogicalType.Value
+	if _, ok := lt.(*format.DecimalType); ok || (hasConv && conv == deprecated.Decimal) {
+		return true
+	}
+	switch phys {
+	case format.Boolean, format.Float, format.Double:
+		return lt == nil && !hasConv
+	case format.Int32:
+		it, ok := lt.(*format.IntType)
+		return (lt == nil && !hasConv) || (ok && it.IsSigned)
+	case format.Int64:
+		switch x := lt.(type) {
+		case nil:
+			return !hasConv
+		case *format.IntType:
+			return x.IsSigned
+		case *format.TimestampType:
+			return x.IsAdjustedToUTC
+		}
+		return false
+	case format.ByteArray:
+		switch lt.(type) {
+		case *format.StringType, *format.JsonType, *format.EnumType:
+			return true
+		}
+		return lt == nil && hasConv && (conv == deprecated.UTF8 || conv == deprecated.Json || conv == deprecated.Enum)
+	}
+	return false
+}
+
 // stringReader reads text, reusing the boxed value of short strings seen
 // before: export columns such as status, environment_type or names repeat
 // a few values millions of times, and an allocation each is most of the
@@ -362,18 +404,70 @@ func scaleText(s string, scale int) string {
 
 var decimalText = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
 
+// decimalSpec is the target's decimal precision and scale; zero: unchecked.
+type decimalSpec struct{ prec, scale int }
+
+// fit checks that decimal text (matching decimalText) is stored exactly by
+// a decimal(prec, scale) column: digits past the scale must be zeros (they
+// are dropped) and the integer part must fit. mtx never rounds.
+func (d decimalSpec) fit(s string) (dialects.Decimal, error) {
+	if d.prec == 0 {
+		return dialects.Decimal(s), nil
+	}
+	orig := s
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimLeft(s, "+-")
+	ip, fp, _ := strings.Cut(s, ".")
+	ip = strings.TrimLeft(ip, "0")
+	if len(fp) <= d.scale && len(ip) <= d.prec-d.scale && orig[0] != '+' {
+		return dialects.Decimal(orig), nil // the common case: as written
+	}
+	if len(fp) > d.scale {
+		if strings.Trim(fp[d.scale:], "0") != "" {
+			return "", fmt.Errorf("%s has more than %d decimal places (the column is decimal(%d,%d)); mtx does not round", quoteShort(signed(neg, ip, fp)), d.scale, d.prec, d.scale)
+		}
+		fp = fp[:d.scale]
+	}
+	if len(ip) > d.prec-d.scale {
+		return "", fmt.Errorf("%s has more than %d digits before the decimal point (the column is decimal(%d,%d))", quoteShort(signed(neg, ip, fp)), d.prec-d.scale, d.prec, d.scale)
+	}
+	if ip == "" {
+		ip = "0"
+	}
+	return dialects.Decimal(signed(neg, ip, fp)), nil
+}
+
+func signed(neg bool, ip, fp string) string {
+	s := ip
+	if fp != "" {
+		s += "." + fp
+	}
+	if neg && strings.Trim(s, "0.") != "" {
+		s = "-" + s
+	}
+	return s
+}
+
+// Timestamps mtx loads lie in years 1 to 9999, which every engine stores;
+// a value outside (an int64-max sentinel) is an error, never "infinity".
+func inRange(t time.Time) (any, error) {
+	if t.Before(dialects.MinTimestamp) || !t.Before(dialects.MaxTimestamp) {
+		return nil, fmt.Errorf("%s is outside the years 1 to 9999", t.UTC().Format(time.RFC3339Nano))
+	}
+	return t.UTC(), nil
+}
+
 // coerce converts a neutral value read from the file to the target
-// column's logical type, or says why it cannot.
-func coerce(v any, t catalog.LogicalType) (any, error) {
+// column's logical type, or says why it cannot. It converts only where the
+// result is exact: integers into decimals, decimals and floats with no
+// fraction into integers, 0 and 1 into booleans, text that spells a value
+// of the type.
+func coerce(v any, t catalog.LogicalType, d decimalSpec) (any, error) {
 	// Values already of the right type are returned as they are (no new
 	// allocation for boxing them again).
 	switch v.(type) {
 	case string:
 		if t == catalog.String {
-			return v, nil
-		}
-	case dialects.Decimal:
-		if t == catalog.Decimal {
 			return v, nil
 		}
 	case int64:
@@ -386,10 +480,6 @@ func coerce(v any, t catalog.LogicalType) (any, error) {
 		}
 	case bool:
 		if t == catalog.Boolean {
-			return v, nil
-		}
-	case time.Time:
-		if t == catalog.Timestamp {
 			return v, nil
 		}
 	}
@@ -416,30 +506,41 @@ func coerce(v any, t catalog.LogicalType) (any, error) {
 			}
 			return s, nil
 		}
-		return coerce(v, catalog.String)
+		if _, ok := v.(time.Time); ok {
+			break
+		}
+		// A number or boolean is JSON as text, except NaN and infinities.
+		s, err := coerce(v, catalog.String, d)
+		if err == nil && !json.Valid([]byte(s.(string))) {
+			return nil, fmt.Errorf("%s is not valid JSON", quoteShort(s.(string)))
+		}
+		return s, err
 	case catalog.Decimal:
 		switch x := v.(type) {
 		case dialects.Decimal:
-			return x, nil
+			return d.fit(string(x))
 		case int64:
-			return dialects.Decimal(strconv.FormatInt(x, 10)), nil
+			return d.fit(strconv.FormatInt(x, 10))
 		case string:
 			s := strings.TrimSpace(x)
 			if !decimalText.MatchString(s) {
 				return nil, fmt.Errorf("%s is not a decimal number", quoteShort(x))
 			}
-			return dialects.Decimal(s), nil
+			return d.fit(s)
 		case float64:
 			if math.IsNaN(x) || math.IsInf(x, 0) {
 				return nil, fmt.Errorf("%v is not a decimal number", x)
 			}
-			return dialects.Decimal(strconv.FormatFloat(x, 'f', -1, 64)), nil
+			return d.fit(strconv.FormatFloat(x, 'f', -1, 64))
 		}
 	case catalog.Float:
 		switch x := v.(type) {
 		case float64:
 			return x, nil
 		case int64:
+			if x > 1<<53 || x < -(1<<53) {
+				return nil, fmt.Errorf("%d cannot be stored exactly as a float", x)
+			}
 			return float64(x), nil
 		case dialects.Decimal:
 			return strconv.ParseFloat(string(x), 64)
@@ -489,9 +590,13 @@ func coerce(v any, t catalog.LogicalType) (any, error) {
 	case catalog.Timestamp:
 		switch x := v.(type) {
 		case time.Time:
-			return x.UTC(), nil
+			return inRange(x)
 		case string:
-			return parseTimestamp(x)
+			ts, err := parseTimestamp(x)
+			if err != nil {
+				return nil, err
+			}
+			return inRange(ts)
 		}
 	}
 	return nil, fmt.Errorf("a %T value cannot be a %s", v, t)
@@ -507,14 +612,14 @@ var timestampLayouts = []string{
 }
 
 // parseTimestamp reads a timestamp written as text; without a zone it is UTC.
-func parseTimestamp(s string) (any, error) {
+func parseTimestamp(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range timestampLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC(), nil
 		}
 	}
-	return nil, fmt.Errorf("%s is not a timestamp", quoteShort(s))
+	return time.Time{}, fmt.Errorf("%s is not a timestamp", quoteShort(s))
 }
 
 func quoteShort(s string) string {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -70,9 +71,25 @@ func TestCoerce(t *testing.T) {
 		{`{"a": 1}`, catalog.JSON, `{"a": 1}`, ""},
 		{`{"a": 1`, catalog.JSON, nil, "is not valid JSON"},
 		{int64(7), catalog.String, "7", ""},
+		// Only exact conversions (issue 13): no rounding, no guessing.
+		{dialects.Decimal("30.5"), catalog.Integer, nil, "not a 64-bit integer"},
+		{30.7, catalog.Integer, nil, "is not an integer"},
+		{"yes", catalog.Boolean, nil, "is not a boolean"},
+		{true, catalog.Decimal, nil, "cannot be a decimal"},
+		{dialects.Decimal("1.500000000000"), catalog.Decimal, dialects.Decimal("1.500000000"), ""},
+		{dialects.Decimal("1.123456789123"), catalog.Decimal, nil, "more than 9 decimal places"},
+		{dialects.Decimal("-0.000000000000"), catalog.Decimal, dialects.Decimal("0.000000000"), ""},
+		{dialects.Decimal("1000000000000000000000000000000"), catalog.Decimal, nil, "more than 29 digits before the decimal point"},
+		{"+12.5", catalog.Decimal, dialects.Decimal("12.5"), ""},
+		{int64(1) << 60, catalog.Float, nil, "cannot be stored exactly as a float"},
+		{time.UnixMicro(math.MaxInt64), catalog.Timestamp, nil, "outside the years 1 to 9999"},
+		{"10000-01-01T00:00:00Z", catalog.Timestamp, nil, "is not a timestamp"},
+		{ts, catalog.JSON, nil, "cannot be a json"},
+		{math.NaN(), catalog.JSON, nil, "is not valid JSON"},
+		{2.5, catalog.JSON, "2.5", ""},
 		{ts, catalog.String, "2025-01-02T03:04:05.000006Z", ""},
 	} {
-		got, err := coerce(tc.v, tc.to)
+		got, err := coerce(tc.v, tc.to, decimalSpec{38, 9})
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("coerce(%#v, %s) error %v, want %q", tc.v, tc.to, err, tc.err)

@@ -61,7 +61,7 @@ type logProgress struct {
 func (p *logProgress) Start(files int, bytes int64) {
 	p.files, p.total, p.start, p.lastLine = files, bytes, time.Now(), time.Now()
 	if !p.quiet {
-		fmt.Fprintf(p.w, "loading %d new files (%s)\n", files, human(bytes))
+		fmt.Fprintf(p.w, "loading %s (%s)\n", plural(files, "new file", "new files"), human(bytes))
 	}
 }
 
@@ -85,7 +85,7 @@ func (p *logProgress) FileDone(f export.File, rows int64) {
 	p.bytes += f.Size
 	if !p.quiet {
 		el := time.Since(p.start).Seconds()
-		fmt.Fprintf(p.w, "[%d/%d] %s: %d rows (%.0f rows/s, %s/s)\n", p.done, p.files, f.Path, rows, float64(p.rows)/max(el, 1e-3), human(int64(float64(p.bytes)/max(el, 1e-3))))
+		fmt.Fprintf(p.w, "[%d/%d] %s: %s (%.0f rows/s, %s/s)\n", p.done, p.files, f.Path, plural(int(rows), "row", "rows"), float64(p.rows)/max(el, 1e-3), human(int64(float64(p.bytes)/max(el, 1e-3))))
 	}
 }
 func (p *logProgress) Fail(err error) { fmt.Fprintln(p.w, "error:", err) }
@@ -103,18 +103,40 @@ type barProgress struct {
 	perRow      float64          // bytes per row of the file streaming now
 	advanced    map[string]int64 // bytes already shown per file
 	current     string
+	// shown and total are the bytes the bar has advanced and will; the
+	// ETA appears only once they say enough (see maybePredict).
+	shown, total int64
+	predicting   bool
+}
+
+// ETA thresholds: an estimate from the first file's footer read, or a
+// fraction of a second, read 17 minutes for a 5-second load.
+const (
+	etaAfter    = 2 * time.Second
+	etaFraction = 0.05
+)
+
+// add advances the bar and turns the ETA on once there is signal.
+func (p *barProgress) add(n int64) {
+	p.shown += n
+	if !p.predicting && p.total > 0 && time.Since(p.start) >= etaAfter && float64(p.shown) >= etaFraction*float64(p.total) {
+		p.predicting = true
+		progressbar.OptionSetPredictTime(true)(p.bar)
+	}
+	p.bar.Add64(n)
 }
 
 func (p *barProgress) Start(files int, bytes int64) {
-	p.files, p.start = files, time.Now()
+	p.files, p.start, p.total = files, time.Now(), bytes
 	p.bar = progressbar.NewOptions64(bytes,
+		progressbar.OptionUseIECUnits(true), // MiB, as the summary says
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionShowElapsedTimeOnFinish(),
-		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetPredictTime(false), // until add has signal
 		progressbar.OptionClearOnFinish(),
 	)
 	p.describe()
@@ -143,7 +165,7 @@ func (p *barProgress) Rows(n int64) {
 			p.advanced = map[string]int64{}
 		}
 		p.advanced[p.current] += add
-		p.bar.Add64(add)
+		p.add(add)
 	}
 	if time.Since(p.last) > 200*time.Millisecond {
 		p.last = time.Now()
@@ -158,7 +180,7 @@ func (p *barProgress) FileDone(f export.File, rows int64) {
 	p.done++
 	p.describe()
 	if rest := f.Size - p.advanced[f.Path]; rest > 0 {
-		p.bar.Add64(rest)
+		p.add(rest)
 	}
 	delete(p.advanced, f.Path)
 }
@@ -186,4 +208,12 @@ func human(b int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(b)/float64(div), "KMGTPE"[exp])
+}
+
+// plural is "1 row", "2 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

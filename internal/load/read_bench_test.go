@@ -36,7 +36,7 @@ func BenchmarkReadParquet(b *testing.B) {
 				cols = append(cols, dialects.LoadColumn{Name: c.Name, Type: c.Type, Source: c.Name})
 			}
 		}
-		r := newFileRows(path, pf, cols)
+		r := newFileRows(path, pf, cols, decimalSpec{38, 9})
 		n := 0
 		for r.Next() {
 			n++

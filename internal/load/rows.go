@@ -32,6 +32,7 @@ type fileRows struct {
 	pf     *parquetFile
 	cols   []dialects.LoadColumn
 	src    []*fileColumn // per target column; nil: Const or NULL
+	dec    decimalSpec
 	groups []parquet.RowGroup
 	group  int
 	rows   parquet.Rows
@@ -43,8 +44,8 @@ type fileRows struct {
 	err    error
 }
 
-func newFileRows(name string, pf *parquetFile, cols []dialects.LoadColumn) *fileRows {
-	r := &fileRows{name: name, pf: pf, cols: cols, groups: pf.f.RowGroups(), buf: make([]parquet.Row, rowBatch), out: make([]any, len(cols))}
+func newFileRows(name string, pf *parquetFile, cols []dialects.LoadColumn, dec decimalSpec) *fileRows {
+	r := &fileRows{name: name, pf: pf, cols: cols, dec: dec, groups: pf.f.RowGroups(), buf: make([]parquet.Row, rowBatch), out: make([]any, len(cols))}
 	r.byCol = make([]parquet.Value, len(pf.f.Schema().Columns())+1)
 	r.src = make([]*fileColumn, len(cols))
 	for i, c := range cols {
@@ -99,7 +100,7 @@ func (r *fileRows) Next() (ok bool) {
 		}
 		raw, err := fc.read(v)
 		if err == nil {
-			raw, err = coerce(raw, c.Type)
+			raw, err = coerce(raw, c.Type, r.dec)
 		}
 		if err != nil {
 			r.err = &ValueError{File: r.name, Column: c.Name, Row: r.row, Err: err}
@@ -117,8 +118,15 @@ func (r *fileRows) fill() bool {
 			if r.group >= len(r.groups) {
 				return false
 			}
-			r.rows = r.groups[r.group].Rows()
+			g := r.groups[r.group]
 			r.group++
+			if g.NumRows() == 0 {
+				// An empty row group (pyarrow writes one for an empty
+				// table) has no pages: parquet-go's reader fails seeking
+				// into them.
+				continue
+			}
+			r.rows = g.Rows()
 		}
 		n, err := r.rows.ReadRows(r.buf)
 		r.n, r.i = n, 0

@@ -107,8 +107,19 @@ func (m *Migrator) existing(ctx context.Context, q querier) (Schema, error) {
 	return Introspect(ctx, m.d, q, m.o.Schema)
 }
 
-// Introspect lists the tables and columns of schema.
+// Introspect lists the tables and columns of schema, names folded to the
+// catalog's lower case (Snowflake stores the upper-case names mtx creates).
 func Introspect(ctx context.Context, d dialects.Dialect, q querier, schema string) (Schema, error) {
+	return introspect(ctx, d, q, schema, strings.ToLower)
+}
+
+// IntrospectAsStored is Introspect with names as the engine stores them,
+// for quoting a table found in a schema mtx did not create.
+func IntrospectAsStored(ctx context.Context, d dialects.Dialect, q querier, schema string) (Schema, error) {
+	return introspect(ctx, d, q, schema, func(s string) string { return s })
+}
+
+func introspect(ctx context.Context, d dialects.Dialect, q querier, schema string, name func(string) string) (Schema, error) {
 	rows, err := q.QueryContext(ctx, d.ColumnsQuery(schema))
 	if err != nil {
 		return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
@@ -120,6 +131,7 @@ func Introspect(ctx context.Context, d dialects.Dialect, q querier, schema strin
 		if err := rows.Scan(&t, &c, &typ); err != nil {
 			return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
 		}
+		t, c = name(t), name(c)
 		if out[t] == nil {
 			out[t] = map[string]string{}
 		}

@@ -13,7 +13,12 @@ import (
 
 // DataTest is one assertion about a built model's rows.
 type DataTest struct {
+	// Model is the model the rows are read from, or the raw table for a
+	// current-state model's key not_null test (the model leaves those rows out).
 	Model string
+	// Node is the model whose test this is (Model, except for the raw
+	// table's key test): build runs it after Node, artifacts attach it there.
+	Node string
 	// Name says what is asserted: unique(environment_type, id),
 	// not_null(total), accepted_values(environment_type).
 	Name string
@@ -40,14 +45,16 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 		return strings.Join(out, ", ")
 	}
 	var out []DataTest
+	node := ""
 	add := func(model, name, query string) {
 		out = append(out, DataTest{
-			Model: model, Name: name,
+			Model: model, Node: node, Name: name,
 			Query: query + " LIMIT " + fmt.Sprint(SampleSize),
 			Count: "SELECT COUNT(*) FROM (" + query + ") AS " + q("_mtx_offending"),
 		})
 	}
 	for _, name := range names {
+		node = name
 		c := g.Nodes[name]
 		cfg := c.Config
 		key := cfg.UniqueKey
@@ -57,11 +64,13 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 		}
 		show := key
 		for _, col := range cfg.NotNull {
-			rel := c.Relation
+			// A NULL key is found in the raw table (the model leaves its
+			// row out), and reported under the raw table's name.
+			rel, owner := c.Relation, name
 			if c.Current != nil {
 				for _, k := range c.Current.Key {
 					if k == col {
-						rel = p.relation(c.Current.Name)
+						rel, owner = p.relation(c.Current.Name), c.Current.Name
 					}
 				}
 			}
@@ -69,7 +78,7 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 			if len(cols) == 0 {
 				cols = []string{col}
 			}
-			add(name, "not_null("+col+")", fmt.Sprintf("SELECT %s FROM %s WHERE %s IS NULL", list(cols), rel, q(col)))
+			add(owner, "not_null("+col+")", fmt.Sprintf("SELECT %s FROM %s WHERE %s IS NULL", list(cols), rel, q(col)))
 		}
 		var acc []string
 		for col := range cfg.AcceptedValues {
@@ -138,7 +147,7 @@ func PrintTest(w io.Writer, res Result) {
 	}
 	switch res.Status {
 	case Fail:
-		fmt.Fprintf(w, "FAIL %s %s: %d offending rows, e.g. %s\n", res.Test.Model, res.Test.Name, res.Failures, strings.Join(res.Sample, "; "))
+		fmt.Fprintf(w, "FAIL %s %s: %s, e.g. %s\n", res.Test.Model, res.Test.Name, offending(res.Failures), strings.Join(res.Sample, "; "))
 	case Error:
 		fmt.Fprintf(w, "ERROR %s %s: %s\n", res.Test.Model, res.Test.Name, res.Message)
 	}
@@ -184,4 +193,12 @@ func Format(v any) string {
 		return x.UTC().Format("2006-01-02T15:04:05.999999Z")
 	}
 	return fmt.Sprint(v)
+}
+
+// offending says how many rows a test found: "1 offending row", "2 offending rows".
+func offending(n int64) string {
+	if n == 1 {
+		return "1 offending row"
+	}
+	return fmt.Sprintf("%d offending rows", n)
 }

@@ -292,3 +292,38 @@ func TestProjectOverride(t *testing.T) {
 		t.Errorf("a broken project model: %v", err)
 	}
 }
+
+// TestDataTestOwners: a current-state model's key not_null test reads the
+// raw table and is reported under the raw table's name; its other tests
+// are the model's.
+func TestDataTestOwners(t *testing.T) {
+	p := project(t, "duckdb")
+	g, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dt := range g.Tests(p, []string{"current_invoice"}) {
+		raw := strings.Contains(dt.Query, `FROM "metronome"."invoice" `)
+		if raw && dt.Model != "invoice" || !raw && dt.Model != "current_invoice" {
+			t.Errorf("test %s reading %q is reported under %s", dt.Name, dt.Query, dt.Model)
+		}
+	}
+}
+
+// TestReaders: the models to drop with a table are those reading it and
+// every model reading them, dependents first.
+func TestReaders(t *testing.T) {
+	p := project(t, "duckdb",
+		parse(t, "a", `SELECT * FROM {{ ref "current_invoice" }}`),
+		parse(t, "b", `SELECT * FROM {{ ref "a" }}`),
+		parse(t, "c", `SELECT * FROM {{ ref "current_customer" }}`),
+	)
+	g, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := g.Readers([]string{"invoice"})
+	if strings.Join(got, " ") != "b a current_invoice" {
+		t.Errorf("Readers(invoice) = %v, want [b a current_invoice]", got)
+	}
+}

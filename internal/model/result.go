@@ -60,7 +60,7 @@ func (r *Runner) Test(ctx context.Context, t DataTest) Result {
 			res.Message = oneLine(err.Error())
 		} else {
 			res.Sample = sample
-			res.Message = fmt.Sprintf("%d offending rows", res.Failures)
+			res.Message = offending(res.Failures)
 		}
 	}
 	res.Elapsed = time.Since(start)

@@ -48,14 +48,21 @@ const (
 	decimalKind
 	floatKind
 	boolKind
+	// jsonKind: JSON, VARIANT, SUPER, lists, structs and maps, written
+	// as JSON text (table, CSV) and as JSON values (JSON).
+	jsonKind
 )
 
 // kindOf classifies a column by the engine's type name. Names differ by
 // engine (NUMERIC, DECIMAL(38,9), Decimal(38, 9), NUMBER, FIXED, INT64,
 // HUGEINT...), so the test is on words they share.
-func kindOf(ct *sql.ColumnType) kind {
-	n := strings.ToUpper(ct.DatabaseTypeName())
+func kindOf(ct *sql.ColumnType) kind { return kindOfName(strings.ToUpper(ct.DatabaseTypeName())) }
+
+// kindOfName classifies an upper-case type name.
+func kindOfName(n string) kind {
 	switch {
+	case isStructured(n):
+		return jsonKind
 	case strings.Contains(n, "DECIMAL"), strings.Contains(n, "NUMERIC"), strings.HasPrefix(n, "NUMBER"), n == "FIXED":
 		return decimalKind
 	case strings.Contains(n, "INT") && !strings.Contains(n, "INTERVAL") && !strings.Contains(n, "POINT"):
@@ -99,6 +106,13 @@ func Text(v any) (string, bool) {
 		return ratText(v), true
 	case fmt.Stringer: // duckdb.Decimal, shopspring decimal.Decimal, UUIDs...
 		return v.String(), true
+	}
+	if structured(v) {
+		// A driver's decoded JSON, list, struct or map (DuckDB): JSON
+		// text, never Go's map[k:v] syntax.
+		if s, err := marshalJSON(jsonCompatible(v)); err == nil {
+			return s, true
+		}
 	}
 	return fmt.Sprint(v), true
 }
@@ -148,6 +162,9 @@ func Read(rows *sql.Rows) (*Result, error) {
 		row := make([]*string, len(cols))
 		for i, v := range vals {
 			if s, ok := Text(v); ok {
+				if res.kinds[i] == jsonKind || res.kinds[i] == textKind {
+					s = normalizeJSON(s, res.kinds[i] == jsonKind)
+				}
 				row[i] = &s
 			}
 		}
@@ -250,6 +267,10 @@ func jsonValue(v *string, k kind) string {
 		return "null"
 	}
 	switch k {
+	case jsonKind, textKind:
+		if isJSONDocument(*v, k == jsonKind) {
+			return *v
+		}
 	case integerKind, decimalKind, floatKind:
 		if isJSONNumber(*v) {
 			return *v

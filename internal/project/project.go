@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -26,12 +27,19 @@ type Project struct {
 	Targets       map[string]Target `yaml:"targets"`
 	// Schema holds the export tables (BigQuery: dataset; MySQL and
 	// ClickHouse: database). Default metronome.
-	Schema  string    `yaml:"schema"`
-	Decimal *Decimal  `yaml:"decimal"`
-	Tables  Selection `yaml:"tables"`
+	Schema string `yaml:"schema"`
+	// SourceSchema, when set, is where Metronome delivers the export tables
+	// itself (a warehouse or database destination): mtx only reads there,
+	// and Schema holds what mtx writes. Empty: the tables are mtx's own raw
+	// tables in Schema, filled by mtx load.
+	SourceSchema string    `yaml:"source_schema"`
+	Decimal      *Decimal  `yaml:"decimal"`
+	Tables       Selection `yaml:"tables"`
 	// Load holds mtx load's settings for engines that read the export from
 	// object storage themselves; a target's own load: overrides them.
 	Load *LoadSettings `yaml:"load"`
+	// Freshness overrides when mtx freshness calls a table late.
+	Freshness *Freshness `yaml:"freshness"`
 	// Path is the file the project was read from.
 	Path string `yaml:"-"`
 }
@@ -42,6 +50,8 @@ type Target struct {
 	DSN     string `yaml:"dsn"`
 	// Schema overrides the project's schema for this target.
 	Schema string `yaml:"schema"`
+	// SourceSchema overrides the project's source_schema for this target.
+	SourceSchema string `yaml:"source_schema"`
 	// Load overrides the project's load settings, field by field.
 	Load *LoadSettings `yaml:"load"`
 }
@@ -162,6 +172,11 @@ func (p *Project) validate() error {
 			return fmt.Errorf("load: %w", err)
 		}
 	}
+	if p.Freshness != nil {
+		if err := p.Freshness.validate(); err != nil {
+			return fmt.Errorf("freshness: %w", err)
+		}
+	}
 	if p.Decimal != nil {
 		if p.Decimal.Precision < 1 || p.Decimal.Scale < 0 || p.Decimal.Scale > p.Decimal.Precision {
 			return fmt.Errorf("decimal: precision %d, scale %d is not a valid size (need 1 <= precision, 0 <= scale <= precision)", p.Decimal.Precision, p.Decimal.Scale)
@@ -181,7 +196,7 @@ func (p *Project) targetNames() []string {
 
 // Flags are the command-line settings that pick or override a target.
 type Flags struct {
-	Target, Dialect, DSN, Schema string
+	Target, Dialect, DSN, Schema, SourceSchema string
 }
 
 // Resolved is everything a command needs to talk to one database.
@@ -190,9 +205,14 @@ type Resolved struct {
 	Dialect    dialects.Dialect
 	DSN        string
 	Options    dialects.Options
-	Selection  Selection
+	// SourceSchema is where Metronome delivers the export tables, which mtx
+	// only reads; "" when they are mtx's own raw tables in Options.Schema.
+	SourceSchema string
+	Selection    Selection
 	// Load are the project's load settings, the target's on top.
 	Load LoadSettings
+	// Freshness is the project's freshness: section (nil: the defaults).
+	Freshness *Freshness
 }
 
 // Resolve combines the project (may be nil) and the flags. lookup returns
@@ -204,10 +224,12 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 		if p.Schema != "" {
 			r.Options.Schema = p.Schema
 		}
+		r.SourceSchema = p.SourceSchema
 		if p.Decimal != nil {
 			r.Options.DecimalPrecision, r.Options.DecimalScale = p.Decimal.Precision, p.Decimal.Scale
 		}
 		r.Selection = p.Tables
+		r.Freshness = p.Freshness
 		r.Load = r.Load.Over(p.Load)
 		name := f.Target
 		if name == "" {
@@ -246,6 +268,12 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	if f.Schema != "" {
 		r.Options.Schema = f.Schema
 	}
+	if t.SourceSchema != "" {
+		r.SourceSchema = t.SourceSchema
+	}
+	if f.SourceSchema != "" {
+		r.SourceSchema = f.SourceSchema
+	}
 	if t.Dialect == "" {
 		return nil, errors.New("no dialect: pass --dialect NAME (and --dsn), or run where a project.yaml with a default_target is")
 	}
@@ -253,9 +281,16 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 	if err != nil {
 		return nil, err
 	}
+	if fd, ok := d.(dialects.FileDSN); ok && p != nil && f.DSN == "" && t.DSN != "" {
+		// A file named in project.yaml lives next to it, as models/ does.
+		t.DSN = fd.ResolveDSN(t.DSN, filepath.Dir(p.Path))
+	}
 	r.Dialect, r.DSN = d, t.DSN
 	if !catalog.ValidIdentifier(r.Options.Schema) {
 		return nil, fmt.Errorf("schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.Options.Schema)
+	}
+	if r.SourceSchema != "" && !catalog.ValidIdentifier(r.SourceSchema) {
+		return nil, fmt.Errorf("source_schema %q is not a valid identifier (use lower-case letters, digits and _, starting with a letter or _)", r.SourceSchema)
 	}
 	return r, nil
 }
@@ -275,7 +310,7 @@ func expandTarget(name string, t Target) (Target, error) {
 			return v
 		})
 	}
-	t.Dialect, t.DSN, t.Schema = expand(t.Dialect), expand(t.DSN), expand(t.Schema)
+	t.Dialect, t.DSN, t.Schema, t.SourceSchema = expand(t.Dialect), expand(t.DSN), expand(t.Schema), expand(t.SourceSchema)
 	if t.Load != nil {
 		l := *t.Load
 		l.Stage, l.IAMRole, l.Region = expand(l.Stage), expand(l.IAMRole), expand(l.Region)

@@ -65,3 +65,87 @@ func TestLoadSettings(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceSchema(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		flags      Flags
+		env        map[string]string
+		want       string
+		err        string
+	}{
+		{name: "unset", yaml: "targets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a"}, want: ""},
+		{name: "project wide", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a"}, want: "delivered"},
+		{name: "target wins", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb, source_schema: other}\n", flags: Flags{Target: "a"}, want: "other"},
+		{name: "flag wins", yaml: "source_schema: delivered\ntargets:\n  a: {dialect: duckdb, source_schema: other}\n", flags: Flags{Target: "a", SourceSchema: "flagged"}, want: "flagged"},
+		{name: "env in a target", yaml: "targets:\n  a: {dialect: duckdb, source_schema: \"${MTX_TEST_SOURCE}\"}\n", flags: Flags{Target: "a"},
+			env: map[string]string{"MTX_TEST_SOURCE": "from_env"}, want: "from_env"},
+		{name: "invalid", yaml: "source_schema: \"x; drop\"\ntargets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a"}, err: `source_schema "x; drop" is not a valid identifier`},
+		{name: "invalid flag", yaml: "targets:\n  a: {dialect: duckdb}\n", flags: Flags{Target: "a", SourceSchema: "Bad-Name"}, err: `source_schema "Bad-Name" is not a valid identifier`},
+		{name: "typo", yaml: "source_shema: x\n", err: "source_shema"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			path := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(path, []byte(tc.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Load(path)
+			var r *Resolved
+			if err == nil {
+				r, err = Resolve(p, tc.flags, func(n string) (dialects.Dialect, error) { return all.Get(n) })
+			}
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.SourceSchema != tc.want {
+				t.Errorf("source schema %q, want %q", r.SourceSchema, tc.want)
+			}
+		})
+	}
+}
+
+// TestFileDSNNextToProject: a relative DuckDB path in project.yaml is
+// resolved next to project.yaml (as models/ is), one given with --dsn
+// stays relative to the current directory, absolute paths and in-memory
+// databases are left alone.
+func TestFileDSNNextToProject(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "proj")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		dsn, flag, want string
+	}{
+		{dsn: "mtx.duckdb", want: filepath.Join(dir, "mtx.duckdb")},
+		{dsn: "data/mtx.duckdb?threads=2", want: filepath.Join(dir, "data", "mtx.duckdb") + "?threads=2"},
+		{dsn: "/abs/mtx.duckdb", want: "/abs/mtx.duckdb"},
+		{dsn: ":memory:", want: ":memory:"},
+		{dsn: "mtx.duckdb", flag: "here.duckdb", want: "here.duckdb"},
+	} {
+		path := filepath.Join(dir, FileName)
+		yaml := "default_target: local\ntargets:\n  local: {dialect: duckdb, dsn: \"" + tc.dsn + "\"}\n"
+		if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Resolve(p, Flags{DSN: tc.flag}, func(n string) (dialects.Dialect, error) { return all.Get(n) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DSN != tc.want {
+			t.Errorf("dsn %q (--dsn %q) resolved to %q, want %q", tc.dsn, tc.flag, r.DSN, tc.want)
+		}
+	}
+}
