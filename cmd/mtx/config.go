@@ -30,6 +30,8 @@ type env struct {
 	history  *catalog.History
 	selected ddl.Selection
 	renderer *ddl.Renderer
+	// name is project.yaml's name ("" without one).
+	name string
 }
 
 func (g *globalFlags) load() (*env, error) {
@@ -72,7 +74,11 @@ func (g *globalFlags) load() (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &env{Resolved: r, history: h, selected: sel, renderer: rd}, nil
+	out := &env{Resolved: r, history: h, selected: sel, renderer: rd}
+	if p != nil {
+		out.name = p.Name
+	}
+	return out, nil
 }
 
 // connect opens the target and checks it answers, naming it (without

@@ -254,7 +254,7 @@ func demoMigrate(ctx context.Context, d *demoRun) error {
 		return err
 	}
 	var buf strings.Builder
-	if err := runMigrate(ctx, &buf, io.Discard, d.env, versions, "up", 0, lock.DefaultTimeout, nil); err != nil {
+	if err := runMigrate(ctx, &buf, io.Discard, d.env, versions, "up", 0, lock.DefaultTimeout, nil, formatText); err != nil {
 		return err
 	}
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/mtxhq/mtx/internal/exitcode"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ func newFreshness(g *globalFlags) *cobra.Command {
 					}
 					names = append(names, fmt.Sprintf("%s (%s old, error after %s)", t.Table, freshness.Human(time.Duration(*t.AgeSeconds)*time.Second), freshness.Human(time.Duration(t.ErrorAfterSeconds)*time.Second)))
 				}
-				return fmt.Errorf("freshness: %d %s past error_after: %s", len(late), plural(len(late), "table", "tables"), strings.Join(names, ", "))
+				return exitcode.Fail(fmt.Errorf("freshness: %d %s past error_after: %s", len(late), plural(len(late), "table", "tables"), strings.Join(names, ", ")))
 			}
 			return nil
 		},

@@ -141,7 +141,7 @@ func leakHosts(dialect string) []leakHost {
 // files mtx writes.
 func TestSecretsNeverPrinted(t *testing.T) {
 	dir := t.TempDir()
-	inv, _ := catalogTable(t, "invoice")
+	inv, _ := embeddedTable(t, "invoice")
 	if _, err := exportfile.WriteFile(filepath.Join(dir, "export"), inv, 0, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func dialectsOf(fs []leakForm) map[string]bool {
 	return m
 }
 
-func catalogTable(t *testing.T, name string) (*catalog.Table, bool) {
+func embeddedTable(t *testing.T, name string) (*catalog.Table, bool) {
 	t.Helper()
 	h, err := catalog.Embedded()
 	if err != nil {

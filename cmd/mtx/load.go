@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/exitcode"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/lock"
@@ -21,6 +22,7 @@ func newLoad(g *globalFlags) *cobra.Command {
 		tables        []string
 		since         string
 		dryRun, quiet bool
+		format        string
 		lockTimeout   time.Duration
 		obj           project.LoadSettings
 	)
@@ -44,6 +46,9 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lockTimeout, err := lockWait(lockTimeout)
 			if err != nil {
+				return err
+			}
+			if err := checkFormat(format); err != nil {
 				return err
 			}
 			e, err := g.load()
@@ -124,15 +129,24 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 				defer db.Close()
 			}
 			out := cmd.OutOrStdout()
+			progress := load.NewProgress(stderr, quiet)
+			warn := &warnings{w: stderr, quiet: quiet}
+			var events *jsonEvents
+			if format == formatJSON {
+				events = &jsonEvents{w: out}
+				progress = eventProgress{Progress: progress, ev: events}
+				warn.ev = events
+			}
 			sum, err := load.Run(ctx, load.Options{
 				Dialect: e.Dialect, DB: db, Schema: e.Options, Catalog: cat, Source: src,
 				Tables: sel, Since: sinceT, DryRun: dryRun,
-				Progress:    load.NewProgress(stderr, quiet),
-				Warn:        func(msg string) { fmt.Fprintln(stderr, "warning:", msg) },
+				Progress:    progress,
+				Warn:        warn.warn,
 				LockTimeout: lockTimeout, LockLog: stderr, Where: where(e),
 				Object: dialects.ObjectOptions{Stage: settings.Stage, IAMRole: settings.IAMRole, Region: settings.Region},
 				Stream: settings.Stream,
 			})
+			warn.close()
 			var waited *lock.TimeoutError
 			if errors.As(err, &waited) {
 				return err // it names the target already
@@ -140,18 +154,25 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 			if err != nil {
 				return fmt.Errorf("load into %s: %w", where(e), err)
 			}
-			if dryRun {
+			if events != nil {
+				for _, f := range sum.Pending {
+					size := f.Size
+					events.emit(loadEvent{Event: "file_pending", Path: f.Path, Table: f.Table, Bytes: &size})
+				}
+				events.summary(sum, dryRun, warn.n)
+			}
+			if dryRun && events == nil {
 				fmt.Fprintf(out, "dry run: %s found, %d already loaded, %d would be loaded (%s, schema %s)\n", count(sum.Found, "file", "files"), sum.Skipped, len(sum.Pending), where(e), e.Options.Schema)
 				for _, f := range sum.Pending {
 					fmt.Fprintf(out, "  %s (%d bytes)\n", f.Path, f.Size)
 				}
 				return nil
 			}
-			if !quiet || len(sum.Failed) > 0 {
+			if events == nil && (!quiet || len(sum.Failed) > 0) {
 				printSummary(out, sum)
 			}
 			if len(sum.Failed) > 0 {
-				return fmt.Errorf("%d of %d new files failed to load, first: %w", len(sum.Failed), len(sum.Failed)+sum.Loaded, sum.Failed[0])
+				return exitcode.Fail(fmt.Errorf("%d of %d new files failed to load, first: %w", len(sum.Failed), len(sum.Failed)+sum.Loaded, sum.Failed[0]))
 			}
 			return nil
 		},
@@ -160,7 +181,8 @@ The same settings can go in project.yaml under load: (or a target's load:).`,
 	f.StringSliceVar(&tables, "tables", nil, "tables to load, comma-separated or repeated (default: the project's selection)")
 	f.StringVar(&since, "since", "", "only files whose dt= partition is on or after this date (YYYY-MM-DD)")
 	f.BoolVar(&dryRun, "dry-run", false, "list the files that would be loaded; change nothing")
-	f.BoolVar(&quiet, "quiet", false, "no progress and no summary (errors still go to standard error)")
+	f.BoolVar(&quiet, "quiet", false, "no progress, no summary, and one line counting the warnings instead of each (errors still go to standard error)")
+	addFormatFlag(cmd, &format)
 	f.StringVar(&obj.Stage, "stage", "", "Snowflake external stage whose URL is LOCATION (e.g. @mtx_export): COPY INTO from it")
 	f.StringVar(&obj.IAMRole, "iam-role", "", "IAM role ARN Redshift's COPY assumes to read s3:// (arn:aws:iam::<account>:role/<name>)")
 	f.StringVar(&obj.Region, "region", "", "AWS region of the bucket, where it differs from the Redshift cluster's")

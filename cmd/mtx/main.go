@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"errors"
-
 	"fmt"
 	"io"
 	"log"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/internal/exitcode"
 	"github.com/mtxhq/mtx/internal/redact"
 	"github.com/spf13/cobra"
 )
@@ -47,15 +47,17 @@ func execute(ctx context.Context, red *redact.Redactor, args []string, stdout, s
 	out.Flush()
 	switch {
 	case err == nil:
-		return 0
+		return exitcode.OK
 	case ctx.Err() != nil:
 		// Ctrl-C: what was committed stays, and the next run resumes.
 		fmt.Fprintln(errOut, "mtx: interrupted")
-		return 130
+		return exitcode.Interrupted
 	}
-	// One line, naming the problem; details are wrapped into it.
+	// One line, naming the problem; details are wrapped into it. The
+	// status says whether mtx ran and something failed (1) or could not
+	// run at all (2): internal/exitcode.
 	fmt.Fprintln(errOut, "mtx: "+oneLine(err))
-	return 1
+	return exitcode.Code(err)
 }
 
 func oneLine(err error) string {
@@ -93,10 +95,11 @@ func newRootWith(red *redact.Redactor) *cobra.Command {
 	root.AddCommand(newQuery(g), newCookbook(g))
 	root.AddCommand(newDemo(g))
 	root.AddCommand(newLoad(g))
-	root.AddCommand(newRun(g), newCompile(g), newTest(g))
+	root.AddCommand(newRun(g), newBuild(g), newCompile(g), newTest(g), newLs(g))
 	root.AddCommand(newDocs(g))
 	root.AddCommand(newSource(g), newFreshness(g))
 	namesUnknownCommands(root)
+	addCompletions(root, g)
 	return root
 }
 

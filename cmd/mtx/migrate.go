@@ -21,6 +21,7 @@ import (
 func newMigrate(g *globalFlags) *cobra.Command {
 	var dryRun bool
 	var lockTimeout time.Duration
+	var format string
 	cmd := &cobra.Command{
 		Use:   "migrate [up|up-to N|down|down-to N|redo|reset|version|status]",
 		Short: "Create and evolve the export schema with goose (default: up)",
@@ -68,6 +69,12 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 			case len(args) > 1:
 				return fmt.Errorf("migrate %s takes no argument", action)
 			}
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			if format == formatJSON && (action != "status" || dryRun) {
+				return fmt.Errorf("--format json is for migrate status")
+			}
 			e, err := g.load()
 			if err != nil {
 				return err
@@ -94,9 +101,10 @@ an empty database, down/down-to/redo/reset a fully migrated one.`,
 				_, p, gr, err := g.models()
 				return p, gr, err
 			}
-			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, models)
+			return runMigrate(cmd.Context(), out, cmd.ErrOrStderr(), e, versions, action, n, lockTimeout, models, format)
 		},
 	}
+	addFormatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the SQL it would run; connect to nothing")
 	cmd.Flags().DurationVar(&lockTimeout, "lock-timeout", lock.DefaultTimeout, "how long to wait for another mtx migrate run on the same schema to finish")
 	return cmd
@@ -119,7 +127,7 @@ func failedHint(e *env, action string) string {
 
 var validAction = map[string]bool{"up": true, "up-to": true, "down": true, "down-to": true, "redo": true, "reset": true, "version": true, "status": true}
 
-func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, models compileModels) error {
+func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []ddl.Version, action string, n int64, lockTimeout time.Duration, models compileModels, format string) error {
 	if !writes[action] {
 		// status and version only read: a missing database file is
 		// reported as empty, not created.
@@ -127,7 +135,7 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 			if err != nil {
 				return err
 			}
-			return printUnmigrated(out, e, versions, action)
+			return printUnmigrated(out, e, versions, action, format)
 		}
 	}
 	db, release, err := e.connectLocked(ctx, action, versions, lockTimeout, errOut)
@@ -152,6 +160,9 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 		sts, err := m.Status(ctx)
 		if err != nil {
 			return err
+		}
+		if format == formatJSON {
+			return writeJSON(out, statusJSON(e, sts))
 		}
 		fmt.Fprintf(out, "%s, schema %s\n", where(e), e.Options.Schema)
 		fmt.Fprint(out, migrate.FormatStatus(sts))
@@ -229,16 +240,19 @@ func runMigrate(ctx context.Context, out, errOut io.Writer, e *env, versions []d
 
 // printUnmigrated answers status and version for a database that does not
 // exist yet: nothing applied.
-func printUnmigrated(out io.Writer, e *env, versions []ddl.Version, action string) error {
+func printUnmigrated(out io.Writer, e *env, versions []ddl.Version, action, format string) error {
 	if action == "version" {
 		fmt.Fprintln(out, 0)
 		return nil
 	}
-	fmt.Fprintf(out, "%s, schema %s (the database does not exist yet: `mtx migrate up` creates it)\n", where(e), e.Options.Schema)
 	var sts []migrate.VersionStatus
 	for _, v := range versions {
 		sts = append(sts, migrate.VersionStatus{Version: v.Version, Name: v.Name})
 	}
+	if format == formatJSON {
+		return writeJSON(out, statusJSON(e, sts))
+	}
+	fmt.Fprintf(out, "%s, schema %s (the database does not exist yet: `mtx migrate up` creates it)\n", where(e), e.Options.Schema)
 	fmt.Fprint(out, migrate.FormatStatus(sts))
 	return nil
 }

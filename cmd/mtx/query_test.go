@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/mtxhq/mtx/internal/exitcode"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,9 +134,12 @@ func TestProjectCookbookOverride(t *testing.T) {
 	}
 }
 
-// TestQueryExitCode runs the real binary: an SQL error is one line on
-// standard error and exit status 1.
-func TestQueryExitCode(t *testing.T) {
+// TestExitCodes runs the real binary: an error is one line on standard
+// error, and the exit status says which kind (internal/exitcode): 2 for
+// what could not run (bad SQL, flags, config, an unreachable database).
+// Status 1 (ran, but a model or test failed) is TestRunKeepGoing's, on
+// engines.
+func TestExitCodes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
@@ -144,16 +148,37 @@ func TestQueryExitCode(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "query", "SELECT nope FROM amounts", "--dialect", "duckdb", "--dsn", path)
-	cmd.Dir = t.TempDir()
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Fatalf("exit: %v", err)
-	}
-	if msg := stderr.String(); !strings.HasPrefix(msg, "mtx: query failed") || strings.Count(msg, "\n") != 1 {
-		t.Errorf("stderr: %q", msg)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		prefix string
+	}{
+		{"sql error", []string{"query", "SELECT nope FROM amounts", "--dialect", "duckdb", "--dsn", path}, exitcode.CouldNotRun, "mtx: query failed"},
+		{"unknown flag", []string{"run", "--no-such-flag"}, exitcode.CouldNotRun, "mtx: unknown flag: --no-such-flag"},
+		{"bad format", []string{"test", "--format", "xml", "--dialect", "duckdb"}, exitcode.CouldNotRun, `mtx: --format "xml" is not table or json`},
+		{"unreachable database", []string{"run", "--dialect", "postgres", "--dsn", "postgres://mtx:secret@127.0.0.1:1/mtx?connect_timeout=2"}, exitcode.CouldNotRun, "mtx: cannot reach postgres"},
+		{"success", []string{"ls", "--dialect", "duckdb", "--select", "current_invoice", "--resource-type", "model"}, exitcode.OK, "model    current_invoice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(bin, tc.args...)
+			cmd.Dir = t.TempDir()
+			var stdout, stderr strings.Builder
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			cmd.Run()
+			if got := cmd.ProcessState.ExitCode(); got != tc.code {
+				t.Errorf("exit %d, want %d\n%s%s", got, tc.code, stdout.String(), stderr.String())
+			}
+			msg := stderr.String()
+			if tc.code == exitcode.OK {
+				msg = stdout.String()
+			} else if strings.Count(msg, "\n") != 1 || strings.Contains(msg, "secret") {
+				t.Errorf("stderr is not one redacted line: %q", msg)
+			}
+			if !strings.HasPrefix(msg, tc.prefix) {
+				t.Errorf("output %q, want it to start with %q", msg, tc.prefix)
+			}
+		})
 	}
 }
 

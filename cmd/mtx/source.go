@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/mtxhq/mtx/internal/exitcode"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -58,7 +59,7 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 				return err
 			}
 			if r.Errors > 0 {
-				return fmt.Errorf("source check: %d %s in %s would make a model wrong (listed above)", r.Errors, plural(r.Errors, "problem", "problems"), src.Schema)
+				return exitcode.Fail(fmt.Errorf("source check: %d %s in %s would make a model wrong (listed above)", r.Errors, plural(r.Errors, "problem", "problems"), src.Schema))
 			}
 			return nil
 		},

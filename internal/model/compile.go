@@ -319,12 +319,44 @@ func (g *Graph) topo() ([]string, error) {
 // Selectors are separated by spaces or commas; their union is selected. No
 // selector selects everything.
 func (g *Graph) Select(selectors []string) ([]string, error) {
+	return g.SelectExclude(selectors, nil)
+}
+
+// SelectExclude is Select less the models the exclude selectors pick
+// (same syntax); an exclude selector matching no model is an error too.
+func (g *Graph) SelectExclude(selectors, exclude []string) ([]string, error) {
+	picked, err := g.pick("--select", selectors)
+	if err != nil {
+		return nil, err
+	}
+	dropped := map[string]bool{}
+	if len(splitSelectors(exclude)) > 0 {
+		if dropped, err = g.pick("--exclude", exclude); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	for _, n := range g.Order {
+		if (picked == nil || picked[n]) && !dropped[n] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+func splitSelectors(selectors []string) []string {
 	var sels []string
 	for _, s := range selectors {
 		sels = append(sels, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
 	}
+	return sels
+}
+
+// pick returns the models the selectors pick; nil (all) when there are none.
+func (g *Graph) pick(flag string, selectors []string) (map[string]bool, error) {
+	sels := splitSelectors(selectors)
 	if len(sels) == 0 {
-		return g.Order, nil
+		return nil, nil
 	}
 	picked := map[string]bool{}
 	for _, sel := range sels {
@@ -343,7 +375,7 @@ func (g *Graph) Select(selectors []string) ([]string, error) {
 			}
 		} else {
 			if _, err := path.Match(base, ""); err != nil {
-				return nil, fmt.Errorf("--select %q: bad pattern", sel)
+				return nil, fmt.Errorf("%s %q: bad pattern", flag, sel)
 			}
 			for _, n := range g.Order {
 				if ok, _ := path.Match(base, n); ok {
@@ -353,9 +385,9 @@ func (g *Graph) Select(selectors []string) ([]string, error) {
 		}
 		if len(matched) == 0 {
 			if why, ok := g.Skipped[base]; ok {
-				return nil, fmt.Errorf("--select %q: model %s is skipped (%s)", sel, base, why)
+				return nil, fmt.Errorf("%s %q: model %s is skipped (%s)", flag, sel, base, why)
 			}
-			return nil, fmt.Errorf("--select %q matches no model%s", sel, g.liveHint(sel))
+			return nil, fmt.Errorf("%s %q matches no model%s", flag, sel, g.liveHint(sel))
 		}
 		for _, n := range matched {
 			picked[n] = true
@@ -367,13 +399,14 @@ func (g *Graph) Select(selectors []string) ([]string, error) {
 			}
 		}
 	}
-	var out []string
-	for _, n := range g.Order {
-		if picked[n] {
-			out = append(out, n)
-		}
-	}
-	return out, nil
+	return picked, nil
+}
+
+// Children returns the models that ref name, sorted.
+func (g *Graph) Children(name string) []string {
+	out := append([]string(nil), g.children[name]...)
+	sort.Strings(out)
+	return out
 }
 
 func (g *Graph) walk(n string, next func(string) []string, seen map[string]bool) {

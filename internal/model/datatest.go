@@ -16,6 +16,9 @@ type DataTest struct {
 	// Model is the model the rows are read from, or the raw table for a
 	// current-state model's key not_null test (the model leaves those rows out).
 	Model string
+	// Node is the model whose test this is (Model, except for the raw
+	// table's key test): build runs it after Node, artifacts attach it there.
+	Node string
 	// Name says what is asserted: unique(environment_type, id),
 	// not_null(total), accepted_values(environment_type).
 	Name string
@@ -42,14 +45,16 @@ func (g *Graph) Tests(p *Project, names []string) []DataTest {
 		return strings.Join(out, ", ")
 	}
 	var out []DataTest
+	node := ""
 	add := func(model, name, query string) {
 		out = append(out, DataTest{
-			Model: model, Name: name,
+			Model: model, Node: node, Name: name,
 			Query: query + " LIMIT " + fmt.Sprint(SampleSize),
 			Count: "SELECT COUNT(*) FROM (" + query + ") AS " + q("_mtx_offending"),
 		})
 	}
 	for _, name := range names {
+		node = name
 		c := g.Nodes[name]
 		cfg := c.Config
 		key := cfg.UniqueKey
@@ -107,32 +112,48 @@ type TestResult struct {
 }
 
 // RunTests runs the tests, printing one line per failure (model, test,
-// offending rows) to w, and returns the failures.
+// offending rows) to w, and returns the failures. A test whose query fails
+// stops it with that error.
 func (r *Runner) RunTests(ctx context.Context, tests []DataTest, w io.Writer) ([]TestResult, error) {
+	results, err := r.TestAll(ctx, tests, w)
 	var failed []TestResult
-	for _, t := range tests {
-		res := TestResult{DataTest: t}
-		if err := r.DB.QueryRowContext(ctx, t.Count).Scan(&res.Failing); err != nil {
-			return failed, fmt.Errorf("model %s, test %s: %w", t.Model, t.Name, err)
+	for _, res := range results {
+		if res.Err != nil {
+			return failed, res.Err
 		}
-		if res.Failing == 0 {
-			continue
-		}
-		sample, err := r.sample(ctx, t.Query)
-		if err != nil {
-			return failed, fmt.Errorf("model %s, test %s: %w", t.Model, t.Name, err)
-		}
-		res.Sample = sample
-		failed = append(failed, res)
-		if w != nil {
-			noun := "rows"
-			if res.Failing == 1 {
-				noun = "row"
-			}
-			fmt.Fprintf(w, "FAIL %s %s: %d offending %s, e.g. %s\n", t.Model, t.Name, res.Failing, noun, strings.Join(sample, "; "))
+		if res.Status == Fail {
+			failed = append(failed, TestResult{DataTest: *res.Test, Failing: res.Failures, Sample: res.Sample})
 		}
 	}
-	return failed, nil
+	return failed, err
+}
+
+// TestAll runs every test and reports each, printing a line per failing
+// or erroring test to w (nil: quiet). Its error is an interrupt only.
+func (r *Runner) TestAll(ctx context.Context, tests []DataTest, w io.Writer) ([]Result, error) {
+	var out []Result
+	for _, t := range tests {
+		res := r.Test(ctx, t)
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		out = append(out, res)
+		PrintTest(w, res)
+	}
+	return out, nil
+}
+
+// PrintTest writes a failing or erroring test's line to w (nil: nothing).
+func PrintTest(w io.Writer, res Result) {
+	if w == nil || res.Test == nil {
+		return
+	}
+	switch res.Status {
+	case Fail:
+		fmt.Fprintf(w, "FAIL %s %s: %s, e.g. %s\n", res.Test.Model, res.Test.Name, offending(res.Failures), strings.Join(res.Sample, "; "))
+	case Error:
+		fmt.Fprintf(w, "ERROR %s %s: %s\n", res.Test.Model, res.Test.Name, res.Message)
+	}
 }
 
 func (r *Runner) sample(ctx context.Context, query string) ([]string, error) {
@@ -175,4 +196,12 @@ func Format(v any) string {
 		return x.UTC().Format("2006-01-02T15:04:05.999999Z")
 	}
 	return fmt.Sprint(v)
+}
+
+// offending says how many rows a test found: "1 offending row", "2 offending rows".
+func offending(n int64) string {
+	if n == 1 {
+		return "1 offending row"
+	}
+	return fmt.Sprintf("%d offending rows", n)
 }

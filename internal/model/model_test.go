@@ -219,6 +219,42 @@ func TestSelect(t *testing.T) {
 	}
 }
 
+func TestSelectExclude(t *testing.T) {
+	p := project(t, "duckdb",
+		parse(t, "a", `SELECT * FROM {{ ref "current_invoice" }}`),
+		parse(t, "b", "-- tags: finance\nSELECT * FROM {{ ref \"a\" }}"),
+		parse(t, "c", `SELECT * FROM {{ ref "b" }} JOIN {{ ref "current_customer" }} ON TRUE`),
+	)
+	g, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sel, exclude []string
+		want         string
+	}{
+		{[]string{"current_invoice+"}, []string{"b"}, "a c current_invoice"},
+		{[]string{"current_invoice+"}, []string{"b+"}, "a current_invoice"},
+		{[]string{"+c"}, []string{"tag:finance", "current_*"}, "a c"},
+		{[]string{"a", "b"}, []string{"a,b"}, ""},
+	} {
+		got, err := g.SelectExclude(c.sel, c.exclude)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := strings.Join(sortedCopy(got), " "); s != c.want {
+			t.Errorf("SelectExclude(%v, %v) = %s, want %s", c.sel, c.exclude, s, c.want)
+		}
+	}
+	all, _ := g.SelectExclude(nil, []string{"current_*"})
+	if strings.Join(sortedCopy(all), " ") != "a b c" {
+		t.Errorf("exclude without select: %v", all)
+	}
+	if _, err := g.SelectExclude(nil, []string{"nope"}); err == nil || err.Error() != `--exclude "nope" matches no model` {
+		t.Errorf("unknown exclude: %v", err)
+	}
+}
+
 func sortedCopy(s []string) []string {
 	out := append([]string{}, s...)
 	for i := range out {

@@ -26,6 +26,11 @@ type Runner struct {
 	// LockTimeout bounds the wait for another `mtx run` on the schema
 	// (0: lock.DefaultTimeout).
 	LockTimeout time.Duration
+
+	// rows is what the engine said the current model's last writing
+	// statement affected (rowsKnown: it said something).
+	rows      int64
+	rowsKnown bool
 }
 
 // RunLockTable is the lock table of `mtx run` on engines without named
@@ -35,14 +40,44 @@ const RunLockTable = "mtx_run_lock"
 // Run builds the named models of g, in order. It stops at the first failure,
 // naming the model; models built before it stay built.
 func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
-	m, err := dialects.ModelerOf(r.Project.Dialect)
+	results, err := r.Execute(ctx, g, names, Options{FailFast: true})
 	if err != nil {
 		return err
+	}
+	for _, res := range results {
+		if res.Err != nil {
+			return res.Err
+		}
+	}
+	return nil
+}
+
+// Options say how Execute goes on after a failure.
+type Options struct {
+	// FailFast stops at the first failed model (or failed test): the rest
+	// is reported skipped. Without it a failure skips only the failed
+	// model's descendants and everything else is built, as dbt does.
+	FailFast bool
+	// Tests, when set, gives a model's data tests, run right after the
+	// model is built (mtx build): a model whose test fails or errors
+	// stops its descendants like a failed build.
+	Tests func(model string) []DataTest
+}
+
+// Execute builds the named models of g in order and reports each one,
+// with its data tests when o.Tests is set. Its error is for what stops the
+// whole run (the run lock, listing the schema, an interrupt: then the
+// results so far come with ctx's error); a model or test that fails is a
+// result, with its error in Err.
+func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Options) ([]Result, error) {
+	m, err := dialects.ModelerOf(r.Project.Dialect)
+	if err != nil {
+		return nil, err
 	}
 	// Two runs at once would both merge the same new rows: the second waits.
 	conn, err := r.DB.Conn(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer conn.Close()
 	unlock, err := lock.Schema{
@@ -51,23 +86,48 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 		Timeout: r.LockTimeout, Log: r.Log,
 	}.Take(ctx, conn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer unlock()
 	start := time.Now()
 	existing, err := r.relations(ctx, m)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	columns, err := r.columns(ctx, g, names)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.Trace != nil {
 		fmt.Fprintf(r.Trace, "-- %.3fs\n-- (listing relations and columns)\n", time.Since(start).Seconds())
 	}
+	var results []Result
+	// blocked holds the models whose descendants are skipped, with why.
+	blocked := map[string]string{}
+	stopped := ""
 	for i, name := range names {
 		c := g.Nodes[name]
+		// skip reports name, and its tests, as not run.
+		skip := func(why string) {
+			results = append(results, Result{Name: name, Status: Skipped, Message: why})
+			if o.Tests != nil {
+				for _, t := range o.Tests(name) {
+					tc := t
+					results = append(results, Result{Name: name, Test: &tc, Status: Skipped, Message: "skipped: model " + name + " was not built"})
+				}
+			}
+		}
+		if stopped != "" {
+			skip("skipped: --fail-fast stopped the run after " + stopped + " failed")
+			blocked[name] = stopped
+			continue
+		}
+		if up := blockedBy(c, blocked); up != "" {
+			skip("skipped: upstream " + up + " failed")
+			blocked[name] = up
+			r.logLine(i, len(names), name, "SKIP (upstream "+up+")", 0)
+			continue
+		}
 		full := r.FullRefresh || c.delivered
 		if c.Config.Materialized == Incremental && existing[strings.ToLower(name)] == asTable {
 			// A refresh interrupted after its delete (on an engine without
@@ -83,23 +143,78 @@ func (r *Runner) Run(ctx context.Context, g *Graph, names []string) error {
 		if mode == Incremental && kind == asTable && !full {
 			mode = "incremental refresh"
 		}
-		if err := r.build(ctx, m, c, kind, full); err != nil {
-			return fmt.Errorf("model %s: %w", name, err)
+		r.rows, r.rowsKnown = 0, false
+		err := r.build(ctx, m, c, kind, full)
+		if err == nil {
+			err = r.pinLive(ctx, m, c)
 		}
-		if err := r.pinLive(ctx, m, c); err != nil {
-			return fmt.Errorf("model %s: %w", name, err)
+		res := Result{Name: name, Status: Success, Elapsed: time.Since(start), Rows: r.rows, RowsKnown: r.rowsKnown}
+		if err != nil {
+			if ctx.Err() != nil {
+				return results, ctx.Err()
+			}
+			res.Status, res.Err = Error, fmt.Errorf("model %s: %w", name, err)
+			res.Message = oneLine(err.Error())
+			results = append(results, res)
+			if o.Tests != nil {
+				for _, t := range o.Tests(name) {
+					tc := t
+					results = append(results, Result{Name: name, Test: &tc, Status: Skipped, Message: "skipped: model " + name + " failed"})
+				}
+			}
+			blocked[name] = name
+			r.logLine(i, len(names), name, "ERROR", res.Elapsed)
+			if o.FailFast {
+				stopped = name
+			}
+			continue
 		}
+		res.Message = mode
 		if c.Config.Materialized == View {
 			existing[strings.ToLower(name)] = asView
 		} else {
 			existing[strings.ToLower(name)] = asTable
 		}
-		if r.Log != nil {
-			fmt.Fprintf(r.Log, "%*d/%d %-60s %-20s %6.2fs\n", len(fmt.Sprint(len(names))), i+1, len(names), name, mode, time.Since(start).Seconds())
+		results = append(results, res)
+		r.logLine(i, len(names), name, mode, res.Elapsed)
+		if o.Tests == nil {
+			continue
+		}
+		for _, t := range o.Tests(name) {
+			tr := r.Test(ctx, t)
+			if ctx.Err() != nil {
+				return results, ctx.Err()
+			}
+			results = append(results, tr)
+			PrintTest(r.Log, tr)
+			if tr.Status != Pass {
+				blocked[name] = name + " (test " + t.Name + ")"
+				if o.FailFast {
+					stopped = blocked[name]
+				}
+			}
 		}
 	}
-	return nil
+	return results, nil
 }
+
+// blockedBy names the failed model upstream of c, "" when none.
+func blockedBy(c *Compiled, blocked map[string]string) string {
+	for _, d := range c.Deps {
+		if why, ok := blocked[d]; ok {
+			return why
+		}
+	}
+	return ""
+}
+
+func (r *Runner) logLine(i, n int, name, what string, d time.Duration) {
+	if r.Log != nil {
+		fmt.Fprintf(r.Log, "%*d/%d %-60s %-20s %6.2fs\n", len(fmt.Sprint(n)), i+1, n, name, what, d.Seconds())
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // columns returns the column names of every table in the schema, by
 // lower-case table name, when an incremental current-state model is among
@@ -237,7 +352,12 @@ func (r *Runner) exec(ctx context.Context, e execer, st string) error {
 		return r.runCheck(ctx, e, st)
 	}
 	start := time.Now()
-	_, err := e.ExecContext(ctx, st)
+	res, err := e.ExecContext(ctx, st)
+	if err == nil {
+		if n, rerr := res.RowsAffected(); rerr == nil && n > 0 {
+			r.rows, r.rowsKnown = n, true
+		}
+	}
 	if r.Trace != nil {
 		fmt.Fprintf(r.Trace, "-- %.3fs\n%s;\n", time.Since(start).Seconds(), st)
 	}
