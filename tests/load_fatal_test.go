@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,10 +29,15 @@ func (onFileDone) Finish()                           {}
 // killLoadConnection ends the connection holding a load lock, per engine,
 // and says how many it ended.
 var killLoadConnection = map[string]func(db *sql.DB, lock string) (int, error){
-	// An advisory lock keyed by hashtext(name) (dialects/postgres).
+	// An advisory lock keyed by the 64-bit FNV-1a hash of the name, whose
+	// halves pg_locks shows as classid and objid (dialects/postgres).
 	"postgres": func(db *sql.DB, lock string) (int, error) {
+		h := fnv.New64a()
+		h.Write([]byte(lock))
+		key := h.Sum64()
 		var n int
-		err := db.QueryRow("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = hashtext($1)::bigint", lock).Scan(&n)
+		err := db.QueryRow("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid",
+			int64(key>>32), int64(uint32(key))).Scan(&n)
 		return n, err
 	},
 	// GET_LOCK(name), at most 64 characters (dialects/mysql).
