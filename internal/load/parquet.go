@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -463,6 +464,12 @@ func inRange(t time.Time) (any, error) {
 // fraction into integers, 0 and 1 into booleans, text that spells a value
 // of the type.
 func coerce(v any, t catalog.LogicalType, d decimalSpec) (any, error) {
+	// Text must be UTF-8 on every engine: PostgreSQL would refuse it in
+	// COPY without naming the column or row, others store the bytes as
+	// they are.
+	if s, ok := v.(string); ok && (t == catalog.String || t == catalog.JSON) && !utf8.ValidString(s) {
+		return nil, fmt.Errorf("%s is not valid UTF-8 text", quoteShort(s))
+	}
 	// Values already of the right type are returned as they are (no new
 	// allocation for boxing them again).
 	switch v.(type) {

@@ -71,6 +71,9 @@ func TestCoerce(t *testing.T) {
 		{`{"a": 1}`, catalog.JSON, `{"a": 1}`, ""},
 		{`{"a": 1`, catalog.JSON, nil, "is not valid JSON"},
 		{int64(7), catalog.String, "7", ""},
+		{"caf\xe9", catalog.String, nil, "is not valid UTF-8 text"},
+		{"{\"a\": \"\xff\"}", catalog.JSON, nil, "is not valid UTF-8 text"},
+		{"café", catalog.String, "café", ""},
 		// Only exact conversions (issue 13): no rounding, no guessing.
 		{dialects.Decimal("30.5"), catalog.Integer, nil, "not a 64-bit integer"},
 		{30.7, catalog.Integer, nil, "is not an integer"},

@@ -107,6 +107,9 @@ def main():
     write("int64_max_timestamp", alert(created_at=(TS, [0, 2**63 - 1, 0])))
     write("rounded_scale", alert(threshold=(pa.decimal128(38, 12), [D("1.5"), D("1.123456789123"), D("2")])))
     write("decimal_overflow", alert(threshold=(pa.decimal128(38, 0), [D(1), D(10) ** 30, D(2)])))
+    # Bytes that are not UTF-8 in a text column (a binary column, as
+    # pyarrow refuses such a string): an error naming column and row.
+    write("invalid_utf8", alert(name=(pa.binary(), [b"Alert 0", b"caf\xe9", b"Alert 2"])))
     write("plain_int_into_timestamp", alert(created_at=(pa.int64(), [1, 2, 3])))
     write("text_into_timestamp", alert(created_at=(pa.string(), ["2025-03-01T00:00:00Z", "last tuesday", "2025-03-01"])))
     write("huge_uint_into_integer", contract(net_payment_terms_days=(pa.uint64(), [1, 2**64 - 1, 3])))
