@@ -61,7 +61,9 @@ type Dialect interface {
 
 // AsFoundQuoter is implemented by dialects whose Quote changes a name's
 // case (Snowflake upper-cases): QuoteAsFound quotes a name exactly as
-// introspection found it.
+// introspection (ColumnsQuery, which reports names as stored) found it —
+// tables another tool created, such as Metronome's sync service, may have
+// names in either case.
 type AsFoundQuoter interface {
 	QuoteAsFound(ident string) string
 }
@@ -173,35 +175,6 @@ func (m TypeMap) Of(t catalog.LogicalType, o Options) string {
 		return fmt.Sprintf(m[t], o.DecimalPrecision, o.DecimalScale)
 	}
 	return m[t]
-}
-
-// ExactNamer is implemented by dialects whose Quote changes a name's case
-// (Snowflake upper-cases, so mtx's own tables are created unquoted-style)
-// and whose ColumnsQuery reports names in another case than they have.
-// Tables another tool created (Metronome's sync service) may have names in
-// either case; mtx finds and quotes them exactly as they are.
-type ExactNamer interface {
-	// QuoteExact quotes name without changing its case.
-	QuoteExact(name string) string
-	// ExactColumnsQuery is ColumnsQuery with table and column names as
-	// the engine stores them.
-	ExactColumnsQuery(schema string) string
-}
-
-// QuoteExact quotes name exactly as written, on every dialect.
-func QuoteExact(d Dialect, name string) string {
-	if e, ok := d.(ExactNamer); ok {
-		return e.QuoteExact(name)
-	}
-	return d.Quote(name)
-}
-
-// ExactColumnsQuery lists (table, column, type) of schema with names as stored.
-func ExactColumnsQuery(d Dialect, schema string) string {
-	if e, ok := d.(ExactNamer); ok {
-		return e.ExactColumnsQuery(schema)
-	}
-	return d.ColumnsQuery(schema)
 }
 
 // TypedNuller is implemented by dialects whose CAST does not take every

@@ -100,15 +100,6 @@ func (Dialect) ColumnsQuery(schema string) string {
 	return dialects.InformationSchemaTypedColumns(dialects.StringLiteral(strings.ToUpper(schema)))
 }
 
-// QuoteExact quotes a name another tool created, in its own case.
-func (Dialect) QuoteExact(s string) string { return dialects.QuoteWith(`"`, `"`, s) }
-
-// ExactColumnsQuery: ColumnsQuery without lower-casing the names.
-func (Dialect) ExactColumnsQuery(schema string) string {
-	return "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = " +
-		dialects.StringLiteral(strings.ToUpper(schema)) + " ORDER BY table_name, ordinal_position"
-}
-
 // QuoteAsFound quotes a name as the database stores it, where Quote would
 // upper-case it: a table delivered with a quoted lower-case name.
 func (Dialect) QuoteAsFound(s string) string { return dialects.QuoteWith(`"`, `"`, s) }

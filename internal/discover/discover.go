@@ -83,7 +83,7 @@ type Found map[string][]Column
 // Introspect lists the tables and columns of schema with their names as
 // the engine stores them. An empty or missing schema gives no tables.
 func Introspect(ctx context.Context, d dialects.Dialect, q Querier, schema string) (Found, error) {
-	rows, err := q.QueryContext(ctx, dialects.ExactColumnsQuery(d, schema))
+	rows, err := q.QueryContext(ctx, d.ColumnsQuery(schema))
 	if err != nil {
 		return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
 	}

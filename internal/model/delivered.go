@@ -17,7 +17,7 @@ const MetadataIDColumn = "_metronome_metadata_id"
 // deliveredRelation is the quoted relation of a delivered table, named
 // exactly as found.
 func (p *Project) deliveredRelation(t *discover.Table) string {
-	return p.Dialect.Quote(p.Source.Name) + "." + dialects.QuoteExact(p.Dialect, t.Name)
+	return p.Dialect.Quote(p.Source.Name) + "." + dialects.QuoteAsFound(p.Dialect, t.Name)
 }
 
 // deliveredColumns is the delivered table seen through the catalog: every
@@ -36,7 +36,7 @@ func (p *Project) deliveredColumns(ft *discover.Table) (exprs, names []string) {
 		}
 		names = append(names, c.Name)
 		if fc, ok := ft.Columns[c.Name]; ok {
-			exprs = append(exprs, dialects.QuoteExact(p.Dialect, fc.Name)+" AS "+q(c.Name))
+			exprs = append(exprs, dialects.QuoteAsFound(p.Dialect, fc.Name)+" AS "+q(c.Name))
 		} else {
 			exprs = append(exprs, dialects.TypedNull(p.Dialect, ft.Catalog, c, o)+" AS "+q(c.Name))
 		}
@@ -44,7 +44,7 @@ func (p *Project) deliveredColumns(ft *discover.Table) (exprs, names []string) {
 	for _, c := range ft.Extra {
 		name := strings.ToLower(c.Name)
 		names = append(names, name)
-		exprs = append(exprs, dialects.QuoteExact(p.Dialect, c.Name)+" AS "+q(name))
+		exprs = append(exprs, dialects.QuoteAsFound(p.Dialect, c.Name)+" AS "+q(name))
 	}
 	return exprs, names
 }
