@@ -51,6 +51,11 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.String: "STRING", catalog.Decimal: "NUMERIC(38, 9)|NUMERIC", catalog.Float: "FLOAT64", catalog.Integer: "INT64",
 		catalog.Boolean: "BOOL", catalog.Timestamp: "TIMESTAMP", catalog.JSON: "JSON|STRING",
 	},
+	"athena": {
+		// Trino's Iceberg types; JSON is kept verbatim as varchar.
+		catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
+		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp(6) with time zone", catalog.JSON: "varchar",
+	},
 }
 
 type setup struct {
