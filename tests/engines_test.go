@@ -38,7 +38,15 @@ var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse", "snowfla
 // distributed query of 0.1-1 s, and the tests not listed have not been run
 // on it yet.
 var verifiedOn = map[string][]string{
-	"athena": {"TestMigrateUpDownUp", "TestLockTable"},
+	"athena": {"TestMigrateUpDownUp", "TestLoadExportOnce"},
+}
+
+// gapReasons say why a live test known to fail on an engine does.
+var gapReasons = map[string]map[string]string{
+	"athena": {
+		"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (0.3-1 s), so every beat times out " +
+			"and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
+	},
 }
 
 // unverified says why test cannot run on engine yet ("" when it can).
@@ -48,6 +56,9 @@ func unverified(engine, test string) string {
 		return ""
 	}
 	top, _, _ := strings.Cut(test, "/")
+	if why, ok := gapReasons[engine][top]; ok {
+		return top + " on " + engine + ": " + why
+	}
 	for _, v := range tests {
 		if v == top {
 			return ""
