@@ -43,20 +43,30 @@ func dsnError(dsn string, err error) error {
 	return fmt.Errorf("invalid Athena DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 }
 
-// parseDSN reads either form.
+// parseDSN reads either form; its error names the DSN, redacted.
 func parseDSN(dsn string) (*dsnConfig, error) {
+	c, err := parseRaw(dsn)
+	if err != nil {
+		return nil, dsnError(dsn, err)
+	}
+	return c, nil
+}
+
+// parseRaw reads either form; its error does not quote the DSN (redaction
+// itself parses through here).
+func parseRaw(dsn string) (*dsnConfig, error) {
 	scheme, _, ok := strings.Cut(dsn, "://")
 	if !ok {
-		return nil, dsnError(dsn, errors.New("want http://user@host:port?catalog=iceberg (Trino) or athena://region?workgroup=…&output_location=s3://…&database=…"))
+		return nil, (errors.New("want http://user@host:port?catalog=iceberg (Trino) or athena://region?workgroup=…&output_location=s3://…&database=…"))
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
 		cfg, err := trino.ParseDSN(dsn)
 		if err != nil {
-			return nil, dsnError(dsn, err)
+			return nil, err
 		}
 		if cfg.Catalog == "" {
-			return nil, dsnError(dsn, errors.New("the catalog parameter is missing (e.g. ?catalog=iceberg)"))
+			return nil, errors.New("the catalog parameter is missing (e.g. ?catalog=iceberg)")
 		}
 		if cfg.TimeZone == "" {
 			cfg.TimeZone = "UTC"
@@ -65,11 +75,11 @@ func parseDSN(dsn string) (*dsnConfig, error) {
 	case "athena":
 		a, err := parseAthena(dsn)
 		if err != nil {
-			return nil, dsnError(dsn, err)
+			return nil, err
 		}
 		return &dsnConfig{athena: a}, nil
 	}
-	return nil, dsnError(dsn, fmt.Errorf("unknown scheme %q: want http, https (Trino) or athena", scheme))
+	return nil, (fmt.Errorf("unknown scheme %q: want http, https (Trino) or athena", scheme))
 }
 
 func parseAthena(dsn string) (*athenaConfig, error) {
@@ -121,7 +131,7 @@ func (Dialect) ValidateDSN(dsn string) error { _, err := parseDSN(dsn); return e
 // session token, as written and as parsed.
 func (Dialect) DSNSecrets(dsn string) []string {
 	out := dialects.LenientSecrets(dsn)
-	if c, err := parseDSN(dsn); err == nil {
+	if c, err := parseRaw(dsn); err == nil {
 		if c.trino != nil {
 			if u, err := url.Parse(c.trino.ServerURI); err == nil {
 				if p, ok := u.User.Password(); ok {
