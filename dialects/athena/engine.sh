@@ -140,7 +140,7 @@ start_athena() {
 	start_daemon athena "$ATHENA_DIR" "$ATHENA_PORT" "$ATHENA_LOG" \
 		"$java" -Xmx2G -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
 		-Dnode.environment=mtx -Dnode.id=mtx-athena -Dnode.data-dir="$ATHENA_DIR/data" \
-		-Dnode.internal-address=127.0.0.1 -Dnode.bind-ip=127.0.0.1 \
+		-Dnode.internal-address=127.0.0.1 -Dnode.bind-ip=127.0.0.1 -Dhttp-server.log.enabled=false \
 		-Dplugin.dir="$ATHENA_DIR/plugins" -Dconfig="$etc/config.properties" -Dcatalog.config-dir="$etc/catalog" \
 		-cp "$home/lib/*" io.trino.server.TrinoServer
 	# A JVM on a shared 2-core machine: allow it several minutes.

@@ -38,10 +38,11 @@ func (f Failure) String() string {
 	return fmt.Sprintf("%s: %s\n    %s", f.Source, f.Error, oneLine(f.SQL, 300))
 }
 
-// sqlglotDialect maps mtx dialect names to sqlglot's (the same today; the
-// map says which ones were checked to exist).
+// sqlglotDialect maps mtx dialect names to sqlglot's (the map says which
+// ones were checked to exist). Athena's SQL as mtx writes it is Trino's
+// (sqlglot's "athena" reads CREATE TABLE as Hive DDL, with backticks).
 var sqlglotDialect = map[string]string{
-	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
+	"athena": "trino", "bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
 	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
 }
 
