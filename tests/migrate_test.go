@@ -51,11 +51,6 @@ var expectedType = map[string]map[catalog.LogicalType]string{
 		catalog.String: "STRING", catalog.Decimal: "NUMERIC(38, 9)|NUMERIC", catalog.Float: "FLOAT64", catalog.Integer: "INT64",
 		catalog.Boolean: "BOOL", catalog.Timestamp: "TIMESTAMP", catalog.JSON: "JSON|STRING",
 	},
-	"athena": {
-		// Trino's Iceberg types; JSON is kept verbatim as varchar.
-		catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
-		catalog.Boolean: "boolean", catalog.Timestamp: "timestamp(6) with time zone", catalog.JSON: "varchar",
-	},
 }
 
 type setup struct {
@@ -127,7 +122,10 @@ func (s *setup) checkCatalog(t *testing.T, got migrate.Schema, c *catalog.Catalo
 				t.Errorf("column %s.%s missing", tbl.Name, col.Name)
 				continue
 			}
-			want := expectedType[s.e.name][col.Type]
+			want, ok := expectedType[s.e.name][col.Type]
+			if !ok { // an engine added since the map: its test adapter says
+				want = s.e.a.ExpectedType[col.Type]
+			}
 			if !matchesAny(strings.ToLower(typ), strings.ToLower(want)) {
 				t.Errorf("%s.%s is %s, want %s", tbl.Name, col.Name, typ, want)
 			}

@@ -56,6 +56,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS varchar)" }
 func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
-// UseSchema is "": the HTTP protocol has no session for USE to outlive its
+// UseSchema: none; the HTTP protocol has no session for USE to outlive its
 // request, so the schema goes in the DSN instead (WithDefaultSchema).
-func (Macros) UseSchema(string) string { return "" }
+func (Macros) UseSchema(string) (string, bool) { return "", false }

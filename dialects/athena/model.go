@@ -44,19 +44,19 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; Iceberg has no indexes (it prunes by file statistics).
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 // TransactionalDML: no transaction spans two statements.
 func (Dialect) TransactionalDML() bool { return false }
 
 // SourceIndex: none, as KeyIndex.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMP '" + dialects.UTCMicros(t) + " UTC'"
 }
 
 // CreateTempTableAs: none; Trino has no temporary tables.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }
