@@ -35,6 +35,8 @@ func init() {
 		// run on it (each statement is a distributed query of 0.1-1 s).
 		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce"},
 		KnownGaps: map[string]string{
+			"TestCurrentStateModels": "its fixture (tests/fixture_test.go insertRows) binds rows through the per-name maps of " +
+				"tests/roundtrip_test.go (placeholder, bindAs), which have no athena entry yet; they predate the test adapters",
 			"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (0.3-1 s), so every beat " +
 				"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
 		},
