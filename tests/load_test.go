@@ -172,7 +172,7 @@ func loadTestRows(e engine, n int) int {
 // textType is the type a test casts to, to read a value back as text.
 func textType(engine string) string {
 	switch engine {
-	case "mysql":
+	case "mysql", "singlestore":
 		return "CHAR"
 	case "postgres", "redshift":
 		return "TEXT"
