@@ -88,9 +88,6 @@ var leakForms = []leakForm{
 	{"mysql", "go-sql-driver", func(p string, h leakHost) string {
 		return h.user + ":" + p + "@tcp(" + h.hostPort + ")/mtx?timeout=2s"
 	}},
-	{"singlestore", "go-sql-driver", func(p string, h leakHost) string {
-		return h.user + ":" + p + "@tcp(" + h.hostPort + ")/mtx?timeout=2s"
-	}},
 	{"clickhouse", "native raw", func(p string, h leakHost) string {
 		return "clickhouse://" + h.user + ":" + p + "@" + h.hostPort + "/default?dial_timeout=1s"
 	}},
@@ -129,7 +126,7 @@ func leakHosts(dialect string) []leakHost {
 		if cfg, err := pgx.ParseConfig(os.Getenv("MTX_TEST_POSTGRES_DSN")); err == nil && os.Getenv("MTX_TEST_POSTGRES_DSN") != "" {
 			hosts = append(hosts, leakHost{"wrong password", fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), cfg.User})
 		}
-	case "mysql", "singlestore": // SingleStore's protocol is MySQL's: MariaDB answers its login
+	case "mysql":
 		if cfg, err := mysql.ParseDSN(os.Getenv("MTX_TEST_MYSQL_DSN")); err == nil && os.Getenv("MTX_TEST_MYSQL_DSN") != "" {
 			hosts = append(hosts, leakHost{"wrong password", cfg.Addr, cfg.User})
 		}

@@ -32,7 +32,7 @@ var dsnForms = []struct {
 	{"keyword quoted", []string{"postgres", "redshift"}, func(p string) string {
 		return "host=db.example.com user=" + fuzzUser + " password='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(p) + "' dbname=app"
 	}},
-	{"go-sql-driver", []string{"mysql", "singlestore"}, func(p string) string {
+	{"go-sql-driver", []string{"mysql"}, func(p string) string {
 		return fuzzUser + ":" + p + "@tcp(db.example.com:3306)/app?timeout=2s"
 	}},
 	{"gosnowflake", []string{"snowflake"}, func(p string) string {

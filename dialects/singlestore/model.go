@@ -34,14 +34,14 @@ func (Dialect) RelationsQuery(schema string) string { return my.RelationsQuery(s
 // KeyIndex: none. A columnstore table takes only hash indexes, and a
 // refresh's DELETE joins the batch's keys, which a hash join does on one
 // scan of the segments.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 // SourceIndex: none; export tables are sorted by their key already.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string                   { return "" }
-func (Dialect) TimestampLiteral(t time.Time) string     { return my.TimestampLiteral(t) }
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) Analyze(string) (string, bool)                   { return "", false }
+func (Dialect) TimestampLiteral(t time.Time) string             { return my.TimestampLiteral(t) }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }
 
 // TransactionalDML: DELETE and INSERT share a transaction, as on MySQL.
 func (Dialect) TransactionalDML() bool { return true }

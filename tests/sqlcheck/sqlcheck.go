@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,7 +43,7 @@ func (f Failure) String() string {
 // map says which ones were checked to exist).
 var sqlglotDialect = map[string]string{
 	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
-	"postgres": "postgres", "redshift": "redshift", "singlestore": "singlestore", "snowflake": "snowflake",
+	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
 }
 
 // Python returns the interpreter with sqlglot, or "" when it is not set up.
@@ -71,6 +72,10 @@ func Validate(dialect string, sts []Statement) (failures []Failure, version stri
 		return nil, "", fmt.Errorf("%s is not set: run eval \"$(tests/engines/up sqlglot)\"", PythonEnv)
 	}
 	sd, ok := sqlglotDialect[dialect]
+	a, _ := enginetest.Get(dialect)
+	if a != nil && a.SQLGlot != "" {
+		sd, ok = a.SQLGlot, true
+	}
 	if !ok {
 		return nil, "", fmt.Errorf("sqlcheck: no sqlglot dialect for %q", dialect)
 	}
@@ -82,8 +87,8 @@ func Validate(dialect string, sts []Statement) (failures []Failure, version stri
 	var pre []Failure // statements the harness itself rejects
 	for i, s := range sts {
 		sqls[i] = s.SQL
-		if dialect == "singlestore" {
-			stripped, err := stripSingleStoreKeys(s.SQL)
+		if a != nil && a.SQLGlotRewrite != nil {
+			stripped, err := a.SQLGlotRewrite(s.SQL)
 			if err != nil {
 				pre = append(pre, Failure{Statement: s, Error: err.Error()})
 			}

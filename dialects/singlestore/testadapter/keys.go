@@ -1,4 +1,4 @@
-package sqlcheck
+package testadapter
 
 import (
 	"fmt"
@@ -9,11 +9,12 @@ import (
 // sqlglot 30.30 reads SingleStore's `SHARD KEY (a)` and `SORT KEY (a)` in
 // CREATE TABLE as a column named SHARD (or SORT) with a PRIMARY KEY
 // constraint, and accepts them without error: parsing validates nothing
-// about them. So for the singlestore dialect this harness checks the two
-// clauses itself, against SingleStore's CREATE TABLE grammar (a list of
-// quoted columns, SORT KEY's optionally DESC), and gives sqlglot the
-// statement without them. dialects/singlestore's TestSQLGlotMisreadsShardKey
-// fails once sqlglot parses them, to say this can go.
+// about them. So the parse check (tests/sqlcheck, through the adapter's
+// SQLGlotRewrite) checks the two clauses here, against SingleStore's
+// CREATE TABLE grammar (a list of quoted columns, SORT KEY's optionally
+// DESC), and gives sqlglot the statement without them.
+// dialects/singlestore's TestSQLGlotMisreadsShardKey fails once sqlglot
+// parses them, to say this can go.
 
 // keyClause matches one clause as mtx renders it, after the comma that
 // separates it from the column before.
