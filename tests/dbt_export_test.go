@@ -43,6 +43,7 @@ func TestDBTExportMatchesMtxRun(t *testing.T) {
 			}
 			t.Skip(`MTX_TEST_DBT not set: run eval "$(tests/engines/up dbt)" to install dbt into .build/venv-dbt`)
 		}
+		record("dbt", t)
 		start := time.Now()
 		bin := mtxBinary(t)
 		s := newSetup(t, e)

@@ -34,6 +34,9 @@ func newDBT(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if e.SourceSchema != "" {
+				return fmt.Errorf("mtx dbt export: the project reads mtx's raw tables (mtx load); source_schema %s (tables Metronome delivers) is not exported yet", e.SourceSchema)
+			}
 			book, err := g.loadBook()
 			if err != nil {
 				return err

@@ -29,6 +29,7 @@ func TestDBTExportBadInput(t *testing.T) {
 		{"no folder", []string{"dbt", "export", "--adapter", "duckdb"}, "takes one folder"},
 		{"folder not empty", []string{"dbt", "export", full, "--adapter", "duckdb"}, full + " is not empty (pass --force"},
 		{"dialect differs", []string{"dbt", "export", filepath.Join(dir, "c"), "--adapter", "duckdb", "--dialect", "postgres"}, "--dialect postgres differs from --adapter duckdb's dialect duckdb"},
+		{"source mode", []string{"dbt", "export", filepath.Join(dir, "e"), "--adapter", "postgres", "--source-schema", "billing"}, "source_schema billing (tables Metronome delivers) is not exported yet"},
 		{"bad name", []string{"dbt", "export", filepath.Join(dir, "d"), "--adapter", "duckdb", "--name", "My Project"}, `dbt project name "My Project" must be`},
 	}
 	for _, tc := range tests {
