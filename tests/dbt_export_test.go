@@ -169,10 +169,7 @@ const dbtexportRawVar = "mtx_raw_schema"
 func compareModels(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, raw, models, only, when string) {
 	t.Helper()
 	q := e.d.Quote
-	m, err := dialects.MacrosOf(e.d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := e.d.Macros()
 	empty, compared := 0, 0
 	for _, tbl := range cat.Tables() {
 		if only != "" && !incrementalModel[tbl.Name] {

@@ -161,11 +161,7 @@ func sourceRef(table string) string {
 // mtx's refresh (winners among the new raw rows and the stored rows of
 // their keys) for dbt to replace by unique_key.
 func currentStateModel(o Options, t *catalog.Table, n *model.Node) (string, error) {
-	m, err := dialects.ModelerOf(o.Dialect)
-	if err != nil {
-		return "", err
-	}
-	full := m.CurrentStateSQL(model.CurrentStateOf(t, sourceRef(t.Name), o.Dialect.Quote))
+	full := o.Dialect.CurrentStateSQL(model.CurrentStateOf(t, sourceRef(t.Name), o.Dialect.Quote))
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- %s\n", n.Config.Description)
 	if n.Config.Materialized != model.Incremental {

@@ -117,10 +117,7 @@ func shapeOf(lit, text string) (literalShape, error) {
 
 // paramMacros is the macros file that turns vars into d's literals.
 func paramMacros(d dialects.Dialect) (string, error) {
-	m, err := dialects.MacrosOf(d)
-	if err != nil {
-		return "", err
-	}
+	m := d.Macros()
 	const probe = "mtxprobe"
 	str, err := shapeOf(m.StringLiteral(probe), probe)
 	if err != nil {

@@ -148,10 +148,7 @@ func (p *Project) winners(m dialects.Modeler, c *Compiled, since string) string 
 // in the current-state order. raw and stored are the raw table and the
 // model's own table, in any spelling the tool resolves (a placeholder).
 func CurrentStateRefresh(d dialects.Dialect, t *catalog.Table, raw, stored string) (string, error) {
-	m, err := dialects.ModelerOf(d)
-	if err != nil {
-		return "", err
-	}
+	m := d
 	p := &Project{Dialect: d}
 	c := &Compiled{Node: &Node{Name: "current_" + t.Name, Config: Config{Materialized: Incremental}}, Relation: stored, Current: t, raw: raw}
 	since := fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", d.Quote(c.watermark()), stored, m.TimestampLiteral(beforeAnyLoad))
