@@ -5,7 +5,6 @@ import (
 
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,13 +15,11 @@ import (
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/demo"
 )
-
-// dbtAdapters are the engines whose dbt adapter tests/engines/up installs.
-var dbtAdapters = map[string]bool{"duckdb": true, "postgres": true}
 
 // TestDBTExportMatchesMtxRun: the project `mtx dbt export` writes, built by
 // real dbt over the raw tables `mtx load` filled, gives exactly the rows of
@@ -33,10 +30,8 @@ var dbtAdapters = map[string]bool{"duckdb": true, "postgres": true}
 // --param` gives.
 func TestDBTExportMatchesMtxRun(t *testing.T) {
 	dbt := os.Getenv("MTX_TEST_DBT")
-	forEachEngine(t, func(t *testing.T, e engine) {
-		if !dbtAdapters[e.name] {
-			t.Skipf("tests/engines/up installs dbt adapters for duckdb and postgres only; the %s project is checked by internal/dbtexport", e.name)
-		}
+	withDBT := func(a *enginetest.Adapter) bool { return a.DBTProfile != nil }
+	forEngines(t, withDBT, func(t *testing.T, e engine) {
 		if dbt == "" {
 			if required("dbt") {
 				t.Fatal("dbt is required (MTX_REQUIRE_ENGINES) but MTX_TEST_DBT is not set")
@@ -78,17 +73,13 @@ func TestDBTExportMatchesMtxRun(t *testing.T) {
 		}
 		models := freshSchema(t, e, conn())
 		project := filepath.Join(t.TempDir(), "dbt")
-		profiles := dbtProfile(t, e, models)
+		profiles, env := dbtProfile(t, e, models)
 		dbtRun := func(args ...string) string {
 			t.Helper()
 			release()
 			cmd := exec.Command(dbt, append(args, "--profiles-dir", profiles, "--project-dir", project, "--no-use-colors")...)
 			cmd.Dir = project
-			cmd.Env = append(os.Environ(), "DBT_SEND_ANONYMOUS_USAGE_STATS=false")
-			if u, err := url.Parse(e.dsn); err == nil && u.User != nil {
-				pw, _ := u.User.Password()
-				cmd.Env = append(cmd.Env, "MTX_TEST_DBT_PASSWORD="+pw)
-			}
+			cmd.Env = append(append(os.Environ(), "DBT_SEND_ANONYMOUS_USAGE_STATS=false"), env...)
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Run(); err != nil {
@@ -243,34 +234,20 @@ func splitExport(t *testing.T, first, second string) {
 	}
 }
 
-// dbtProfile writes a profiles.yml for e, building into schema; the
-// password stays in the environment (MTX_TEST_DBT_PASSWORD).
-func dbtProfile(t *testing.T, e engine, schema string) string {
+// dbtProfile writes a profiles.yml for e (its test adapter's DBTProfile),
+// building into schema, and returns its folder and the environment it reads.
+func dbtProfile(t *testing.T, e engine, schema string) (string, []string) {
 	t.Helper()
-	var out string
-	switch e.name {
-	case "duckdb":
-		out = fmt.Sprintf("      type: duckdb\n      path: %q\n      schema: %s\n      threads: 4\n", e.dsn, schema)
-	case "postgres":
-		u, err := url.Parse(e.dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := u.Port()
-		if port == "" {
-			port = "5432"
-		}
-		out = fmt.Sprintf("      type: postgres\n      host: %q\n      port: %s\n      user: %q\n      password: \"{{ env_var('MTX_TEST_DBT_PASSWORD') }}\"\n      dbname: %q\n      schema: %s\n      threads: 4\n",
-			u.Hostname(), port, u.User.Username(), strings.TrimPrefix(u.Path, "/"), schema)
-	default:
-		t.Fatalf("no dbt profile for %s", e.name)
+	out, env, err := e.a.DBTProfile(e.dsn, schema)
+	if err != nil {
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	profile := "mtx_test:\n  target: test\n  outputs:\n    test:\n" + out
+	profile := "mtx_test:\n  target: test\n  outputs:\n    test:\n      " + strings.ReplaceAll(strings.TrimSpace(out), "\n", "\n      ") + "\n"
 	if err := os.WriteFile(filepath.Join(dir, "profiles.yml"), []byte(profile), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return dir
+	return dir, env
 }
 
 func tail(s string, n int) string {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/dbtexport"
 	"github.com/spf13/cobra"
 )
@@ -22,14 +24,14 @@ func newDBT(g *globalFlags) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := dbtexport.LookupAdapter(adapter)
+			a, err := dbtexport.LookupAdapter(allDialects(), adapter)
 			if err != nil {
 				return err
 			}
-			if g.flags.Dialect != "" && g.flags.Dialect != a.Dialect {
-				return fmt.Errorf("--dialect %s differs from --adapter %s's dialect %s (leave --dialect out)", g.flags.Dialect, a.Name, a.Dialect)
+			if g.flags.Dialect != "" && g.flags.Dialect != a.Dialect.Name() {
+				return fmt.Errorf("--dialect %s differs from --adapter %s's dialect %s (leave --dialect out)", g.flags.Dialect, a.Adapter, a.Dialect.Name())
 			}
-			g.flags.Dialect = a.Dialect
+			g.flags.Dialect = a.Dialect.Name()
 			e, err := g.load()
 			if err != nil {
 				return err
@@ -48,7 +50,7 @@ func newDBT(g *globalFlags) *cobra.Command {
 				}
 			}
 			p, err := dbtexport.Build(dbtexport.Options{
-				Adapter: a, Dialect: e.Dialect, DialectOptions: e.Options, Catalog: e.history.Current(),
+				Adapter: a, DialectOptions: e.Options, Catalog: e.history.Current(),
 				Selected: e.selected, Book: book, Freshness: e.Freshness, Name: name,
 			})
 			if err != nil {
@@ -58,17 +60,28 @@ func newDBT(g *globalFlags) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote dbt project %s for %s to %s: %d current-state models, %d cookbook models (dbt build --vars '{%s: %s}')\n",
-				name, a.Name, args[0], p.Models, p.Entries, dbtexport.RawSchemaVar, e.Options.Schema)
+				name, a.Adapter, args[0], p.Models, p.Entries, dbtexport.RawSchemaVar, e.Options.Schema)
 			return nil
 		},
 	}
-	export.Flags().StringVar(&adapter, "adapter", "", "dbt adapter: "+strings.Join(dbtexport.AdapterNames(), ", "))
+	export.Flags().StringVar(&adapter, "adapter", "", "dbt adapter: "+strings.Join(dbtexport.AdapterNames(allDialects()), ", "))
 	export.Flags().StringVar(&name, "name", "", "dbt project and profile name (default: project.yaml's name, else mtx_metronome)")
 	export.Flags().BoolVar(&force, "force", false, "write into a folder that is not empty, replacing files of the same names")
 	export.MarkFlagRequired("adapter")
 	export.RegisterFlagCompletionFunc("adapter", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return dbtexport.AdapterNames(), cobra.ShellCompDirectiveNoFileComp
+		return dbtexport.AdapterNames(allDialects()), cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.AddCommand(export)
 	return cmd
+}
+
+// allDialects are the registered dialects (dialects/all).
+func allDialects() []dialects.Dialect {
+	var ds []dialects.Dialect
+	for _, n := range all.Names() {
+		if d, err := all.Get(n); err == nil {
+			ds = append(ds, d)
+		}
+	}
+	return ds
 }

@@ -22,7 +22,10 @@ var testOpen = cookbook.Open{
 // number as the dialect's macros use it, and relations are named by Ref
 // and Source.
 func TestRenderOpen(t *testing.T) {
-	d, _ := all.Get("duckdb")
+	d, err := all.Get(all.Names()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := cookbook.NewRenderer(d, dialects.DefaultOptions(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +47,8 @@ WHERE a.environment_type = {{ param "env" }}
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"REF(current_invoice) a JOIN SRC(invoice) b", "= VAL(env)IF(id) AND a.id = VAL(id)ELSE AND TRUEEND", "INTERVAL '-101808 hour'"} {
+	interval := d.Macros().AddInterval(d.Macros().Now(), -4242, dialects.Day)
+	for _, want := range []string{"REF(current_invoice) a JOIN SRC(invoice) b", "= VAL(env)IF(id) AND a.id = VAL(id)ELSE AND TRUEEND", interval} {
 		if !strings.Contains(rd.SQL, want) {
 			t.Errorf("rendered SQL lacks %q:\n%s", want, rd.SQL)
 		}

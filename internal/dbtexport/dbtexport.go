@@ -32,7 +32,6 @@ const RawSchemaVar = "mtx_raw_schema"
 // Options say what to export.
 type Options struct {
 	Adapter Adapter
-	Dialect dialects.Dialect
 	// DialectOptions size decimals in the cookbook's casts; Schema is the
 	// default of the raw-schema var.
 	DialectOptions dialects.Options
@@ -72,7 +71,7 @@ func Build(o Options) (*Project, error) {
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("the project selects no export table")
 	}
-	stored := func(name string) string { return stored(o.Dialect, name) }
+	stored := func(name string) string { return stored(o.Adapter.Dialect, name) }
 
 	var sourceTables []sourceTable
 	var currentModels []modelDoc
@@ -111,7 +110,7 @@ func Build(o Options) (*Project, error) {
 	if err := p.yaml("models/cookbook/cookbook.yml", modelsFile{Version: 2, Models: entries}); err != nil {
 		return nil, err
 	}
-	macros, err := paramMacros(o.Dialect)
+	macros, err := paramMacros(o.Adapter.Dialect)
 	if err != nil {
 		return nil, err
 	}
@@ -161,20 +160,20 @@ func sourceRef(table string) string {
 // mtx's refresh (winners among the new raw rows and the stored rows of
 // their keys) for dbt to replace by unique_key.
 func currentStateModel(o Options, t *catalog.Table, n *model.Node) (string, error) {
-	full := o.Dialect.CurrentStateSQL(model.CurrentStateOf(t, sourceRef(t.Name), o.Dialect.Quote))
+	full := o.Adapter.Dialect.CurrentStateSQL(model.CurrentStateOf(t, sourceRef(t.Name), o.Adapter.Dialect.Quote))
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- %s\n", n.Config.Description)
 	if n.Config.Materialized != model.Incremental {
 		fmt.Fprintf(&b, "{{ config(materialized=%s) }}\n\n%s\n", jinjaString(n.Config.Materialized), full)
 		return b.String(), nil
 	}
-	refresh, err := model.CurrentStateRefresh(o.Dialect, t, sourceRef(t.Name), "{{ this }}")
+	refresh, err := model.CurrentStateRefresh(o.Adapter.Dialect, t, sourceRef(t.Name), "{{ this }}")
 	if err != nil {
 		return "", err
 	}
 	var key []string
 	for _, k := range n.Config.UniqueKey {
-		key = append(key, stored(o.Dialect, k))
+		key = append(key, stored(o.Adapter.Dialect, k))
 	}
 	b.WriteString("-- Incremental as in mtx: a refresh ranks the raw rows loaded since the newest\n")
 	b.WriteString("-- _mtx_loaded_at stored (less 1 hour) together with the stored rows of their\n")
@@ -292,7 +291,7 @@ func sourceTableOf(o Options, t *catalog.Table, n *model.Node) (sourceTable, err
 		Name:        t.Name,
 		Description: tableDescription(t),
 		Config: sourceConfig{
-			LoadedAtField: stored(o.Dialect, catalog.TransferredAtColumn),
+			LoadedAtField: stored(o.Adapter.Dialect, catalog.TransferredAtColumn),
 			Freshness:     freshnessRule{WarnAfter: periodOf(warn), ErrorAfter: periodOf(fail)},
 		},
 	}
@@ -305,7 +304,7 @@ func sourceTableOf(o Options, t *catalog.Table, n *model.Node) (sourceTable, err
 		}
 	}
 	for _, c := range t.Columns {
-		cd := columnDoc{Name: stored(o.Dialect, c.Name), Description: columnDescription(c), Quote: true}
+		cd := columnDoc{Name: stored(o.Adapter.Dialect, c.Name), Description: columnDescription(c), Quote: true}
 		if keyNotNull[c.Name] {
 			cd.Tests = []any{"not_null"}
 		}
@@ -356,7 +355,7 @@ func currentModelDoc(o Options, t *catalog.Table, n *model.Node, stored func(str
 // cookbookModels writes one view model per cookbook entry whose tables
 // the project has, named like mtx's view (cookbook_<name>).
 func cookbookModels(o Options, p *Project) ([]modelDoc, error) {
-	r, err := cookbook.NewRenderer(o.Dialect, o.DialectOptions, o.Catalog)
+	r, err := cookbook.NewRenderer(o.Adapter.Dialect, o.DialectOptions, o.Catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -423,5 +422,5 @@ cookbook's queries as views (models/cookbook), over the raw tables `+"`mtx load`
 - Cookbook parameters are vars with mtx's defaults, e.g.
   `+"`dbt run -s cookbook_monthly_invoice_totals --vars '{environment: SANDBOX}'`"+`.
 - Regenerate with mtx rather than editing: the models are mtx's, rendered for %s.
-`, o.Name, o.Adapter.Name, o.Adapter.Package, RawSchemaVar, SourceName, o.Dialect.Name())
+`, o.Name, o.Adapter.Adapter, o.Adapter.Package, RawSchemaVar, SourceName, o.Adapter.Dialect.Name())
 }
