@@ -71,7 +71,7 @@ func Build(o Options) (*Project, error) {
 	if len(nodes) == 0 {
 		return nil, fmt.Errorf("the project selects no export table")
 	}
-	stored := func(name string) string { return stored(o.Adapter.Dialect, name) }
+	asStored := func(name string) string { return stored(o.Adapter.Dialect, name) }
 
 	var sourceTables []sourceTable
 	var currentModels []modelDoc
@@ -87,7 +87,7 @@ func Build(o Options) (*Project, error) {
 			return nil, err
 		}
 		p.Files["models/current_state/"+n.Name+".sql"] = []byte(sql)
-		currentModels = append(currentModels, currentModelDoc(o, t, n, stored))
+		currentModels = append(currentModels, currentModelDoc(o, t, n, asStored))
 		p.Models++
 	}
 	src := sourcesFile{Version: 2, Sources: []source{{
@@ -208,16 +208,14 @@ type (
 		Tables      []sourceTable `yaml:"tables"`
 	}
 	sourceTable struct {
-		Name        string         `yaml:"name"`
-		Description string         `yaml:"description"`
-		Config      sourceConfig   `yaml:"config"`
-		Columns     []columnDoc    `yaml:"columns"`
-		Meta        map[string]any `yaml:"meta,omitempty"`
+		Name        string       `yaml:"name"`
+		Description string       `yaml:"description"`
+		Config      sourceConfig `yaml:"config"`
+		Columns     []columnDoc  `yaml:"columns"`
 	}
 	sourceConfig struct {
-		LoadedAtField string         `yaml:"loaded_at_field"`
-		Freshness     freshnessRule  `yaml:"freshness"`
-		Meta          map[string]any `yaml:"meta,omitempty"`
+		LoadedAtField string        `yaml:"loaded_at_field"`
+		Freshness     freshnessRule `yaml:"freshness"`
 	}
 	freshnessRule struct {
 		WarnAfter  period `yaml:"warn_after"`
