@@ -23,20 +23,16 @@ const RebuildShare = 0.2
 // rows are so many that a full build is cheaper than a refresh; "" to
 // refresh. It decides from the load manifest mtx load keeps (rows per
 // file and load time), so it reads no raw row: the rows loaded after the
-// stored watermark less the lookback (the refresh's tail) against all rows
-// loaded into the table. Without a manifest (rows not written by mtx load),
+// stored watermark against all rows loaded into the table. Without a manifest (rows not written by mtx load),
 // or for a model with its own watermark column, it always refreshes.
 func (r *Runner) largeBatch(ctx context.Context, m dialects.Modeler, c *Compiled, stored time.Time) (string, error) {
 	if !r.manifest || c.watermark() != catalog.LoadedAtColumn {
 		return "", nil
 	}
 	q := r.Project.Dialect.Quote
-	lb, _ := c.lookback()
-	loadedAt := q("loaded_at")
-	pending := fmt.Sprintf("%s > %s", loadedAt, m.TimestampLiteral(stored.Add(-lb)))
-	if r.Project.mergedAtWatermark(c) {
-		pending += fmt.Sprintf(" AND %s <> %s", loadedAt, m.TimestampLiteral(stored))
-	}
+	// Rows at the stored watermark or before it were there for the last
+	// run; those the lookback re-reads are mostly its own winners.
+	pending := fmt.Sprintf("%s > %s", q("loaded_at"), m.TimestampLiteral(stored))
 	rows := q("rows")
 	query := fmt.Sprintf("SELECT COALESCE(SUM(CASE WHEN %s THEN %s ELSE 0 END), 0), COALESCE(SUM(%s), 0) FROM %s WHERE %s = '%s'",
 		pending, rows, rows, r.Project.relation(load.ManifestTable), q("table_name"), c.Current.Name)
