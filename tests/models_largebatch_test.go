@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
 )
@@ -33,7 +32,7 @@ func TestRefreshRebuildsLargeBatch(t *testing.T) {
 			t.Fatal(err)
 		}
 		events, _ := m.history.Current().Table("events")
-		md, _ := dialects.ModelerOf(e.d)
+		md := e.d
 		q := e.d.Quote
 		raw := q(m.o.Schema) + "." + q("events")
 		rel := q(m.o.Schema) + "." + q("current_events")

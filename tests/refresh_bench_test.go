@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/export"
@@ -64,24 +64,27 @@ func refreshBenchSize(name string) int {
 
 // emulatedEngine: engines whose local stand-in is an emulator (fakesnow,
 // the BigQuery emulator): absolute times mean little there, ratios do.
-func emulatedEngine(name string) bool { return name == "snowflake" || name == "bigquery" }
+func emulatedEngine(name string) bool {
+	a, err := enginetest.Get(name)
+	return err == nil && a.SlowRows
+}
 
-// refreshBenchOpen opens engine name on a fresh, migrated schema holding
+// refreshBenchOpen opens engine a on a fresh, migrated schema holding
 // the events table, or skips saying how to provide the engine.
-func refreshBenchOpen(b *testing.B, name string) (*sql.DB, dialects.Dialect, string) {
+func refreshBenchOpen(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect, string) {
+	name := a.Name
 	d, err := all.Get(name)
 	if err != nil {
 		b.Fatal(err)
 	}
-	dsn := filepath.Join(b.TempDir(), "bench.duckdb")
-	if name != "duckdb" {
-		env := "MTX_TEST_" + strings.ToUpper(name) + "_DSN"
-		if dsn = os.Getenv(env); dsn == "" {
-			if required(name) {
-				b.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, env)
-			}
-			b.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", env, name)
+	var dsn string
+	if a.Embedded != nil {
+		dsn = a.Embedded(b.TempDir())
+	} else if dsn = os.Getenv(a.DSNEnv); dsn == "" {
+		if required(a.RequiredName()) {
+			b.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, a.DSNEnv)
 		}
+		b.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", a.DSNEnv, name)
 	}
 	db, err := d.Open(dsn)
 	if err != nil {
@@ -93,11 +96,7 @@ func refreshBenchOpen(b *testing.B, name string) (*sql.DB, dialects.Dialect, str
 	o := dialects.DefaultOptions()
 	o.Schema = "mtx_bench_" + hex.EncodeToString(rb)
 	b.Cleanup(func() {
-		drop := "DROP SCHEMA IF EXISTS %s CASCADE"
-		if f, ok := dropSchema[name]; ok {
-			drop = f
-		}
-		if _, err := db.Exec(fmt.Sprintf(drop, d.Quote(o.Schema))); err != nil {
+		if _, err := db.Exec(a.DropSchemaSQL(d.Quote(o.Schema))); err != nil {
 			b.Logf("dropping %s: %v", o.Schema, err)
 		}
 	})
@@ -134,7 +133,7 @@ func refreshBenchOpen(b *testing.B, name string) (*sql.DB, dialects.Dialect, str
 func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string, lo, hi, keys int, fresh bool, file string, at time.Time) {
 	name, q := d.Name(), d.Quote
 	raw := q(schema) + "." + q("events")
-	md, _ := dialects.ModelerOf(d)
+	md := d
 	if f, ok := eventRows[name]; ok {
 		st := fmt.Sprintf(f, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
 		if _, err := db.Exec(st); err != nil {
@@ -156,7 +155,7 @@ func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string
 	if _, err := db.Exec(entry); err != nil {
 		b.Fatal(err)
 	}
-	if a := md.Analyze(raw); a != "" {
+	if a, ok := d.Analyze(raw); ok {
 		db.Exec(a)
 	}
 	if name == "duckdb" {
@@ -173,8 +172,7 @@ func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string
 // VALUES takes only constants, so there it is INSERT … SELECT … UNION ALL).
 // properties stays NULL: it plays no part in current state.
 func emulatorEvents(b *testing.B, db *sql.DB, d dialects.Dialect, raw string, lo, hi, keys int, fresh bool, file string, at time.Time) {
-	md, _ := dialects.ModelerOf(d)
-	q := d.Quote
+	md, q := d, d.Quote
 	cols := []string{"transaction_id", "customer_id", "timestamp", "event_type", "environment_type", "_metronome_metadata_id", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"}
 	for i := range cols {
 		cols[i] = q(cols[i])
@@ -198,7 +196,7 @@ func emulatorEvents(b *testing.B, db *sql.DB, d dialects.Dialect, raw string, lo
 				md.TimestampLiteral(day.Add(time.Duration(i)*time.Millisecond)), file, lit, lit))
 		}
 		st := into + " VALUES (" + strings.Join(tuples, "), (") + ")"
-		if insertSelect[d.Name()] {
+		if a, _ := enginetest.Get(d.Name()); a != nil && a.InsertSelect {
 			st = into + " SELECT " + strings.Join(tuples, "\nUNION ALL SELECT ")
 		}
 		if _, err := db.Exec(st); err != nil {
@@ -222,12 +220,13 @@ func BenchmarkRefreshEveryEngine(b *testing.B) {
 	if n, err := strconv.Atoi(os.Getenv("MTX_BENCH_ROUNDS")); err == nil && n > 0 {
 		rounds = n
 	}
-	for _, name := range liveEngines {
-		if name == "redshift" {
-			continue // no local engine
+	for _, a := range enginetest.All() {
+		if a.NoLocalEngine != "" {
+			continue // Redshift: a real cluster only
 		}
+		name := a.Name
 		b.Run(name, func(b *testing.B) {
-			db, d, schema := refreshBenchOpen(b, name)
+			db, d, schema := refreshBenchOpen(b, a)
 			q := d.Quote
 			n := refreshBenchSize(name)
 			keys := n * 9 / 10
