@@ -10,6 +10,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/load"
 	"github.com/mtxhq/mtx/internal/lock"
 )
 
@@ -31,6 +32,10 @@ type Runner struct {
 	// statement affected (rowsKnown: it said something).
 	rows      int64
 	rowsKnown bool
+	// manifest: the schema has mtx load's manifest (largeBatch reads it);
+	// rebuilt: why the current model was rebuilt instead of refreshed.
+	manifest bool
+	rebuilt  string
 }
 
 // RunLockTable is the lock table of `mtx run` on engines without named
@@ -91,6 +96,7 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 	if err != nil {
 		return nil, err
 	}
+	r.manifest = existing[strings.ToLower(load.ManifestTable)] == asTable
 	columns, err := r.columns(ctx, g, names)
 	if err != nil {
 		return nil, err
@@ -140,10 +146,13 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 		if mode == Incremental && kind == asTable && !full {
 			mode = "incremental refresh"
 		}
-		r.rows, r.rowsKnown = 0, false
+		r.rows, r.rowsKnown, r.rebuilt = 0, false, ""
 		err := r.build(ctx, m, c, kind, full)
 		if err == nil {
 			err = r.pinLive(ctx, m, c)
+		}
+		if r.rebuilt != "" {
+			mode = c.Config.Materialized
 		}
 		res := Result{Name: name, Status: Success, Elapsed: time.Since(start), Rows: r.rows, RowsKnown: r.rowsKnown}
 		if err != nil {
@@ -295,6 +304,16 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 		}
 		if wm.Valid {
 			watermark = m.TimestampLiteral(wm.Time)
+			why, err := r.largeBatch(ctx, m, c, wm.Time)
+			if err != nil {
+				return err
+			}
+			if why != "" {
+				full, r.rebuilt = true, why
+				if r.Log != nil {
+					fmt.Fprintln(r.Log, why)
+				}
+			}
 		} else {
 			full = true
 		}
