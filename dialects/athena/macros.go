@@ -16,10 +16,11 @@ var _ dialects.SQLMacros = Macros{}
 func (Dialect) Macros() dialects.SQLMacros { return Macros{} }
 
 // DateTrunc: date_trunc on a timestamp with time zone follows the value's
-// zone, so the value is moved to UTC first; the result is a naive UTC
-// timestamp, as on PostgreSQL.
+// zone, so the value is moved to UTC first. The result keeps its zone (UTC):
+// trino-go-client reads a naive timestamp in the session's zone, which
+// would move every bucket by the session's offset.
 func (Macros) DateTrunc(u dialects.Unit, expr string) string {
-	return fmt.Sprintf("CAST(date_trunc('%s', (%s) AT TIME ZONE 'UTC') AS timestamp(6))", u, expr)
+	return fmt.Sprintf("date_trunc('%s', (%s) AT TIME ZONE 'UTC')", u, expr)
 }
 
 // AddInterval: date_add on a UTC value; days are added as hours so that no

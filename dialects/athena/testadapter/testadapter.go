@@ -39,7 +39,8 @@ func init() {
 		NotRequired: "tests/engines/up starts Trino only when named (up athena), and most live tests have not run on it yet",
 		// The engine is being brought up: only these live tests have been
 		// run on it (each statement is a distributed query of up to 1.7 s).
-		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce", "TestCurrentStateModels"},
+		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce", "TestCurrentStateModels",
+			"TestIncrementalEqualsFullRebuild", "TestLiveViewEqualsFullRebuild", "TestMacrosOnEngines", "TestCookbookKnownAnswers", "TestCookbookViews", "TestMtxQueryDefaultSchema", "TestQueryOutputExact"},
 		KnownGaps: map[string]string{
 			"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
 				"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",

@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('day', (h.created_at) AT TIME ZONE 'UTC') AS timestamp(6)) AS day,
+SELECT date_trunc('day', (h.created_at) AT TIME ZONE 'UTC') AS day,
        a.id AS alert_id,
        a."name" AS alert_name,
        COUNT(*) AS triggered_count

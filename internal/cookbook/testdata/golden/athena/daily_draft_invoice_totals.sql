@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('day', (d.snapshot_time) AT TIME ZONE 'UTC') AS timestamp(6)) AS day,
+SELECT date_trunc('day', (d.snapshot_time) AT TIME ZONE 'UTC') AS day,
        d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total

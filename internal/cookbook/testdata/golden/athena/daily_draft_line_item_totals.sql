@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('day', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS day,
+SELECT date_trunc('day', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS day,
        b."name" AS line_item_name,
        b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,

@@ -1,5 +1,5 @@
 SELECT bi.customer_id AS customer_id,
-       CAST(date_trunc('day', (li.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS day,
+       date_trunc('day', (li.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS day,
        bi.invoice_id AS invoice_id,
        li."name" AS line_item_name,
        li.credit_type_name AS credit_type_name,

@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('day', (s.snapshot_time) AT TIME ZONE 'UTC') AS timestamp(6)) AS day,
+SELECT date_trunc('day', (s.snapshot_time) AT TIME ZONE 'UTC') AS day,
        CASE WHEN s.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        li.credit_type_name AS credit_type_name,
        SUM(s.subtotal) AS subtotal_sum

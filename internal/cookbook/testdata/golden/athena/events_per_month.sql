@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (e."timestamp") AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (e."timestamp") AT TIME ZONE 'UTC') AS month,
        COUNT(*) AS event_count
 FROM "metronome"."current_events" e
 WHERE e.environment_type = 'PRODUCTION'

@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (d.effective_at) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (d.effective_at) AT TIME ZONE 'UTC') AS month,
        g.amount_granted_credit_type_id AS credit_type_id,
        SUM(d.amount) AS expired_amount
 FROM "metronome"."current_credit_grant_deduction" d

@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        i.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(i.total) AS invoice_total

@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
        li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total

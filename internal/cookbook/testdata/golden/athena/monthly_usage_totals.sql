@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        i.credit_type_name AS credit_type_name,
        SUM(sli.subtotal) AS subtotal_sum

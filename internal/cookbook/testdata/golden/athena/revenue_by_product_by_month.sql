@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (i.end_timestamp) AT TIME ZONE 'UTC') AS month,
        li.product_id AS product_id,
        MAX(li."name") AS product_name,
        li.credit_type_name AS credit_type_name,

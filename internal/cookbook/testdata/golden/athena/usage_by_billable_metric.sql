@@ -1,4 +1,4 @@
-SELECT CAST(date_trunc('month', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS timestamp(6)) AS month,
+SELECT date_trunc('month', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS month,
        b.billable_metric_id AS billable_metric_id,
        m."name" AS billable_metric_name,
        b.credit_type_name AS credit_type_name,
