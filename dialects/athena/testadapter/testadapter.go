@@ -41,7 +41,8 @@ func init() {
 		// run on it (each statement is a distributed query of up to 1.7 s).
 		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce", "TestCurrentStateModels",
 			"TestIncrementalEqualsFullRebuild", "TestLiveViewEqualsFullRebuild", "TestMacrosOnEngines", "TestCookbookKnownAnswers", "TestCookbookViews", "TestMtxQueryDefaultSchema", "TestQueryOutputExact",
-			"TestModelsRunAndDataTestCLI", "TestUserModels", "TestUserIncrementalEqualsFullRebuild"},
+			"TestModelsRunAndDataTestCLI", "TestUserModels", "TestUserIncrementalEqualsFullRebuild",
+			"TestRebuildKeepsDependentViews"},
 		KnownGaps: map[string]string{
 			"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
 				"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
