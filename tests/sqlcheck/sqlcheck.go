@@ -17,6 +17,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	_ "github.com/mtxhq/mtx/dialects/all/alltest"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 )
 
 // PythonEnv names the variable holding the virtualenv's Python.
@@ -36,13 +39,6 @@ type Failure struct {
 
 func (f Failure) String() string {
 	return fmt.Sprintf("%s: %s\n    %s", f.Source, f.Error, oneLine(f.SQL, 300))
-}
-
-// sqlglotDialect maps mtx dialect names to sqlglot's (the same today; the
-// map says which ones were checked to exist).
-var sqlglotDialect = map[string]string{
-	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
-	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
 }
 
 // Python returns the interpreter with sqlglot, or "" when it is not set up.
@@ -70,10 +66,12 @@ func Validate(dialect string, sts []Statement) (failures []Failure, version stri
 	if py == "" {
 		return nil, "", fmt.Errorf("%s is not set: run eval \"$(tests/engines/up sqlglot)\"", PythonEnv)
 	}
-	sd, ok := sqlglotDialect[dialect]
-	if !ok {
-		return nil, "", fmt.Errorf("sqlcheck: no sqlglot dialect for %q", dialect)
+	// sqlglot's name for the dialect is in the engine's test adapter.
+	a, err := enginetest.Get(dialect)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlcheck: %w", err)
 	}
+	sd := a.SQLGlot
 	path, err := script()
 	if err != nil {
 		return nil, "", err
