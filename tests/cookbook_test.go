@@ -428,10 +428,7 @@ func TestLiteralsAreData(t *testing.T) {
 	hostile := []string{`'`, `''`, `\`, `\'`, `\\'`, `x' OR '1'='1`, `a\' OR 1=1 -- `, "line\nbreak", `"; DROP TABLE x; --`, `$$`, "tab\tend\\", "Zoë 🧾"}
 	forEachEngine(t, func(t *testing.T, e engine) {
 		db := e.open(t)
-		m, err := dialects.MacrosOf(e.d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := e.d.Macros()
 		for _, h := range hostile {
 			var got string
 			if err := db.QueryRow("SELECT " + m.StringLiteral(h)).Scan(&got); err != nil {
@@ -449,7 +446,7 @@ func TestMacrosOnEngines(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		ctx := context.Background()
 		db := openZoned(t, e)
-		m, _ := dialects.MacrosOf(e.d)
+		m := e.d.Macros()
 		at := m.TimestampLiteral(ts("2024-03-01T07:59:59.5Z")) // Feb 29 in Los Angeles
 		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))  // a DST change follows in Los Angeles
 		for _, tc := range []struct{ expr, want string }{
@@ -499,7 +496,7 @@ func TestQueryOutputExact(t *testing.T) {
 		db := e.open(t)
 		schema := freshSchema(t, e, db)
 		q := e.d.Quote
-		m, _ := dialects.MacrosOf(e.d)
+		m := e.d.Macros()
 		o := dialects.DefaultOptions()
 		o.Schema = schema
 		dr, err := ddl.New(e.d, o)
