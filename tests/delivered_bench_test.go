@@ -25,15 +25,16 @@ import (
 //
 //	MTX_BENCH_EVENTS=5000000 go test ./tests -run NONE -bench DeliveredEvents -benchtime 1x
 func BenchmarkDeliveredEvents(b *testing.B) {
-	for _, name := range []string{"duckdb", "postgres"} {
+	for _, a := range benchEngines() {
+		name := a.Name
 		b.Run(name, func(b *testing.B) {
-			db, d, schema := benchSetup(b, name)
+			db, d, schema := benchSetup(b, a)
 			q := d.Quote
 			n := benchEvents()
 			// Generate into mtx's raw table (every key once), then copy
 			// the delivered columns into the source schema.
 			raw := q(schema) + "." + q("events")
-			st := fmt.Sprintf(eventRows[name], raw, 0, n, false, "f.parquet", "2026-02-01 00:00:00+00", n)
+			st := fmt.Sprintf(a.Bench.EventRows, raw, 0, n, false, "f.parquet", "2026-02-01 00:00:00+00", n)
 			if _, err := db.Exec(st); err != nil {
 				b.Fatal(err)
 			}
@@ -56,11 +57,11 @@ func BenchmarkDeliveredEvents(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			if name == "postgres" {
-				db.Exec("ANALYZE " + q(src) + "." + q("events"))
+			if a.Bench.Analyze != "" {
+				db.Exec(fmt.Sprintf(a.Bench.Analyze, q(src)+"."+q("events")))
 			}
-			if name == "duckdb" {
-				db.Exec("CHECKPOINT")
+			if a.Bench.Checkpoint != "" {
+				db.Exec(a.Bench.Checkpoint)
 			}
 			ctx := context.Background()
 			only := func(t string) bool { return t == "events" }
@@ -83,8 +84,8 @@ func BenchmarkDeliveredEvents(b *testing.B) {
 				b.Fatal(err)
 			}
 			build := time.Since(t0)
-			if name == "duckdb" {
-				db.Exec("CHECKPOINT")
+			if a.Bench.Checkpoint != "" {
+				db.Exec(a.Bench.Checkpoint)
 			}
 			book, err := cookbook.Load(shipped.FS)
 			if err != nil {

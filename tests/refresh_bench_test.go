@@ -134,8 +134,8 @@ func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string
 	name, q := d.Name(), d.Quote
 	raw := q(schema) + "." + q("events")
 	md := d
-	if f, ok := eventRows[name]; ok {
-		st := fmt.Sprintf(f, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
+	if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.EventRows != "" {
+		st := fmt.Sprintf(a.Bench.EventRows, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
 		if _, err := db.Exec(st); err != nil {
 			b.Fatal(err)
 		}

@@ -6,6 +6,7 @@ package testadapter
 import (
 	"encoding/json"
 	"math/big"
+	"net/url"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -39,6 +40,18 @@ func init() {
 		},
 		// The emulator drops type parameters: the lossy decimal is an INT64,
 		// no short string, and every JSON column reports as STRING.
-		LossyDecimal: "INT64",
+		LossyDecimal:          "INT64",
+		JSONIntrospectsAsText: true,
+		LoadJobs:              true,
+		SecretDSNs: []enginetest.SecretDSN{
+			{Name: "userinfo", DSN: func(p, hp, user string) string {
+				return "bigquery://" + user + ":" + p + "@project?endpoint=http://" + hp
+			}},
+			{Name: "?token=", DSN: func(p, hp, user string) string {
+				return "bigquery://project?endpoint=http://" + hp + "&token=" + url.QueryEscape(p)
+			}},
+		},
+		// The sync service keeps a view over __TABLES__ and a cache.
+		TransferStatusView: true,
 	})
 }

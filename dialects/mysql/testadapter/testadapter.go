@@ -6,7 +6,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	tcmysql "github.com/testcontainers/testcontainers-go/modules/mysql"
@@ -34,6 +36,19 @@ func init() {
 		TextJSON:       "LONGTEXT",
 		Delivered:      true,
 		KillLockHolder: killLockHolder,
+		SecretDSNs: []enginetest.SecretDSN{{Name: "go-sql-driver", DSN: func(p, hp, user string) string {
+			return user + ":" + p + "@tcp(" + hp + ")/mtx?timeout=2s"
+		}}},
+		LiveLogin: func() (string, string, bool) {
+			dsn := os.Getenv("MTX_TEST_MYSQL_DSN")
+			cfg, err := mysql.ParseDSN(dsn)
+			if dsn == "" || err != nil {
+				return "", "", false
+			}
+			return cfg.Addr, cfg.User, true
+		},
+		// Two VARCHAR(768) key columns exceed the 3072-byte index limit.
+		NoCompositeStringKey: true,
 		// MySQL documents RENAME TABLE a TO b ("RENAME TABLE Statement").
 		RenameUnparsed: true,
 	})
