@@ -221,6 +221,11 @@ type Bench struct {
 	// [%[2]d, %[3]d), %[4]t a fresh batch (odd rows are new keys), %[5]s the
 	// source file, %[6]s the load time, %[7]d the number of keys.
 	EventRows string
+	// RefreshRows is EventRows for the refresh benchmark's other engines,
+	// with named holes: {raw} the table, rows [{lo}, {hi}) ({last} = hi-1,
+	// {count} = hi-lo), {fresh}, {file}, {at} (a timestamp literal) and
+	// {keys}.
+	RefreshRows string
 	// Analyze refreshes the planner's statistics of a table (%s), "" where
 	// the engine keeps them itself.
 	Analyze string
