@@ -155,16 +155,6 @@ type GrantCopier interface {
 	CopyGrants() string
 }
 
-// ReplaceView is CREATE OR REPLACE VIEW relation AS query, keeping the
-// replaced view's grants where the dialect needs to be told.
-func ReplaceView(d Dialect, relation, query string) string {
-	keep := ""
-	if gc, ok := d.(GrantCopier); ok {
-		keep = " " + gc.CopyGrants()
-	}
-	return "CREATE OR REPLACE VIEW " + relation + keep + " AS\n" + query
-}
-
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

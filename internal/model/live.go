@@ -147,10 +147,10 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 	live := p.relation(LiveView(c.Name))
 	refresh := c.hasLive() && existing == asTable && !fullRefresh
 	if existing == asTable && !refresh {
-		steps = append([]step{{dropView + live}}, steps...)
+		steps = append([]step{{dialects.DropRelation{Relation: live, Kind: dialects.View, IfExists: true}}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step{dialects.ReplaceView(p.Dialect, live, p.liveSQL(m, c, ""))})
+		steps = append(steps, step{dialects.ReplaceView{Relation: live, Query: p.liveSQL(m, c, "")}})
 	}
 	return steps
 }
@@ -175,7 +175,7 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 	if !wm.Valid {
 		return nil
 	}
-	return r.exec(ctx, r.DB, dialects.ReplaceView(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
+	return r.run(ctx, r.DB, dialects.ReplaceView{Relation: p.relation(LiveView(c.Name)), Query: p.liveSQL(m, c, m.TimestampLiteral(wm.Time))})
 }
 
 // checkLive refuses a model named like another model's live view, and a
