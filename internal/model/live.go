@@ -70,8 +70,7 @@ func (p *Project) tailWhere(m dialects.Modeler, c *Compiled, since string) (from
 // transaction — a run saw all of a load's rows or none. Without this, every
 // refresh re-read the last load (it always lies inside the lookback).
 func (p *Project) mergedAtWatermark(c *Compiled) bool {
-	l, ok := p.Dialect.(dialects.Loader)
-	return ok && l.LoadTransactional() && c.watermark() == catalog.LoadedAtColumn
+	return p.Dialect.LoadTransactional() && c.watermark() == catalog.LoadedAtColumn
 }
 
 // beforeAnyLoad stands in for the stored watermark of an empty model
