@@ -50,7 +50,6 @@
 //	BuildSettinger      model.go          PostgreSQL
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
-//	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
 //	TableReplacer       model.go          Snowflake, BigQuery
 //	Merger              model.go          Snowflake, BigQuery

@@ -416,7 +416,7 @@ func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 // definition after the new relation exists. Where the dialect can say what
 // a definition leaves out (dialects.ViewKeeper: owner, privileges,
 // comments), each re-created view gets it back in the same transaction,
-// and so do c's own relation and live view (dialects.RelationKeeper).
+// and so do c's own relation and live view.
 func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled, sts step) (step, error) {
 	vb, ok := r.Project.Dialect.(dialects.ViewBinder)
 	if !ok {
@@ -482,8 +482,6 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 			}
 			give(more)
 		}
-	}
-	if rk, ok := r.Project.Dialect.(dialects.RelationKeeper); ok {
 		// c's own relation, when the steps build it again as the same kind,
 		// and its live view: a grant on current_invoices survives too.
 		var own []string
@@ -494,7 +492,7 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 			own = append(own, live)
 		}
 		for _, name := range own {
-			more, err := rk.KeepRelation(ctx, tx, r.Project.Schema, name)
+			more, err := vk.KeepRelation(ctx, tx, r.Project.Schema, name)
 			if err != nil {
 				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
 			}
