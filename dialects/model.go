@@ -149,6 +149,12 @@ type GrantCopier interface {
 	CopyGrants() string
 }
 
+// ViewReplacer is implemented by dialects without CREATE OR REPLACE VIEW
+// (SingleStore): the statements that replace a view, or create it.
+type ViewReplacer interface {
+	ReplaceViewStatements(relation, query string) []string
+}
+
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

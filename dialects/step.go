@@ -78,3 +78,17 @@ func (s ReplaceView) SQL(d Dialect) string {
 	}
 	return "CREATE OR REPLACE VIEW " + s.Relation + keep + " AS\n" + s.Query
 }
+
+// ReplaceViewSteps are the steps that replace view relation by query, or
+// create it: one ReplaceView, or the dialect's ViewReplacer statements.
+func ReplaceViewSteps(d Dialect, relation, query string) []Step {
+	vr, ok := d.(ViewReplacer)
+	if !ok {
+		return []Step{ReplaceView{Relation: relation, Query: query}}
+	}
+	var out []Step
+	for _, st := range vr.ReplaceViewStatements(relation, query) {
+		out = append(out, Exec{Statement: st})
+	}
+	return out
+}

@@ -149,7 +149,7 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 		steps = append([]step{{dialects.DropRelation{Relation: live, Kind: dialects.View, IfExists: true}}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step{dialects.ReplaceView{Relation: live, Query: p.liveSQL(m, c, "")}})
+		steps = append(steps, step(dialects.ReplaceViewSteps(p.Dialect, live, p.liveSQL(m, c, ""))))
 	}
 	return steps
 }
@@ -174,7 +174,12 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 	if !wm.Valid {
 		return nil
 	}
-	return r.run(ctx, r.DB, dialects.ReplaceView{Relation: p.relation(LiveView(c.Name)), Query: p.liveSQL(m, c, m.TimestampLiteral(wm.Time))})
+	for _, st := range dialects.ReplaceViewSteps(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))) {
+		if err := r.run(ctx, r.DB, st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkLive refuses a model named like another model's live view, and a

@@ -108,7 +108,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		if existing == asTable {
 			out = append(out, drop())
 		}
-		return append(out, step{dialects.ReplaceView{Relation: rel, Query: c.SQL}})
+		return append(out, step(dialects.ReplaceViewSteps(p.Dialect, rel, c.SQL)))
 	case Table:
 		if r, ok := m.(dialects.TableReplacer); ok {
 			return replaceTable(r, c, existing, drop)
