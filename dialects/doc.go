@@ -61,6 +61,8 @@
 //	QueryDescriber      model.go          ClickHouse
 //	KeySetExcluder      live.go           PostgreSQL
 //	KeyLookuper         live.go           PostgreSQL
+//	DBTAdapter          dbt.go            DuckDB, PostgreSQL, Snowflake,
+//	                                      BigQuery, Redshift, ClickHouse
 //
 // What each is for is said where it is declared; README.md's adapter table
 // says the same in a line each.

@@ -98,6 +98,7 @@ func newRootWith(red *redact.Redactor) *cobra.Command {
 	root.AddCommand(newRun(g), newBuild(g), newCompile(g), newTest(g), newLs(g))
 	root.AddCommand(newDocs(g))
 	root.AddCommand(newSource(g), newFreshness(g))
+	root.AddCommand(newDBT(g))
 	namesUnknownCommands(root)
 	addCompletions(root, g)
 	return root

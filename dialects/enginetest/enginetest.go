@@ -84,6 +84,12 @@ type Adapter struct {
 	// for engines that need one beyond the qualified names mtx writes; nil
 	// when none is needed.
 	SessionSchema func(dsn, schema string) string
+	// DBTProfile is the output of a dbt profiles.yml (type and connection,
+	// YAML at the output's level) that builds into schema on the engine
+	// behind dsn, and the environment variables it reads (a password stays
+	// out of the file); nil when tests/engines/up installs no dbt adapter
+	// for the engine.
+	DBTProfile func(dsn, schema string) (profile string, env []string, err error)
 	// Gaps says what an emulator behind dsn does unlike the real engine.
 	Gaps func(dsn string) Gaps
 	// SlowRows scales the rows per generated file down on engines whose

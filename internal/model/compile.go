@@ -56,6 +56,9 @@ type Compiled struct {
 	// delivered: a current-state model on a delivered table (source
 	// mode), rebuilt in full by every run and without a live view.
 	delivered bool
+	// raw, when set, names the raw table instead of the project's schema
+	// (CurrentStateRefresh).
+	raw string
 	// columns are the output columns of a user incremental model with
 	// newest, read by the Runner before building it (nil when compiling:
 	// the statements then show a placeholder).

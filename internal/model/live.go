@@ -53,7 +53,11 @@ func (p *Project) tail(m dialects.Modeler, c *Compiled, cols, since string) stri
 // since itself, when that is safe: mergedAtWatermark), or NULL.
 func (p *Project) tailWhere(m dialects.Modeler, c *Compiled, since string) (from, where string) {
 	q := p.Dialect.Quote
-	cs := CurrentStateOf(c.Current, p.relation(c.Current.Name), q)
+	raw := c.raw
+	if raw == "" {
+		raw = p.relation(c.Current.Name)
+	}
+	cs := CurrentStateOf(c.Current, raw, q)
 	wm := q(c.watermark())
 	lb, _ := c.lookback()
 	newer := fmt.Sprintf("%s > %s", wm, m.MinusSeconds(since, int64(lb.Seconds())))
@@ -101,7 +105,20 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	if ex, ok := m.(dialects.KeySetExcluder); ok {
 		untouched = ex.ExcludeKeys(t.Key, alias, tailKeys)
 	}
-	// The stored rows it does: candidates with the tail.
+	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
+		cols, c.Relation, alias, untouched, cols, indent(p.winners(m, c, since), "  "), q("_mtx_winners"))
+}
+
+// winners is the SELECT of the current-state winners among the tail (raw
+// rows newer than since less the lookback) and the stored rows of the
+// tail's keys: what a refresh writes for those keys, and the second half
+// of the live view.
+func (p *Project) winners(m dialects.Modeler, c *Compiled, since string) string {
+	q := p.Dialect.Quote
+	t := c.Current
+	cols := columnList(q, t)
+	alias := q("_mtx_stored")
+	tailKeys := indent(p.tail(m, c, quoteList(q, t.Key), since), "    ")
 	touched := tailHas(q, t.Key, tailKeys, alias)
 	if len(t.Key) == 1 {
 		touched = keyMatch(p.Dialect, t.Key, alias, "(\n"+tailKeys+"\n  ) AS "+q("_mtx_tail"))
@@ -118,8 +135,23 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	cs.Source = fmt.Sprintf("(\n%s\n  UNION ALL\n  %s\n) AS %s",
 		indent(p.tail(m, c, cols, since), "  "), storedRows, q("_mtx_candidates"))
 	cs.Where = ""
-	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
-		cols, c.Relation, alias, untouched, cols, indent(m.CurrentStateSQL(cs), "  "), q("_mtx_winners"))
+	return m.CurrentStateSQL(cs)
+}
+
+// CurrentStateRefresh renders, for a tool that runs the refresh itself
+// (the dbt export, whose delete+insert replaces the stored rows of each
+// returned grain), the SELECT of the rows an incremental refresh of
+// table t's current-state model writes: the winners among the raw rows
+// newer than stored's newest _mtx_loaded_at less the default lookback
+// (every raw row when stored is empty) and the stored rows of their keys,
+// in the current-state order. raw and stored are the raw table and the
+// model's own table, in any spelling the tool resolves (a placeholder).
+func CurrentStateRefresh(d dialects.Dialect, t *catalog.Table, raw, stored string) (string, error) {
+	m := d
+	p := &Project{Dialect: d}
+	c := &Compiled{Node: &Node{Name: "current_" + t.Name, Config: Config{Materialized: Incremental}}, Relation: stored, Current: t, raw: raw}
+	since := fmt.Sprintf("COALESCE((SELECT MAX(%s) FROM %s), %s)", d.Quote(c.watermark()), stored, m.TimestampLiteral(beforeAnyLoad))
+	return p.winners(m, c, since), nil
 }
 
 // tailHas is the condition "the tail has target's key": a correlated

@@ -3,6 +3,7 @@
 package testadapter
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
@@ -31,5 +32,8 @@ func init() {
 		// (Redshift, BigQuery, Databricks).
 		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "VARCHAR"},
 		SlowModel:      "-- materialized: table\nSELECT COUNT(*) AS n FROM range(1000000000000)\n",
+		DBTProfile: func(dsn, schema string) (string, []string, error) {
+			return fmt.Sprintf("type: duckdb\npath: %q\nschema: %s\nthreads: 4\n", dsn, schema), nil, nil
+		},
 	})
 }

@@ -5,7 +5,10 @@ package testadapter
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"hash/fnv"
+	"net/url"
+	"strings"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -34,7 +37,25 @@ func init() {
 		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "NUMERIC", catalog.JSON: "TEXT"},
 		SlowModel:      "-- materialized: table\nSELECT 1 AS n FROM pg_sleep(60)\n",
 		KillLockHolder: killLockHolder,
+		DBTProfile:     dbtProfile,
 	})
+}
+
+// dbtProfile connects dbt-postgres to the server of a postgres:// DSN; the
+// password goes through MTX_TEST_DBT_PASSWORD.
+func dbtProfile(dsn, schema string) (string, []string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return "", nil, fmt.Errorf("dbt profile: %s is not a postgres:// URL with a user", dsn)
+	}
+	port := u.Port()
+	if port == "" {
+		port = "5432"
+	}
+	pw, _ := u.User.Password()
+	profile := fmt.Sprintf("type: postgres\nhost: %q\nport: %s\nuser: %q\npassword: \"{{ env_var('MTX_TEST_DBT_PASSWORD') }}\"\ndbname: %q\nschema: %s\nthreads: 4\n",
+		u.Hostname(), port, u.User.Username(), strings.TrimPrefix(u.Path, "/"), schema)
+	return profile, []string{"MTX_TEST_DBT_PASSWORD=" + pw}, nil
 }
 
 // killLockHolder ends the session holding mtx's advisory lock, keyed by

@@ -1,0 +1,16 @@
+-- Contracts that are archived in the latest contracts snapshot, most recently archived first.
+-- var environment: PRODUCTION or SANDBOX (default "PRODUCTION")
+{{ config(materialized='view') }}
+
+SELECT * FROM (
+SELECT c.id AS contract_id,
+       c."name" AS contract_name,
+       c.customer_id AS customer_id,
+       c.starting_at AS starting_at,
+       c.ending_before AS ending_before,
+       c.archived_at AS archived_at
+FROM {{ ref('current_contracts_contracts') }} c
+WHERE c.archived_at IS NOT NULL
+  AND c.environment_type = {{ mtx_string('environment', 'PRODUCTION', ['PRODUCTION', 'SANDBOX']) }}
+ORDER BY c.archived_at DESC, c.id
+) AS _mtx_cookbook

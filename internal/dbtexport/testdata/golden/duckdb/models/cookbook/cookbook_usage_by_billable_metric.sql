@@ -1,0 +1,19 @@
+-- Finance: usage quantity and total per UTC month (of the breakdown window), billable metric and credit type, from finalized invoice breakdowns.
+-- var environment: PRODUCTION or SANDBOX (default "PRODUCTION")
+{{ config(materialized='view') }}
+
+SELECT * FROM (
+SELECT date_trunc('month', (b.breakdown_start_timestamp) AT TIME ZONE 'UTC') AS month,
+       b.billable_metric_id AS billable_metric_id,
+       m."name" AS billable_metric_name,
+       b.credit_type_name AS credit_type_name,
+       SUM(b.quantity) AS total_quantity,
+       SUM(b.total) AS total_amount
+FROM {{ ref('current_breakdowns_line_items') }} b
+LEFT JOIN {{ ref('current_billable_metric') }} m
+  ON m.id = b.billable_metric_id AND m.environment_type = b.environment_type
+WHERE b.environment_type = {{ mtx_string('environment', 'PRODUCTION', ['PRODUCTION', 'SANDBOX']) }}
+  AND b.billable_metric_id IS NOT NULL
+GROUP BY 1, 2, 3, 4
+ORDER BY 1, 2, 3, 4
+) AS _mtx_cookbook

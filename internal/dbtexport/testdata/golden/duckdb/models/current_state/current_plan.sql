@@ -1,0 +1,7 @@
+-- Current state of plan: the newest version (by updated_at) of each id.
+{{ config(materialized='view') }}
+
+SELECT "id", "name", "description", "billing_frequency", "starting_on", "custom_fields", "environment_type", "created_at", "deprecated_at", "updated_at", "_mtx_source_file", "_mtx_transferred_at", "_mtx_loaded_at"
+FROM {{ source('metronome', 'plan') }}
+WHERE "id" IS NOT NULL
+QUALIFY ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "_mtx_transferred_at" DESC NULLS LAST, "_mtx_source_file" DESC NULLS LAST, "_mtx_loaded_at" DESC NULLS LAST) = 1
