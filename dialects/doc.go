@@ -22,6 +22,13 @@
 // interface, checked with a type assertion; an engine without it gets the
 // neutral default the caller documents.
 //
+// # Model plans
+//
+// A model's build is planned as typed steps (Step, step.go) that the
+// dialect spells only when they are printed or run: the runner reads what
+// a step does from its fields (which relation a DropRelation drops, and
+// whether it cascades), never from its text.
+//
 // # Optional interfaces
 //
 //	interface           file              implemented by
@@ -46,7 +53,6 @@
 //	ViewReplacer        model.go          SingleStore
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
-//	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
 //	TableReplacer       model.go          Snowflake, BigQuery
 //	Merger              model.go          Snowflake, BigQuery, Athena
