@@ -10,6 +10,7 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/bigquery"
 	"github.com/mtxhq/mtx/dialects/clickhouse"
+	"github.com/mtxhq/mtx/dialects/databricks"
 	"github.com/mtxhq/mtx/dialects/duckdb"
 	"github.com/mtxhq/mtx/dialects/mysql"
 	"github.com/mtxhq/mtx/dialects/postgres"
@@ -20,6 +21,7 @@ import (
 var registry = map[string]dialects.Dialect{
 	"bigquery":   bigquery.Dialect{},
 	"clickhouse": clickhouse.Dialect{},
+	"databricks": databricks.Dialect{},
 	"duckdb":     duckdb.Dialect{},
 	"mysql":      mysql.Dialect{},
 	"postgres":   postgres.Dialect{},
