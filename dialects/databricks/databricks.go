@@ -9,7 +9,9 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
 
+	dbsqllog "github.com/databricks/databricks-sql-go/logger"
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/versiontable"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -67,7 +69,11 @@ func (d Dialect) parse(dsn string) (config, error) {
 
 // DSNSecrets: the access token (the password of token:TOKEN@host).
 func (Dialect) DSNSecrets(dsn string) []string {
-	out := append(dialects.LenientSecrets(dsn), dialects.UserinfoPassword(dsn))
+	out := dialects.LenientSecrets(dsn)
+	if !strings.Contains(dsn, "://") {
+		// token:TOKEN@host/…: the driver reads it as https://…
+		out = append(out, dialects.LenientSecrets("https://"+dsn)...)
+	}
 	if c, err := parseDSN(dsn); err == nil {
 		out = append(out, c.token)
 	}
@@ -81,6 +87,10 @@ func (d Dialect) Open(dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The driver logs every failed statement to stderr besides returning
+	// it (goose probes for its table with one that fails); mtx reports
+	// errors itself.
+	_ = dbsqllog.SetLogLevel("disabled")
 	conn, err := c.connector()
 	if err != nil {
 		return nil, fmt.Errorf("databricks %s: %s", d.RedactDSN(dsn), dialects.Redact(d, dsn, err.Error()))
