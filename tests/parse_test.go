@@ -36,6 +36,13 @@ var knownGaps = []knownGap{
 			"being DEFAULT, MATERIALIZED or ALIAS expr (sql-reference/statements/alter/column); sqlglot 30.30 " +
 			"parses MODIFY COLUMN with a type only and falls back to an opaque command for MATERIALIZED",
 	},
+	{
+		dialect: "databricks",
+		match:   "SHOW TABLES IN `",
+		repro:   "SHOW TABLES IN `s`",
+		why: "Databricks and Spark SQL document SHOW TABLES [{FROM | IN} schema_name] [[LIKE] pattern] " +
+			"(sql-ref-syntax-aux-show-tables); sqlglot 30.30's databricks dialect falls back to an opaque command for it",
+	},
 }
 
 // parseMatrixName is the matrix row of a dialect's parse check: Redshift

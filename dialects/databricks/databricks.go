@@ -104,7 +104,7 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
 	return goose.DialectCustom, versiontable.Querier{BigInt: "BIGINT", Bool: "BOOLEAN", Timestamp: "TIMESTAMP", Now: "current_timestamp()", Param: versiontable.Question}
 }
 
-// ColumnsQuery: SHOW TABLE EXTENDED, reshaped by the connection
+// ColumnsQuery: SHOW TABLES and DESCRIBE TABLE, run by the connection
 // (introspect.go). Types come as Spark's simple strings: string,
 // decimal(38,9), timestamp.
 func (Dialect) ColumnsQuery(schema string) string { return columnsMarker + showTables(schema) }

@@ -17,10 +17,10 @@ package databricks
 //     session asks for HiveServer2 protocol V10: the driver leaves the
 //     classic protocol field at V1, and Spark then answers row-based
 //     results, which the driver cannot read (every result looked empty).
-//   - introspectColumns and introspectRelations statements (SHOW TABLE
-//     EXTENDED, which both Databricks and open-source Spark answer, unlike
-//     information_schema) come back reshaped as the (table, column, type)
-//     and (name, kind) rows mtx's introspection reads.
+//   - The introspection statements (marked SHOW TABLES) are answered by
+//     SHOW TABLES, SHOW VIEWS and DESCRIBE TABLE, which both Databricks
+//     and open-source Spark have, unlike information_schema; see
+//     introspect.go.
 
 import (
 	"bytes"
@@ -213,17 +213,10 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 	if err != nil {
 		return nil, err
 	}
-	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
-	if err != nil {
-		return nil, err
+	if strings.HasPrefix(q, columnsMarker) || strings.HasPrefix(q, relationsMarker) {
+		return c.introspect(ctx, q)
 	}
-	switch {
-	case strings.HasPrefix(q, columnsMarker):
-		return reshape(rows, []string{"table_name", "column_name", "data_type"}, columnRows)
-	case strings.HasPrefix(q, relationsMarker):
-		return reshape(rows, []string{"table_name", "table_type"}, relationRows)
-	}
-	return rows, nil
+	return c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
 }
 
 // PrepareContext: statements run through ExecContext and QueryContext;

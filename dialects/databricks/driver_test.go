@@ -51,22 +51,14 @@ func TestInline(t *testing.T) {
 	}
 }
 
-func TestParseInformation(t *testing.T) {
-	info := "Catalog: spark_catalog\nDatabase: s\nTable: invoice\nType: MANAGED\nProvider: delta\n" +
-		"Schema: root\n |-- id: string (nullable = true)\n |-- total: decimal(38,9) (nullable = true)\n" +
-		" |-- s: struct (nullable = true)\n |    |-- x: long (nullable = true)\n |-- at: timestamp (nullable = true)\n\nLocation: file:/x\n"
-	got := parseInformation("invoice", info)
-	want := [][2]string{{"id", "string"}, {"total", "decimal(38,9)"}, {"s", "struct"}, {"at", "timestamp"}}
-	if got.kind != "MANAGED" || len(got.columns) != 4 {
-		t.Fatalf("got %+v", got)
+func TestDescribedColumns(t *testing.T) {
+	rows := [][]driver.Value{{"id", "string"}, {"total", "decimal(38,9)"}, {"", ""}, {"# Partitioning", ""}, {"Part 0", "dt"}}
+	got := describedColumns(rows)
+	if len(got) != 2 || got[0] != [2]string{"id", "string"} || got[1] != [2]string{"total", "decimal(38,9)"} {
+		t.Errorf("got %v", got)
 	}
-	for i := range want {
-		if got.columns[i] != want[i] {
-			t.Errorf("column %d: %v, want %v", i, got.columns[i], want[i])
-		}
-	}
-	if v := parseInformation("v", "Type: VIEW\n"); v.kind != "VIEW" {
-		t.Errorf("view kind %q", v.kind)
+	if got := describedColumns([][]driver.Value{{"a", "int"}, {"# Partition Information", ""}, {"a", "int"}}); len(got) != 1 {
+		t.Errorf("partition rows read as columns: %v", got)
 	}
 }
 

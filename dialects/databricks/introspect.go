@@ -1,6 +1,7 @@
 package databricks
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"io"
@@ -8,102 +9,123 @@ import (
 )
 
 // Open-source Spark has no information_schema, and a Databricks workspace
-// has one only for Unity Catalog catalogs (not hive_metastore). Both
-// answer SHOW TABLE EXTENDED: one row per table or view whose information
-// column holds its type and its schema as a tree ( |-- name: type
-// (nullable = true)). The connection (driver.go) turns the rows of these
-// two statements into the rows introspection reads.
+// has one only for Unity Catalog catalogs (not hive_metastore); and a
+// Delta table's columns live in its transaction log, not in the
+// metastore, so SHOW TABLE EXTENDED shows none. What both answer is SHOW
+// TABLES, SHOW VIEWS and DESCRIBE TABLE. The connection (driver.go) runs
+// the statements behind these two markers itself and answers the rows
+// introspection reads: (table, column, type) and (name, kind).
 const (
 	columnsMarker   = "/* mtx:columns */ "
 	relationsMarker = "/* mtx:relations */ "
 )
 
-func showTables(schema string) string {
-	return "SHOW TABLE EXTENDED IN " + Dialect{}.Quote(schema) + " LIKE '*'"
-}
+func showTables(schema string) string { return "SHOW TABLES IN " + Dialect{}.Quote(schema) }
 
-// table is one row of SHOW TABLE EXTENDED, read.
-type table struct {
-	name, kind string
-	columns    [][2]string // name, type
-}
-
-// parseInformation reads the information column.
-func parseInformation(name, info string) table {
-	t := table{name: name}
-	inSchema := false
-	for _, line := range strings.Split(info, "\n") {
-		switch {
-		case strings.HasPrefix(line, "Type: "):
-			t.kind = strings.TrimSpace(strings.TrimPrefix(line, "Type: "))
-		case strings.HasPrefix(line, "Schema: root"):
-			inSchema = true
-		case inSchema && strings.HasPrefix(line, " |-- "):
-			rest := strings.TrimPrefix(line, " |-- ")
-			if i := strings.LastIndex(rest, " (nullable = "); i >= 0 {
-				rest = rest[:i]
-			}
-			col, typ, ok := strings.Cut(rest, ": ")
-			if ok {
-				t.columns = append(t.columns, [2]string{col, typ})
-			}
-		case inSchema && !strings.HasPrefix(line, " |"):
-			inSchema = false
+// introspect answers a marked statement: query is SHOW TABLES IN schema.
+func (c *conn) introspect(ctx context.Context, query string) (driver.Rows, error) {
+	show := strings.TrimPrefix(strings.TrimPrefix(query, columnsMarker), relationsMarker)
+	// Spark names the schema column namespace, Databricks database.
+	tables, err := c.rows(ctx, show, "namespace|database", "tableName", "isTemporary")
+	if err != nil {
+		return nil, err
+	}
+	var names [][2]string // schema, table
+	for _, t := range tables {
+		if tmp, _ := t[2].(bool); !tmp {
+			s, _ := t[0].(string)
+			n, _ := t[1].(string)
+			names = append(names, [2]string{s, n})
 		}
 	}
-	return t
-}
-
-// reshape reads every row of SHOW TABLE EXTENDED and returns the rows
-// rowsOf makes of them.
-func reshape(in driver.Rows, columns []string, rowsOf func([]table) [][]driver.Value) (driver.Rows, error) {
-	defer in.Close()
-	cols := in.Columns()
-	name, info := -1, -1
-	for i, c := range cols {
-		switch strings.ToLower(c) {
-		case "tablename":
-			name = i
-		case "information":
-			info = i
+	if strings.HasPrefix(query, relationsMarker) {
+		views, err := c.rows(ctx, strings.Replace(show, "SHOW TABLES", "SHOW VIEWS", 1), "viewName", "isTemporary")
+		if err != nil {
+			return nil, err
+		}
+		isView := map[string]bool{}
+		for _, v := range views {
+			n, _ := v[0].(string)
+			isView[n] = true
+		}
+		out := &staticRows{columns: []string{"table_name", "table_type"}}
+		for _, n := range names {
+			kind := "TABLE"
+			if isView[n[1]] {
+				kind = "VIEW"
+			}
+			out.rows = append(out.rows, []driver.Value{n[1], kind})
+		}
+		return out, nil
+	}
+	out := &staticRows{columns: []string{"table_name", "column_name", "data_type"}}
+	q := Dialect{}.Quote
+	for _, n := range names {
+		cols, err := c.rows(ctx, "DESCRIBE TABLE "+q(n[0])+"."+q(n[1]), "col_name", "data_type")
+		if err != nil {
+			return nil, err
+		}
+		for _, col := range describedColumns(cols) {
+			out.rows = append(out.rows, []driver.Value{n[1], col[0], col[1]})
 		}
 	}
-	if name < 0 || info < 0 {
-		return nil, fmt.Errorf("databricks: SHOW TABLE EXTENDED answered columns %v, without tableName and information", cols)
+	return out, nil
+}
+
+// describedColumns are the table's columns among DESCRIBE's rows, which
+// go on after a blank or "# Partition Information" row with other facts.
+func describedColumns(rows [][]driver.Value) [][2]string {
+	var out [][2]string
+	for _, r := range rows {
+		name, _ := r[0].(string)
+		typ, _ := r[1].(string)
+		if name == "" || strings.HasPrefix(name, "#") {
+			break
+		}
+		out = append(out, [2]string{name, typ})
 	}
-	var tables []table
+	return out
+}
+
+// rows runs query and returns the named columns of every row (a|b: the
+// column named a or b).
+func (c *conn) rows(ctx context.Context, query string, names ...string) ([][]driver.Value, error) {
+	rs, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, query, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	cols := rs.Columns()
+	idx := make([]int, len(names))
+	for i, n := range names {
+		idx[i] = -1
+		for j, c := range cols {
+			for _, alt := range strings.Split(n, "|") {
+				if strings.EqualFold(c, alt) {
+					idx[i] = j
+				}
+			}
+		}
+		if idx[i] < 0 {
+			return nil, fmt.Errorf("databricks: %s answered columns %v, without %s", query, cols, n)
+		}
+	}
+	var out [][]driver.Value
 	vals := make([]driver.Value, len(cols))
 	for {
-		err := in.Next(vals)
+		err := rs.Next(vals)
 		if err == io.EOF {
-			break
+			return out, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		n, _ := vals[name].(string)
-		i, _ := vals[info].(string)
-		tables = append(tables, parseInformation(n, i))
-	}
-	return &staticRows{columns: columns, rows: rowsOf(tables)}, nil
-}
-
-func columnRows(ts []table) [][]driver.Value {
-	var out [][]driver.Value
-	for _, t := range ts {
-		for _, c := range t.columns {
-			out = append(out, []driver.Value{t.name, c[0], c[1]})
+		row := make([]driver.Value, len(names))
+		for i, j := range idx {
+			row[i] = vals[j]
 		}
+		out = append(out, row)
 	}
-	return out
-}
-
-func relationRows(ts []table) [][]driver.Value {
-	var out [][]driver.Value
-	for _, t := range ts {
-		out = append(out, []driver.Value{t.name, t.kind})
-	}
-	return out
 }
 
 type staticRows struct {

@@ -47,7 +47,7 @@ func (d Dialect) RenameTable(schema, from, to string) string {
 	return "ALTER TABLE " + d.Quote(schema) + "." + d.Quote(from) + " RENAME TO " + d.Quote(schema) + "." + d.Quote(to)
 }
 
-// RelationsQuery: SHOW TABLE EXTENDED, reshaped by the connection
+// RelationsQuery: SHOW TABLES and DESCRIBE TABLE, run by the connection
 // (introspect.go); views have kind VIEW.
 func (Dialect) RelationsQuery(schema string) string { return relationsMarker + showTables(schema) }
 

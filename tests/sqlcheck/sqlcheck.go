@@ -42,7 +42,7 @@ func (f Failure) String() string {
 // map says which ones were checked to exist).
 var sqlglotDialect = map[string]string{
 	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
-	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
+	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake", "databricks": "databricks",
 }
 
 // Python returns the interpreter with sqlglot, or "" when it is not set up.
