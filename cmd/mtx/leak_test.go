@@ -109,6 +109,12 @@ var leakForms = []leakForm{
 	{"bigquery", "?token=", func(p string, h leakHost) string {
 		return "bigquery://project?endpoint=http://" + h.hostPort + "&token=" + url.QueryEscape(p)
 	}},
+	{"databricks", "workspace", func(p string, h leakHost) string {
+		return "token:" + p + "@" + h.hostPort + "/sql/1.0/warehouses/abc?retries=0&timeout=2"
+	}},
+	{"databricks", "http escaped", func(p string, h leakHost) string {
+		return "http://" + url.UserPassword("token", p).String() + "@" + h.hostPort + "/cliservice?retries=0&timeout=2"
+	}},
 	{"duckdb", "a URL", func(p string, h leakHost) string {
 		return "postgres://" + h.user + ":" + p + "@" + h.hostPort + "/mtx"
 	}},

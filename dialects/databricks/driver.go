@@ -42,7 +42,11 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-// config is a parsed DSN: [http[s]://]token:TOKEN@HOST:PORT/HTTP-PATH[?catalog=C&schema=S&timeout=SECONDS].
+// config is a parsed DSN:
+// [http[s]://]token:TOKEN@HOST:PORT/HTTP-PATH[?catalog=C&schema=S&timeout=SECONDS&retries=N];
+// other parameters are session settings. retries bounds the driver's
+// retries of a failed request (default 4, with back-off up to 30 s: a
+// warehouse that is starting answers 503 for a while).
 type config struct {
 	local   bool // http://: Spark's Thrift server
 	host    string
@@ -52,6 +56,7 @@ type config struct {
 	catalog string
 	schema  string
 	timeout time.Duration
+	retries int // -1: the driver's default (4)
 	params  map[string]string
 }
 
@@ -64,7 +69,7 @@ func parseDSN(dsn string) (config, error) {
 	if err != nil {
 		return config{}, errors.New("not a URL")
 	}
-	c := config{local: u.Scheme == "http", host: u.Hostname(), path: u.Path, params: map[string]string{}}
+	c := config{local: u.Scheme == "http", host: u.Hostname(), path: u.Path, retries: -1, params: map[string]string{}}
 	if c.host == "" {
 		return config{}, errors.New("no host")
 	}
@@ -95,6 +100,12 @@ func parseDSN(dsn string) (config, error) {
 				return config{}, fmt.Errorf("timeout=%s is not a number of seconds", v[0])
 			}
 			c.timeout = time.Duration(s) * time.Second
+		case "retries":
+			n, err := strconv.Atoi(v[0])
+			if err != nil || n < 0 {
+				return config{}, fmt.Errorf("retries=%s is not a count", v[0])
+			}
+			c.retries = n
 		default:
 			c.params[k] = v[0]
 		}
@@ -119,6 +130,12 @@ func (c config) connector() (driver.Connector, error) {
 	}
 	if c.timeout > 0 {
 		opts = append(opts, dbsql.WithTimeout(c.timeout))
+	}
+	switch {
+	case c.retries == 0:
+		opts = append(opts, dbsql.WithRetries(-1, 0, 0)) // 0 is the driver's "default"
+	case c.retries > 0:
+		opts = append(opts, dbsql.WithRetries(c.retries, time.Second, 30*time.Second))
 	}
 	if len(c.params) > 0 {
 		opts = append(opts, dbsql.WithSessionParams(c.params))

@@ -72,6 +72,8 @@ func TestParseDSN(t *testing.T) {
 		{"me:dapi@host:443/sql/1.0/warehouses/abc", "the word token"},
 		{"host:443/sql/1.0/warehouses/abc", "no access token"},
 		{"token:x@host:443/p?timeout=soon", "timeout=soon"},
+		{"token:x@host:443/p?retries=0", ""},
+		{"token:x@host:443/p?retries=-1", "retries=-1"},
 	} {
 		_, err := parseDSN(c.dsn)
 		if (err == nil) != (c.err == "") || (err != nil && !strings.Contains(err.Error(), c.err)) {
