@@ -32,12 +32,14 @@
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
-//	                                      BigQuery, Redshift        three lock kinds)
+//	                                      BigQuery, Redshift,       three lock kinds)
+//	                                      Databricks
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL
+//	UnlistedDeleter     load.go           Databricks
 //	KeySetMatcher       model.go          PostgreSQL
 //	KeyDeleter          model.go          MySQL
 //	BuildSettinger      model.go          PostgreSQL
@@ -45,8 +47,8 @@
 //	ViewKeeper          model.go          PostgreSQL
 //	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
-//	TableReplacer       model.go          Snowflake, BigQuery
-//	Merger              model.go          Snowflake, BigQuery
+//	TableReplacer       model.go          Snowflake, BigQuery, Databricks
+//	Merger              model.go          Snowflake, BigQuery, Databricks
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse

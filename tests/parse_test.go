@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
@@ -27,7 +28,7 @@ type knownGap struct {
 	why     string // the engine's documentation saying it is valid
 }
 
-var knownGaps = []knownGap{
+var knownGaps = append([]knownGap{
 	{
 		dialect: "clickhouse",
 		match:   "MODIFY COLUMN `_mtx_version`",
@@ -36,13 +37,17 @@ var knownGaps = []knownGap{
 			"being DEFAULT, MATERIALIZED or ALIAS expr (sql-reference/statements/alter/column); sqlglot 30.30 " +
 			"parses MODIFY COLUMN with a type only and falls back to an opaque command for MATERIALIZED",
 	},
-	{
-		dialect: "databricks",
-		match:   "SHOW TABLES IN `",
-		repro:   "SHOW TABLES IN `s`",
-		why: "Databricks and Spark SQL document SHOW TABLES [{FROM | IN} schema_name] [[LIKE] pattern] " +
-			"(sql-ref-syntax-aux-show-tables); sqlglot 30.30's databricks dialect falls back to an opaque command for it",
-	},
+}, adapterGaps()...)
+
+// adapterGaps are the known gaps the engines' test adapters declare.
+func adapterGaps() []knownGap {
+	var out []knownGap
+	for _, a := range enginetest.All() {
+		for _, g := range a.SQLGlotGaps {
+			out = append(out, knownGap{dialect: a.Name, match: g.Match, repro: g.Repro, why: g.Why})
+		}
+	}
+	return out
 }
 
 // parseMatrixName is the matrix row of a dialect's parse check: Redshift

@@ -8,7 +8,6 @@ import (
 )
 
 var (
-	_ dialects.Modeler       = Dialect{}
 	_ dialects.TableReplacer = Dialect{}
 	_ dialects.Merger        = Dialect{}
 )
@@ -52,19 +51,19 @@ func (d Dialect) RenameTable(schema, from, to string) string {
 func (Dialect) RelationsQuery(schema string) string { return relationsMarker + showTables(schema) }
 
 // KeyIndex: none; Delta skips files by their column statistics.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 // TransactionalDML: each statement is its own Delta commit; there are no
 // multi-statement transactions.
 func (Dialect) TransactionalDML() bool { return false }
 
 // SourceIndex: none; Delta skips files by their column statistics.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string { return timestampLiteral(t) }
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its
 // scratch tables must outlive a session.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }

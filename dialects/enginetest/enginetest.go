@@ -109,6 +109,16 @@ type Adapter struct {
 	// RenameUnparsed: sqlglot passes RENAME TABLE a TO b through as an
 	// opaque command although the engine documents it.
 	RenameUnparsed bool
+	// SQLGlotGaps are statements the engine documents and sqlglot rejects:
+	// a rendered statement containing Match is excused, and Repro must
+	// still fail (the gap is removed once sqlglot parses it).
+	SQLGlotGaps []SQLGlotGap
+}
+
+// SQLGlotGap is one statement form sqlglot rejects although the engine
+// documents it; Why quotes the engine's documentation.
+type SQLGlotGap struct {
+	Match, Repro, Why string
 }
 
 // Gaps are results an emulator gives unlike the engine it stands in for.

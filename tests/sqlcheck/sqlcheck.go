@@ -17,6 +17,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	_ "github.com/mtxhq/mtx/dialects/all/alltest" // every engine's test adapter
+	"github.com/mtxhq/mtx/dialects/enginetest"
 )
 
 // PythonEnv names the variable holding the virtualenv's Python.
@@ -42,7 +45,7 @@ func (f Failure) String() string {
 // map says which ones were checked to exist).
 var sqlglotDialect = map[string]string{
 	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
-	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake", "databricks": "databricks",
+	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
 }
 
 // Python returns the interpreter with sqlglot, or "" when it is not set up.
@@ -71,6 +74,9 @@ func Validate(dialect string, sts []Statement) (failures []Failure, version stri
 		return nil, "", fmt.Errorf("%s is not set: run eval \"$(tests/engines/up sqlglot)\"", PythonEnv)
 	}
 	sd, ok := sqlglotDialect[dialect]
+	if a, err := enginetest.Get(dialect); !ok && err == nil {
+		sd, ok = a.SQLGlot, true // an engine's test adapter names it
+	}
 	if !ok {
 		return nil, "", fmt.Errorf("sqlcheck: no sqlglot dialect for %q", dialect)
 	}
