@@ -10,11 +10,15 @@
 #   from Maven Central (mvn dependency:copy into .build/jars: Spark's own
 #   spark.jars.packages cannot reach its repository here), on Java 17.
 #   Derby metastore and Delta warehouse under .build/engines/databricks;
-#   listens on 127.0.0.1 only; 2 GB heap, local[2].
+#   the driver listens on 127.0.0.1 (the Thrift port binds every address:
+#   Spark's HTTP mode ignores its bind host); 2 GB heap, local[2].
 #
 # Environment: MTX_DATABRICKS_PORT (default 59310).
 
-ALL_ENGINES+=(databricks)
+# Opt-in: `tests/engines/up` alone does not start it (a 2 GB JVM whose
+# statements take 0.1 s to seconds; see dialects/databricks/testadapter);
+# `tests/engines/down` alone stops it.
+[[ $(basename "$0") == down ]] && ALL_ENGINES+=(databricks)
 
 DBX_PORT=${MTX_DATABRICKS_PORT:-59310}
 DBX_DIR="$ENGINES_DIR/databricks"
