@@ -192,7 +192,7 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 	}
 	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
 	if err != nil {
-		return nil, err
+		return nil, sparkErrors.explain(err)
 	}
 	defer rows.Close()
 	res := result{affected: -1}
@@ -233,7 +233,8 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 	if strings.HasPrefix(q, columnsMarker) || strings.HasPrefix(q, relationsMarker) {
 		return c.introspect(ctx, q)
 	}
-	return c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
+	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
+	return rows, sparkErrors.explain(err)
 }
 
 // PrepareContext: statements run through ExecContext and QueryContext;
@@ -438,6 +439,20 @@ func (p protocolV10) RoundTrip(r *http.Request) (*http.Response, error) {
 		r = r.Clone(r.Context())
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		r.ContentLength = int64(len(body))
+		if bytes.Contains(body, getStatus) {
+			resp, err := p.base.RoundTrip(r)
+			if err != nil || resp.Body == nil {
+				return resp, err
+			}
+			out, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return nil, err
+			}
+			sparkErrors.note(body, out)
+			resp.Body = io.NopCloser(bytes.NewReader(out))
+			return resp, nil
+		}
 	}
 	return p.base.RoundTrip(r)
 }
