@@ -97,5 +97,10 @@ func tidy(msg string) string {
 	if _, after, ok := strings.Cut(msg, "Error running query: "); ok {
 		msg = after
 	}
-	return strings.TrimSpace(javaClass.ReplaceAllString(msg, ""))
+	msg = strings.TrimSpace(javaClass.ReplaceAllString(msg, ""))
+	// "[CLASS] [CLASS] text": the class once.
+	if cls, rest, ok := strings.Cut(msg, " "); ok && strings.HasPrefix(cls, "[") && strings.HasPrefix(rest, cls+" ") {
+		msg = rest
+	}
+	return msg
 }

@@ -11,7 +11,7 @@ func TestNoteSparkError(t *testing.T) {
 	req := append([]byte{0x80, 1, 0, 1, 0, 0, 0, 18}, getStatus...)
 	req = append(req, 0, 0, 0, 3)
 	req = append(append(req, guidPath...), guid...)
-	msg := "org.apache.hive.service.cli.HiveSQLException: Error running query: [TABLE_OR_VIEW_NOT_FOUND] org.apache.spark.sql.AnalysisException: The table `x` cannot be found.\n\tat org.apache.spark..."
+	msg := "org.apache.hive.service.cli.HiveSQLException: Error running query: [TABLE_OR_VIEW_NOT_FOUND] org.apache.spark.sql.catalyst.ExtendedAnalysisException: [TABLE_OR_VIEW_NOT_FOUND] org.apache.spark.sql.AnalysisException: The table `x` cannot be found.\n\tat org.apache.spark..."
 	resp := append([]byte{0x0c, 0, 1, 0}, errorState...)
 	resp = append(resp, 0x0b, 0, 3, 0, 0, 0, 5, '4', '2', 'P', '0', '1')
 	n := make([]byte, 4)
