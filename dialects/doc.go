@@ -27,22 +27,24 @@
 //	interface           file              implemented by
 //	TemplateFuncer      dialect.go        ClickHouse
 //	AsFoundQuoter       dialect.go        Snowflake
-//	TypedNuller         dialect.go        MySQL
+//	TypedNuller         dialect.go        MySQL, SingleStore
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
 //	                                      BigQuery, Redshift,       three lock kinds)
-//	                                      Databricks
+//	                                      Databricks, SingleStore
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
-//	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL
+//	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
+//	                                      SingleStore
 //	UnlistedDeleter     load.go           Databricks
 //	KeySetMatcher       model.go          PostgreSQL
-//	KeyDeleter          model.go          MySQL
+//	KeyDeleter          model.go          MySQL, SingleStore
 //	BuildSettinger      model.go          PostgreSQL
+//	ViewReplacer        model.go          SingleStore
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
 //	RelationKeeper      model.go          PostgreSQL

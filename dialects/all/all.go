@@ -15,18 +15,20 @@ import (
 	"github.com/mtxhq/mtx/dialects/mysql"
 	"github.com/mtxhq/mtx/dialects/postgres"
 	"github.com/mtxhq/mtx/dialects/redshift"
+	"github.com/mtxhq/mtx/dialects/singlestore"
 	"github.com/mtxhq/mtx/dialects/snowflake"
 )
 
 var registry = map[string]dialects.Dialect{
-	"bigquery":   bigquery.Dialect{},
-	"clickhouse": clickhouse.Dialect{},
-	"databricks": databricks.Dialect{},
-	"duckdb":     duckdb.Dialect{},
-	"mysql":      mysql.Dialect{},
-	"postgres":   postgres.Dialect{},
-	"redshift":   redshift.Dialect{},
-	"snowflake":  snowflake.Dialect{},
+	"bigquery":    bigquery.Dialect{},
+	"clickhouse":  clickhouse.Dialect{},
+	"databricks":  databricks.Dialect{},
+	"duckdb":      duckdb.Dialect{},
+	"mysql":       mysql.Dialect{},
+	"postgres":    postgres.Dialect{},
+	"redshift":    redshift.Dialect{},
+	"singlestore": singlestore.Dialect{},
+	"snowflake":   snowflake.Dialect{},
 }
 
 // Names returns the dialect names, sorted.

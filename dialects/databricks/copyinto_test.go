@@ -8,6 +8,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/databricks"
+	_ "github.com/mtxhq/mtx/dialects/databricks/testadapter" // its sqlglot dialect
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/tests/sqlcheck"
 )

@@ -11,5 +11,6 @@ import (
 	_ "github.com/mtxhq/mtx/dialects/mysql/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/postgres/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/redshift/testadapter"
+	_ "github.com/mtxhq/mtx/dialects/singlestore/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/snowflake/testadapter"
 )
