@@ -29,11 +29,11 @@
 //	AsFoundQuoter       dialect.go        Snowflake
 //	TypedNuller         dialect.go        MySQL, SingleStore
 //	FileDSN             file.go           DuckDB
-//	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery
+//	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
 //	                                      BigQuery, Redshift,       three lock kinds)
-//	                                      Databricks, SingleStore
+//	                                      SingleStore, Athena, Databricks
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
@@ -50,7 +50,7 @@
 //	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
 //	TableReplacer       model.go          Snowflake, BigQuery, Databricks
-//	Merger              model.go          Snowflake, BigQuery, Databricks
+//	Merger              model.go          Snowflake, BigQuery, Athena, Databricks
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/athena"
 	"github.com/mtxhq/mtx/dialects/bigquery"
 	"github.com/mtxhq/mtx/dialects/clickhouse"
 	"github.com/mtxhq/mtx/dialects/databricks"
@@ -20,6 +21,7 @@ import (
 )
 
 var registry = map[string]dialects.Dialect{
+	"athena":      athena.Dialect{},
 	"bigquery":    bigquery.Dialect{},
 	"clickhouse":  clickhouse.Dialect{},
 	"databricks":  databricks.Dialect{},

@@ -113,10 +113,41 @@ type Adapter struct {
 	// RenameUnparsed: sqlglot passes RENAME TABLE a TO b through as an
 	// opaque command although the engine documents it.
 	RenameUnparsed bool
+
+	// Verified, for an engine still being brought up, lists the live tests
+	// (top-level names) known to pass on it; every other live test skips
+	// there as a known gap, in CI too. nil: every live test runs.
+	Verified []string
+	// NotRequired says why CI does not require the engine yet (its local
+	// engine is not started by a bare tests/engines/up, or its suite is not
+	// green); "" once it is required.
+	NotRequired string
+	// KnownGaps are live tests that cannot pass on the engine yet, each
+	// with the reason; they skip saying so, in CI too.
+	KnownGaps map[string]string
 	// SQLGlotGaps are statements the engine documents and sqlglot rejects:
 	// a rendered statement containing Match is excused, and Repro must
 	// still fail (the gap is removed once sqlglot parses it).
 	SQLGlotGaps []SQLGlotGap
+}
+
+// Gap says why the live test named test (t.Name(), subtests included)
+// does not run on this engine; "" when it does. This is the one list of an
+// engine's known gaps.
+func (a *Adapter) Gap(test string) string {
+	top, _, _ := strings.Cut(test, "/")
+	if why, ok := a.KnownGaps[top]; ok {
+		return top + " on " + a.Name + ": " + why
+	}
+	if a.Verified == nil {
+		return ""
+	}
+	for _, v := range a.Verified {
+		if v == top {
+			return ""
+		}
+	}
+	return top + " has not been run on " + a.Name + " yet (dialects/" + a.Name + "/testadapter: Verified)"
 }
 
 // SQLGlotGap is one statement form sqlglot rejects although the engine

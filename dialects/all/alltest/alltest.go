@@ -4,6 +4,7 @@
 package alltest
 
 import (
+	_ "github.com/mtxhq/mtx/dialects/athena/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/bigquery/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/clickhouse/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/databricks/testadapter"

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# dialects/databricks/engine/engine.sh — the local stand-in for Databricks,
+# dialects/databricks/engine.sh — the local stand-in for Databricks,
 # sourced by tests/engines/up and tests/engines/down (which provide log,
 # die, emit, venv_pip, start_daemon, stop_pidfile, show_log and the
 # directories): Apache Spark 4.0 with Delta Lake, as Spark's Thrift server
@@ -16,9 +16,8 @@
 # Environment: MTX_DATABRICKS_PORT (default 59310).
 
 # Opt-in: `tests/engines/up` alone does not start it (a 2 GB JVM whose
-# statements take 0.1 s to seconds; see dialects/databricks/testadapter);
-# `tests/engines/down` alone stops it.
-[[ $(basename "$0") == down ]] && ALL_ENGINES+=(databricks)
+# statements take 0.1 s to seconds; see dialects/databricks/testadapter).
+OPTIONAL_ENGINES+=(databricks)
 
 DBX_PORT=${MTX_DATABRICKS_PORT:-59310}
 DBX_DIR="$ENGINES_DIR/databricks"
