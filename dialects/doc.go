@@ -40,13 +40,14 @@
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
 //	                                      BigQuery, Redshift,       three lock kinds)
-//	                                      SingleStore, Athena
+//	                                      SingleStore, Athena, Databricks
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
 //	                                      SingleStore
+//	UnlistedDeleter     load.go           Databricks
 //	KeySetMatcher       model.go          PostgreSQL
 //	KeyDeleter          model.go          MySQL, SingleStore
 //	BuildSettinger      model.go          PostgreSQL
@@ -54,8 +55,8 @@
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
-//	TableReplacer       model.go          Snowflake, BigQuery
-//	Merger              model.go          Snowflake, BigQuery, Athena
+//	TableReplacer       model.go          Snowflake, BigQuery, Databricks
+//	Merger              model.go          Snowflake, BigQuery, Athena, Databricks
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse

@@ -729,8 +729,12 @@ func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error 
 		}
 		seen[f.Table] = true
 		src := d.Quote(catalog.SourceFileColumn)
-		del := "DELETE FROM " + d.Quote(schema) + "." + d.Quote(f.Table) + " WHERE " + src + " IS NOT NULL AND " + src +
-			" NOT IN (SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable) + ")"
+		table := d.Quote(schema) + "." + d.Quote(f.Table)
+		list := "SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable)
+		del := "DELETE FROM " + table + " WHERE " + src + " IS NOT NULL AND " + src + " NOT IN (" + list + ")"
+		if ud, ok := d.(dialects.UnlistedDeleter); ok {
+			del = ud.DeleteUnlisted(table, src, list)
+		}
 		if _, err := l.conn.ExecContext(ctx, del); err != nil {
 			return fmt.Errorf("removing rows of an interrupted load from %s.%s: %w", schema, f.Table, err)
 		}
