@@ -218,7 +218,7 @@ func checkType(d dialects.Dialect, t *catalog.Table, c catalog.Column, physical 
 				out = append(out, f(Error, "string capped at %d (mtx uses %s here): longer values are cut or rejected", got.Length, limit)...)
 			}
 			if c.Type == catalog.JSON && own.Class == dialects.ClassJSON {
-				out = append(out, f(Warning, "JSON stored as text: every read must parse it, and JSON functions that need the engine's JSON type fail on it")...)
+				out = append(out, f(Warning, "JSON stored as text: every read must parse it (mtx's models do; your own SQL on the table must too)")...)
 			}
 			return out, nil
 		}
