@@ -10,8 +10,8 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/mtxhq/mtx/internal/project"
 	"github.com/mtxhq/mtx/internal/discover"
+	"github.com/mtxhq/mtx/internal/project"
 )
 
 // Status is a table's freshness verdict.
