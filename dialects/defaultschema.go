@@ -4,7 +4,7 @@ package dialects
 // unqualified names resolve to is part of the connection, not a session
 // statement: ClickHouse's HTTP interface has no session for `USE` to outlive
 // its request, and BigQuery sets the default dataset on each query job.
-// Their UseSchema returns "" and `mtx query` opens this DSN instead.
+// Their UseSchema answers ok false and `mtx query` opens this DSN instead.
 type DefaultSchemaDSNer interface {
 	// WithDefaultSchema returns dsn changed so that unqualified table names
 	// resolve to schema.
@@ -19,9 +19,6 @@ func DefaultSchema(d Dialect, dsn, schema string) (string, string, error) {
 		out, err := s.WithDefaultSchema(dsn, schema)
 		return out, "", err
 	}
-	m, err := MacrosOf(d)
-	if err != nil {
-		return "", "", err
-	}
-	return dsn, m.UseSchema(schema), nil
+	use, _ := d.Macros().UseSchema(schema)
+	return dsn, use, nil
 }

@@ -1,8 +1,3 @@
-// Package dialects defines what an engine adapter must say about its SQL.
-// Each engine is one folder below this one (dialects/postgres, ...), holding a
-// small Go file and its templates; dialects/all lists them. Everything that
-// is not engine-specific (the catalog, the change sets, goose, the CLI) lives
-// elsewhere and talks to engines only through this interface.
 package dialects
 
 import (
@@ -15,8 +10,21 @@ import (
 	"github.com/pressly/goose/v3/database/dialect"
 )
 
-// Dialect is one engine's adapter.
+// Dialect is one engine's adapter: the contract every engine fulfils in
+// full, checked at compile time (dialects/all's registry and a
+// `var _ dialects.Dialect` line in each engine's folder). What only some
+// engines can do is an optional interface, listed in doc.go.
 type Dialect interface {
+	// Loader bulk-loads rows (dialects/<engine>/load.go).
+	Loader
+	// Modeler builds current-state models (dialects/<engine>/model.go).
+	Modeler
+	// TypeDescriber reads the engine's physical types (types.go).
+	TypeDescriber
+	// Macros are the engine's spellings of the cookbook's expressions
+	// (macros.go).
+	Macros() SQLMacros
+
 	// Name is the name users type: --dialect NAME.
 	Name() string
 	// Quote quotes one identifier, always, so reserved words such as

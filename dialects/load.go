@@ -63,8 +63,9 @@ type Querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Loader is how a dialect bulk-loads rows; each engine implements it in
-// dialects/<engine>/load.go with its fastest path. The loader keeps
+// Loader is how a dialect bulk-loads rows, part of the required contract
+// (Dialect); each engine implements it in dialects/<engine>/load.go with
+// its fastest path. The loader keeps
 // exactly-once itself (the manifest); a Loader only inserts.
 type Loader interface {
 	// LoadTransactional reports whether a file's rows and its manifest
@@ -314,12 +315,6 @@ func TextValue(v any) (s string, ok bool) {
 // every remaining file with it.
 type FatalClassifier interface {
 	Fatal(err error) bool
-}
-
-// SourceDeleter is implemented by engines without transactions whose
-// DELETE differs from the standard one (ClickHouse's lightweight delete).
-type SourceDeleter interface {
-	DeleteBySource(schema, table, sourceFile string) string
 }
 
 // ConstLiteral writes a provenance constant (the source file's name, its

@@ -42,22 +42,10 @@ type SQLMacros interface {
 	// a query.
 	Limit(n int) string
 	// UseSchema is the statement that makes schema the session's default,
-	// so unqualified names in ad-hoc SQL resolve to the project's tables; ""
-	// when the engine takes the default schema from the connection instead.
-	UseSchema(schema string) string
-}
-
-// MacroDialect is implemented by every dialect that has SQLMacros.
-type MacroDialect interface {
-	Macros() SQLMacros
-}
-
-// MacrosOf returns d's macros, or an error naming the dialect.
-func MacrosOf(d Dialect) (SQLMacros, error) {
-	if m, ok := d.(MacroDialect); ok {
-		return m.Macros(), nil
-	}
-	return nil, fmt.Errorf("dialect %s has no SQL macros (dialects/%s/macros.go)", d.Name(), d.Name())
+	// so unqualified names in ad-hoc SQL resolve to the project's tables;
+	// ok false when the engine takes the default schema from the
+	// connection instead (DefaultSchemaDSNer).
+	UseSchema(schema string) (stmt string, ok bool)
 }
 
 // Unit is a calendar unit for DateTrunc and AddInterval.

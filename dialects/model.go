@@ -44,8 +44,9 @@ type LatestSnapshot struct {
 	Partition []string
 }
 
-// Modeler is what a dialect says about building models. Every dialect
-// implements it (dialects/<engine>/model.go).
+// Modeler is what a dialect says about building models, part of the
+// required contract (Dialect). A method answering ok false says the engine
+// has no such statement (see doc.go); an empty string is never an answer.
 type Modeler interface {
 	// CurrentStateSQL renders cs as one SELECT statement (no semicolon).
 	CurrentStateSQL(cs CurrentState) string
@@ -55,9 +56,9 @@ type Modeler interface {
 	CreateTableAs(relation, query string) string
 	// CreateTempTableAs creates a session-local temporary table from a
 	// SELECT, for the scratch tables of a refresh that runs in one
-	// transaction (nothing of them reaches the write-ahead log); "" when
-	// the engine should use ordinary tables.
-	CreateTempTableAs(name, query string) string
+	// transaction (nothing of them reaches the write-ahead log); ok false
+	// when the engine should use ordinary tables.
+	CreateTempTableAs(name, query string) (stmt string, ok bool)
 	// RenameTable renames schema.from to schema.to.
 	RenameTable(schema, from, to string) string
 	// RelationsQuery lists (name, kind) of the relations in schema, kind
@@ -65,20 +66,21 @@ type Modeler interface {
 	RelationsQuery(schema string) string
 	// KeyIndex returns a statement creating index name on columns of a
 	// model's table, which incremental merges use to find the rows they
-	// replace and the stored watermark; "" when the engine needs none.
-	KeyIndex(schema, table, name string, cols []string) string
+	// replace and the stored watermark; ok false when the engine needs
+	// none.
+	KeyIndex(schema, table, name string, cols []string) (stmt string, ok bool)
 	// SourceIndex returns a statement creating, if missing, index name on
 	// columns of an export table (its key, for queries on current-state
-	// views; its watermark, for incremental refreshes); "" when the engine
-	// prunes without one.
-	SourceIndex(schema, table, name string, cols []string) string
+	// views; its watermark, for incremental refreshes); ok false when the
+	// engine prunes without one.
+	SourceIndex(schema, table, name string, cols []string) (stmt string, ok bool)
 	// TimestampLiteral writes an instant as a literal of the engine's
 	// timestamp type (UTC, microseconds), so an incremental refresh gives
 	// the planner its watermark as a constant.
 	TimestampLiteral(t time.Time) string
 	// Analyze returns a statement refreshing the planner's statistics of a
-	// freshly created table, "" when the engine needs none.
-	Analyze(relation string) string
+	// freshly created table; ok false when the engine needs none.
+	Analyze(relation string) (stmt string, ok bool)
 	// TransactionalDML reports whether DELETE and INSERT can share a
 	// transaction, so an incremental merge is all or nothing.
 	TransactionalDML() bool
@@ -229,15 +231,6 @@ func StandardMerge(quote func(string) string, target, source string, key, column
 	}
 	return fmt.Sprintf("MERGE INTO %s %s\nUSING %s %s\nON %s\nWHEN MATCHED THEN UPDATE SET %s\nWHEN NOT MATCHED THEN INSERT (%s)\nVALUES (%s)",
 		target, t, source, s, strings.Join(on, " AND "), strings.Join(set, ", "), strings.Join(cols, ", "), strings.Join(vals, ", "))
-}
-
-// ModelerOf returns d's Modeler, or an error naming d when it has none.
-func ModelerOf(d Dialect) (Modeler, error) {
-	m, ok := d.(Modeler)
-	if !ok {
-		return nil, fmt.Errorf("dialect %s cannot build models (no Modeler)", d.Name())
-	}
-	return m, nil
 }
 
 // SQLStyle is the little a current-state renderer needs to know about a

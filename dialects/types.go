@@ -38,22 +38,12 @@ type PhysicalType struct {
 	NoTimeZone bool
 }
 
-// TypeDescriber is implemented by every dialect: it reads a physical type
+// TypeDescriber is part of the required contract (Dialect): it reads a physical type
 // as its ColumnsQuery reports it (and as its ColumnType renders it), so
 // that a neutral check can tell a lossy decimal or a capped string without
 // knowing any engine's type names.
 type TypeDescriber interface {
 	DescribeType(physical string) PhysicalType
-}
-
-// DescribeType reads a physical type with d's describer, or an error naming
-// the dialect when it has none.
-func DescribeType(d Dialect, physical string) (PhysicalType, error) {
-	td, ok := d.(TypeDescriber)
-	if !ok {
-		return PhysicalType{}, fmt.Errorf("dialect %s cannot describe its physical types (dialects/%s/types.go)", d.Name(), d.Name())
-	}
-	return td.DescribeType(physical), nil
 }
 
 // TypeName is a physical type split the way every engine spells one:

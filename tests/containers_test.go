@@ -7,32 +7,23 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/testcontainers/testcontainers-go"
-	tcclickhouse "github.com/testcontainers/testcontainers-go/modules/clickhouse"
-	tcmysql "github.com/testcontainers/testcontainers-go/modules/mysql"
-	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
 )
 
 // Containers: where a Docker engine answers (GitHub's runners, a laptop)
-// and no MTX_TEST_<ENGINE>_DSN is set, PostgreSQL, MySQL and ClickHouse
-// run in throw-away containers (testcontainers-go), one per engine for the
-// whole test binary. An explicit DSN always wins; without Docker nothing
+// and no MTX_TEST_<ENGINE>_DSN is set, the engines whose test adapter
+// names an image (PostgreSQL, MySQL, ClickHouse) run in throw-away
+// containers (testcontainers-go), one per engine for the whole test binary. An explicit DSN always wins; without Docker nothing
 // here runs and the engine skips (or fails, when CI requires it) as before.
 // MTX_TESTCONTAINERS=off turns containers off.
-
-// containerImages are the images used, pinned by major version.
-var containerImages = map[string]string{
-	"postgres":   "postgres:16-alpine",
-	"mysql":      "mysql:8.4",
-	"clickhouse": "clickhouse/clickhouse-server:24.8-alpine",
-}
 
 var containers struct {
 	sync.Mutex
 	docker  *bool // nil until probed
 	dsn     map[string]string
 	err     map[string]error
-	running []testcontainers.Container
+	running []func(context.Context) error
 }
 
 // dockerAvailable reports whether a Docker engine answers (probed once).
@@ -67,11 +58,11 @@ func dockerAvailable() (ok bool) {
 	return p.Health(ctx) == nil
 }
 
-// containerDSN returns a DSN for engine from a container started on first
-// use, "" with no error when the engine has no image or Docker is absent.
-func containerDSN(engine string) (string, error) {
-	img, ok := containerImages[engine]
-	if !ok {
+// containerDSN returns a DSN for the engine from a container started on
+// first use, "" with no error when the engine has no image or Docker is
+// absent.
+func containerDSN(a *enginetest.Adapter) (string, error) {
+	if a.Container == nil {
 		return "", nil
 	}
 	containers.Lock()
@@ -82,63 +73,19 @@ func containerDSN(engine string) (string, error) {
 	if containers.dsn == nil {
 		containers.dsn, containers.err = map[string]string{}, map[string]error{}
 	}
-	if dsn, ok := containers.dsn[engine]; ok {
-		return dsn, containers.err[engine]
+	if dsn, ok := containers.dsn[a.Name]; ok {
+		return dsn, containers.err[a.Name]
 	}
-	dsn, err := startContainer(engine, img)
-	if err != nil {
-		err = fmt.Errorf("starting %s in a container (%s): %w", engine, img, err)
-	}
-	containers.dsn[engine], containers.err[engine] = dsn, err
-	return dsn, err
-}
-
-// containerStarters start one engine's container and return it with its DSN.
-var containerStarters = map[string]func(ctx context.Context, img string) (testcontainers.Container, string, error){
-	"postgres": func(ctx context.Context, img string) (testcontainers.Container, string, error) {
-		c, err := tcpostgres.Run(ctx, img, tcpostgres.WithDatabase("mtx"), tcpostgres.WithUsername("mtx"),
-			tcpostgres.WithPassword("mtx"), tcpostgres.BasicWaitStrategies())
-		if c == nil { // no container to stop (a typed nil must not reach the interface)
-			return nil, "", err
-		}
-		if err != nil {
-			return c, "", err
-		}
-		dsn, err := c.ConnectionString(ctx, "sslmode=disable")
-		return c, dsn, err
-	},
-	"mysql": func(ctx context.Context, img string) (testcontainers.Container, string, error) {
-		// root: the tests create and drop databases (mtx schemas).
-		c, err := tcmysql.Run(ctx, img, tcmysql.WithUsername("root"), tcmysql.WithPassword("mtx"), tcmysql.WithDatabase("mtx"))
-		if c == nil { // no container to stop (a typed nil must not reach the interface)
-			return nil, "", err
-		}
-		if err != nil {
-			return c, "", err
-		}
-		dsn, err := c.ConnectionString(ctx, "parseTime=true", "multiStatements=true")
-		return c, dsn, err
-	},
-	"clickhouse": func(ctx context.Context, img string) (testcontainers.Container, string, error) {
-		c, err := tcclickhouse.Run(ctx, img, tcclickhouse.WithUsername("mtx"), tcclickhouse.WithPassword("mtx"), tcclickhouse.WithDatabase("mtx"))
-		if c == nil { // no container to stop (a typed nil must not reach the interface)
-			return nil, "", err
-		}
-		if err != nil {
-			return c, "", err
-		}
-		dsn, err := c.ConnectionString(ctx)
-		return c, dsn, err
-	},
-}
-
-func startContainer(engine, img string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c, dsn, err := containerStarters[engine](ctx, img)
-	if c != nil {
-		containers.running = append(containers.running, c)
+	stop, dsn, err := a.Container.Start(ctx, a.Container.Image)
+	if stop != nil {
+		containers.running = append(containers.running, stop)
 	}
+	if err != nil {
+		err = fmt.Errorf("starting %s in a container (%s): %w", a.Name, a.Container.Image, err)
+	}
+	containers.dsn[a.Name], containers.err[a.Name] = dsn, err
 	return dsn, err
 }
 
@@ -146,9 +93,9 @@ func startContainer(engine, img string) (string, error) {
 func stopContainers() {
 	containers.Lock()
 	defer containers.Unlock()
-	for _, c := range containers.running {
+	for _, stop := range containers.running {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		if err := c.Terminate(ctx); err != nil {
+		if err := stop(ctx); err != nil {
 			fmt.Fprintf(os.Stderr, "stopping container: %v\n", err)
 		}
 		cancel()

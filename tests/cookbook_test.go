@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,48 +14,29 @@ import (
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/dialects"
-	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/output"
 )
 
-// sessionZone puts the session in a zone far from UTC, so a bucket that
-// followed the session's time zone would land in the wrong month: a
-// statement run on the test's one connection.
-var sessionZone = map[string]string{
-	"duckdb":    "SET TimeZone = 'America/Los_Angeles'",
-	"postgres":  "SET TIME ZONE 'America/Los_Angeles'",
-	"mysql":     "SET time_zone = '-08:00'",
-	"snowflake": "ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'",
-}
-
-// zoneSetting is the same for engines without sessions, as a DSN
-// parameter sent with every query: ClickHouse's HTTP interface forgets a
-// SET after its request. BigQuery has neither: a query's default zone is
-// UTC unless the query says otherwise (@@time_zone exists only inside
-// BigQuery sessions and scripts, which mtx's driver does not open).
-var zoneSetting = map[string]string{
-	"clickhouse": "session_timezone=America/Los_Angeles",
-}
-
-// openZoned connects with the session in Los Angeles time, on one
-// connection so that a session statement holds for every query.
+// openZoned connects with the session in Los Angeles time, far from UTC,
+// so a bucket that followed the session's time zone would land in the
+// wrong month: a session statement (the adapter's SessionZone) on the
+// test's one connection, or a DSN parameter sent with every query
+// (ZoneDSNParam) where the session forgets a SET. An engine with neither
+// (BigQuery) has UTC as every query's default zone.
 func openZoned(t *testing.T, e engine) *sql.DB {
 	t.Helper()
-	if p, ok := zoneSetting[e.name]; ok {
-		sep := "?"
-		if strings.Contains(e.dsn, "?") {
-			sep = "&"
-		}
-		e.dsn += sep + p
+	if p := e.a.ZoneDSNParam; p != "" {
+		e.dsn = enginetest.WithParam(e.dsn, p)
 	}
 	db := e.open(t)
 	db.SetMaxOpenConns(1)
-	if st, ok := sessionZone[e.name]; ok {
+	if st := e.a.SessionZone; st != "" {
 		if _, err := db.Exec(st); err != nil {
-			if !zoneEmulatorGap(e, err) {
+			if !(e.gaps().NoSessionZone && strings.Contains(err.Error(), "not implemented")) {
 				t.Fatalf("%s: %v", st, err)
 			}
 			t.Logf("%s: %v (emulator gap; the session keeps the emulator's zone)", st, err)
@@ -65,27 +45,19 @@ func openZoned(t *testing.T, e engine) *sql.DB {
 	return db
 }
 
-// zoneEmulatorGap: fakesnow (0.12) answers ALTER SESSION SET TIMEZONE,
-// which real Snowflake supports, with "not implemented".
-func zoneEmulatorGap(e engine, err error) bool {
-	return e.name == "snowflake" && strings.Contains(e.dsn, "account=fakesnow") && strings.Contains(err.Error(), "not implemented")
-}
-
-// fakesnow reports two results unlike Snowflake (TestFakesnowGaps proves
-// both, and fails once they are fixed): a NULL TIMESTAMP_TZ arrives as the
-// epoch, and SUM of a NUMBER(38,9) as a FLOAT (real Snowflake keeps
-// NUMBER(38,s)), losing digits. The harness reads the epoch as NULL (no
-// fixture value is the epoch) and accepts a float equal to the expected
-// decimal at float precision, on fakesnow only.
-func onFakesnow(e engine) bool {
-	return e.name == "snowflake" && strings.Contains(e.dsn, "account=fakesnow")
-}
+// gaps are the results an emulator behind the engine's DSN gives unlike
+// the engine (fakesnow: the epoch for a NULL timestamp, SUM of a decimal
+// as a float; TestFakesnowGaps proves both and fails once they are fixed).
+// The harness reads the epoch as NULL (no fixture value is the epoch) and
+// accepts a float equal to the expected decimal at float precision, on
+// such an emulator only.
+func (e engine) gaps() enginetest.Gaps { return e.a.GapsFor(e.dsn) }
 
 const epoch = "1970-01-01T00:00:00Z"
 
-// fakesnowNulls turns fakesnow's epoch-for-NULL back into NULL.
+// fakesnowNulls turns an emulator's epoch-for-NULL back into NULL.
 func fakesnowNulls(e engine, res *output.Result) {
-	if !onFakesnow(e) {
+	if !e.gaps().EpochForNull {
 		return
 	}
 	for _, row := range res.Rows {
@@ -97,14 +69,15 @@ func fakesnowNulls(e engine, res *output.Result) {
 	}
 }
 
-// sameAnswer compares normalized rows; on fakesnow a float cell matches a
+// sameAnswer compares normalized rows; on an emulator that sums decimals
+// as floats (fakesnow) a float cell matches a
 // decimal that rounds to it. It returns the rows to record for the
 // cross-engine comparison: want's cells where a float matched.
 func sameAnswer(e engine, got, want [][]string) ([][]string, bool) {
 	if fmt.Sprint(got) == fmt.Sprint(want) {
 		return got, true
 	}
-	if !onFakesnow(e) || len(got) != len(want) {
+	if !e.gaps().FloatSums || len(got) != len(want) {
 		return got, false
 	}
 	out := make([][]string, len(got))
@@ -128,16 +101,12 @@ func sameAnswer(e engine, got, want [][]string) ([][]string, bool) {
 	return out, true
 }
 
-// foldsUpper lists engines that fold unquoted identifiers to upper case,
-// so a result column selected as total is named TOTAL.
-var foldsUpper = map[string]bool{"snowflake": true}
-
 // execArgs runs one statement with arguments the way a loader would: a
 // prepared statement in a transaction, which on ClickHouse is
 // clickhouse-go's batch (its plain Exec binds time.Time as whole seconds);
 // BigQuery has no transactions, so its statement runs on the pool.
 func execArgs(ctx context.Context, e engine, db *sql.DB, query string, args ...any) error {
-	if noTransactions[e.name] {
+	if e.a.NoTransactions {
 		_, err := db.ExecContext(ctx, query, args...)
 		return err
 	}
@@ -337,14 +306,14 @@ func checkColumns(t *testing.T, e engine, entry, query string, res *output.Resul
 		return
 	}
 	for i, w := range want {
-		if foldsUpper[e.name] {
+		if e.a.FoldsUpper {
 			want[i] = strings.ToUpper(w)
 		}
 	}
 	if strings.Join(res.Columns, ",") != strings.Join(want, ",") {
 		t.Errorf("%s: columns %q, want %q", entry, res.Columns, want)
 	}
-	if onFakesnow(e) {
+	if e.gaps().FloatSums {
 		return // fakesnow sums NUMBER as FLOAT (TestFakesnowGaps)
 	}
 	for i, ct := range cts {
@@ -459,10 +428,7 @@ func TestLiteralsAreData(t *testing.T) {
 	hostile := []string{`'`, `''`, `\`, `\'`, `\\'`, `x' OR '1'='1`, `a\' OR 1=1 -- `, "line\nbreak", `"; DROP TABLE x; --`, `$$`, "tab\tend\\", "Zoë 🧾"}
 	forEachEngine(t, func(t *testing.T, e engine) {
 		db := e.open(t)
-		m, err := dialects.MacrosOf(e.d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := e.d.Macros()
 		for _, h := range hostile {
 			var got string
 			if err := db.QueryRow("SELECT " + m.StringLiteral(h)).Scan(&got); err != nil {
@@ -480,7 +446,7 @@ func TestMacrosOnEngines(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		ctx := context.Background()
 		db := openZoned(t, e)
-		m, _ := dialects.MacrosOf(e.d)
+		m := e.d.Macros()
 		at := m.TimestampLiteral(ts("2024-03-01T07:59:59.5Z")) // Feb 29 in Los Angeles
 		dst := m.TimestampLiteral(ts("2024-03-09T12:00:00Z"))  // a DST change follows in Los Angeles
 		for _, tc := range []struct{ expr, want string }{
@@ -530,7 +496,7 @@ func TestQueryOutputExact(t *testing.T) {
 		db := e.open(t)
 		schema := freshSchema(t, e, db)
 		q := e.d.Quote
-		m, _ := dialects.MacrosOf(e.d)
+		m := e.d.Macros()
 		o := dialects.DefaultOptions()
 		o.Schema = schema
 		dr, err := ddl.New(e.d, o)
@@ -580,7 +546,7 @@ func TestQueryOutputExact(t *testing.T) {
 		output.Write(&js, output.JSON, res)
 		output.Write(&table, output.Table, res)
 		col := func(name string) string {
-			if foldsUpper[e.name] {
+			if e.a.FoldsUpper {
 				return strings.ToUpper(name)
 			}
 			return name
@@ -599,31 +565,4 @@ func TestQueryOutputExact(t *testing.T) {
 			t.Errorf("bad SQL: %v", err)
 		}
 	})
-}
-
-// TestFakesnowGaps proves the two fakesnow results the harness adapts to
-// (see onFakesnow): when fakesnow answers like Snowflake, this fails, and
-// the adaptation goes. Without fakesnow there is nothing to prove.
-func TestFakesnowGaps(t *testing.T) {
-	d, err := all.Get("snowflake")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := engine{name: "snowflake", d: d, dsn: os.Getenv("MTX_TEST_SNOWFLAKE_DSN")}
-	if !onFakesnow(e) {
-		t.Log("MTX_TEST_SNOWFLAKE_DSN is not fakesnow: no emulator gap to prove")
-		return
-	}
-	db := e.open(t)
-	res, err := output.Query(context.Background(), db, "", "SELECT NULL::TIMESTAMP_TZ AS n, SUM(x) AS s FROM (SELECT CAST('0.000000001' AS NUMBER(38,9)) AS x)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	row := res.Rows[0]
-	if row[0] == nil || *row[0] != epoch {
-		t.Errorf("fakesnow now returns NULL::TIMESTAMP_TZ as %v: drop fakesnowNulls", row[0])
-	}
-	if row[1] == nil || !strings.Contains(*row[1], "e") {
-		t.Errorf("fakesnow now sums NUMBER(38,9) exactly (%v): drop the float tolerance in sameAnswer", row[1])
-	}
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	shipped "github.com/mtxhq/mtx/cookbook"
-	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
@@ -125,10 +124,7 @@ func mustExec(t *testing.T, db *sql.DB, st string) {
 // documents as text, since the delivered ones are text.
 func relationRows(t *testing.T, e engine, db *sql.DB, relation string, tbl *catalog.Table, except string) []string {
 	t.Helper()
-	m, err := dialects.MacrosOf(e.d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := e.d.Macros()
 	var sel []string
 	for _, c := range tbl.Columns {
 		if c.System || c.Name == except {
@@ -322,7 +318,7 @@ func cookbookViews(t *testing.T) []string {
 // which returns SUM of a NUMBER column as a float whose last digits depend
 // on the order it adds the rows in (Snowflake itself sums exactly).
 func fakesnowSums(e engine, rows []string) []string {
-	if !onFakesnow(e) {
+	if !e.gaps().FloatSums {
 		return rows
 	}
 	out := make([]string, len(rows))

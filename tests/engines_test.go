@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -18,23 +17,17 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	_ "github.com/mtxhq/mtx/dialects/all/alltest"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 )
 
-// engine is one real database a test runs against.
+// engine is one real database a test runs against; a is what the tests
+// know about it (dialects/<engine>/testadapter).
 type engine struct {
 	name string
+	a    *enginetest.Adapter
 	d    dialects.Dialect
 	dsn  string
-}
-
-// liveEngines are the engines the live suite covers. Redshift has no local
-// engine: it runs only against a real cluster (MTX_TEST_REDSHIFT_DSN) and
-// otherwise skips; its SQL is parse-validated everywhere (redshift-parse).
-var liveEngines = []string{"duckdb", "postgres", "mysql", "clickhouse", "snowflake", "bigquery", "redshift"}
-
-// noLocalEngine says how to provide an engine tests/engines/up cannot start.
-var noLocalEngine = map[string]string{
-	"redshift": "set it to a Redshift cluster's DSN (postgres://user:pass@cluster:5439/db) to run the live suite there; redshift-parse checks its SQL without one",
 }
 
 // required lists the engines CI demands: a missing one fails, never skips.
@@ -47,46 +40,65 @@ func required(name string) bool {
 	return false
 }
 
-// forEachEngine runs fn once per live engine, as a subtest named after it.
+// forEachEngine runs fn once per engine with a test adapter
+// (dialects/all/alltest), as a subtest named after it.
 func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
-	for _, name := range liveEngines {
-		t.Run(name, func(t *testing.T) {
-			d, err := all.Get(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			e := engine{name: name, d: d}
-			record(name, t)
-			if name == "duckdb" {
-				e.dsn = filepath.Join(t.TempDir(), "test.duckdb")
-			} else {
-				env := "MTX_TEST_" + strings.ToUpper(name) + "_DSN"
-				e.dsn = os.Getenv(env)
-				if e.dsn == "" {
-					// An explicit DSN wins; else a container where Docker runs.
-					dsn, err := containerDSN(name)
-					if err != nil {
-						t.Fatal(err)
-					}
-					e.dsn = dsn
-				}
-				if e.dsn == "" {
-					if required(name) {
-						t.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, env)
-					}
-					if how, ok := noLocalEngine[name]; ok {
-						t.Skipf("%s not set: %s", env, how)
-					}
-					orDocker := ""
-					if _, ok := containerImages[name]; ok {
-						orDocker = ", or make a Docker engine reachable for a container"
-					}
-					t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s%s", env, name, orDocker)
-				}
-			}
+	for _, a := range enginetest.All() {
+		t.Run(a.Name, func(t *testing.T) {
+			record(a.MatrixName(), t)
+			e := connectEngine(t, a)
 			fn(t, e)
 		})
 	}
+}
+
+// forEngines is forEachEngine for the engines with a capability.
+func forEngines(t *testing.T, keep func(*enginetest.Adapter) bool, fn func(t *testing.T, e engine)) {
+	for _, a := range enginetest.Find(keep) {
+		t.Run(a.Name, func(t *testing.T) {
+			record(a.MatrixName(), t)
+			fn(t, connectEngine(t, a))
+		})
+	}
+}
+
+// connectEngine finds the engine's DSN: a fresh file for an embedded
+// engine, else its MTX_TEST_<ENGINE>_DSN, else a container where Docker
+// runs. Without one it skips, or fails when CI requires the engine.
+func connectEngine(t *testing.T, a *enginetest.Adapter) engine {
+	t.Helper()
+	d, err := all.Get(a.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := engine{name: a.Name, a: a, d: d}
+	if a.Embedded != nil {
+		e.dsn = a.Embedded(t.TempDir())
+		return e
+	}
+	e.dsn = os.Getenv(a.DSNEnv)
+	if e.dsn == "" {
+		// An explicit DSN wins; else a container where Docker runs.
+		dsn, err := containerDSN(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.dsn = dsn
+	}
+	if e.dsn == "" {
+		if required(a.Name) {
+			t.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", a.Name, a.DSNEnv)
+		}
+		if a.NoLocalEngine != "" {
+			t.Skipf("%s not set: %s", a.DSNEnv, a.NoLocalEngine)
+		}
+		orDocker := ""
+		if a.Container != nil {
+			orDocker = ", or make a Docker engine reachable for a container"
+		}
+		t.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s%s", a.DSNEnv, a.Name, orDocker)
+	}
+	return e
 }
 
 // open connects and fails the test (never skips) when the engine does not answer.
@@ -109,22 +121,12 @@ func freshSchema(t *testing.T, e engine, db *sql.DB) string {
 	rand.Read(b)
 	schema := "mtx_test_" + hex.EncodeToString(b)
 	t.Cleanup(func() {
-		drop := fmt.Sprintf("DROP SCHEMA IF EXISTS %s CASCADE", e.d.Quote(schema))
-		if f, ok := dropSchema[e.name]; ok {
-			drop = fmt.Sprintf(f, e.d.Quote(schema))
-		}
+		drop := e.a.DropSchemaSQL(e.d.Quote(schema))
 		if _, err := db.Exec(drop); err != nil {
 			t.Logf("dropping %s: %v", schema, err)
 		}
 	})
 	return schema
-}
-
-// dropSchema is how an engine drops a schema and all it holds, where that
-// is not DROP SCHEMA ... CASCADE.
-var dropSchema = map[string]string{
-	"mysql":      "DROP SCHEMA IF EXISTS %s",
-	"clickhouse": "DROP DATABASE IF EXISTS %s SYNC", // databases, not schemas
 }
 
 // The engine matrix printed at the end of the run: tests per engine.

@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
@@ -354,11 +355,9 @@ func benchSchema(b *testing.B, d dialects.Dialect, dsn string, tbl *catalog.Tabl
 			return
 		}
 		defer db.Close()
-		drop := "DROP SCHEMA IF EXISTS %s CASCADE"
-		if f, ok := dropSchema[d.Name()]; ok {
-			drop = f
+		if a, err := enginetest.Get(d.Name()); err == nil {
+			db.Exec(a.DropSchemaSQL(d.Quote(o.Schema)))
 		}
-		db.Exec(fmt.Sprintf(drop, d.Quote(o.Schema)))
 	})
 	return o.Schema
 }

@@ -209,8 +209,7 @@ func BenchmarkCurrentEvents(b *testing.B) {
 				b.Fatal(err)
 			}
 			// The raw key index mtx run creates for a current-state view.
-			md, _ := dialects.ModelerOf(d)
-			if ix := md.SourceIndex(schema, "events", "events_mtx_key", []string{"transaction_id"}); ix != "" {
+			if ix, ok := d.SourceIndex(schema, "events", "events_mtx_key", []string{"transaction_id"}); ok {
 				if _, err := db.Exec(ix); err != nil {
 					b.Fatal(err)
 				}

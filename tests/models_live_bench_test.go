@@ -33,13 +33,12 @@ func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, vi
 	}
 	index := func() {
 		// The key index mtx gives the model table, so a point lookup is fair.
-		md, _ := dialects.ModelerOf(d)
-		if ix := md.KeyIndex(schema, "current_events_dedup", "current_events_dedup_key", []string{"transaction_id"}); ix != "" {
+		if ix, ok := d.KeyIndex(schema, "current_events_dedup", "current_events_dedup_key", []string{"transaction_id"}); ok {
 			if _, err := db.Exec(ix); err != nil {
 				b.Fatal(err)
 			}
 		}
-		if a := md.Analyze(table); a != "" {
+		if a, ok := d.Analyze(table); ok {
 			db.Exec(a)
 		}
 	}

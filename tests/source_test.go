@@ -69,10 +69,7 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 	}
 	forEachEngine(t, func(t *testing.T, e engine) {
 		bin := mtxBinary(t)
-		m, err := dialects.MacrosOf(e.d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := e.d.Macros()
 		q := e.d.Quote
 		s := newSetup(t, e)
 		run := func(sql string) {

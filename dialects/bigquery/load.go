@@ -10,8 +10,6 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
-var _ dialects.Loader = Dialect{}
-
 // LoadTransactional is false: BigQuery's DML is not a database/sql
 // transaction; rows carry _mtx_source_file and a file missing from the
 // manifest is deleted by source file, then loaded again.

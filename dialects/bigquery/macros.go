@@ -58,4 +58,4 @@ func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n)
 
 // UseSchema: BigQuery has no session statement for it; the DSN's dataset
 // parameter sets each query's default dataset instead (WithDefaultSchema).
-func (Macros) UseSchema(string) string { return "" }
+func (Macros) UseSchema(string) (string, bool) { return "", false }

@@ -51,20 +51,20 @@ func (d Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; BigQuery has no indexes.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 // TransactionalDML: BigQuery runs DML transactions only inside scripts.
 func (Dialect) TransactionalDML() bool { return false }
 
 // SourceIndex: none; the engine prunes by sort keys, micro-partitions
 // or partitions instead.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMP '" + dialects.UTCMicros(t) + "+00'"
 }
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }

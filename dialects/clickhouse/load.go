@@ -10,8 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var _ dialects.Loader = Dialect{}
-
 // LoadTransactional: ClickHouse has no transactions. Rows carry
 // _mtx_source_file; a file missing from the manifest is first deleted by
 // source file (a lightweight DELETE), then inserted again.

@@ -59,4 +59,4 @@ func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n)
 
 // UseSchema is "": `USE` lasts one request over the HTTP interface (it has
 // no session), so the database goes in the DSN instead (WithDefaultSchema).
-func (Macros) UseSchema(string) string { return "" }
+func (Macros) UseSchema(string) (string, bool) { return "", false }

@@ -7,8 +7,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var _ dialects.Modeler = Dialect{}
-
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
 }
@@ -39,23 +37,23 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; MergeTree's sparse primary index is its sorting key.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 // TransactionalDML: ClickHouse has no transactions.
 func (Dialect) TransactionalDML() bool { return false }
 
 // SourceIndex: none; the engine prunes by sort keys, micro-partitions
 // or partitions instead.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "toDateTime64('" + dialects.UTCMicros(t) + "', 6, 'UTC')"
 }
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }
 
 var _ dialects.QueryDescriber = Dialect{}
 

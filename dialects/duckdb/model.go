@@ -7,8 +7,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var _ dialects.Modeler = Dialect{}
-
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
 }
@@ -42,21 +40,21 @@ func (Dialect) RelationsQuery(schema string) string {
 // KeyIndex: none. DuckDB's hash joins find the replaced rows by scanning the
 // key column, which zone maps and compression make cheap; an ART index would
 // slow every insert down.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 func (Dialect) TransactionalDML() bool { return true }
 
 // SourceIndex: none; DuckDB skips row groups by their min/max (zone maps).
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
 }
 
-func (d Dialect) CreateTempTableAs(name, query string) string {
-	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+func (d Dialect) CreateTempTableAs(name, query string) (string, bool) {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query, true
 }
 
 // RowID: DuckDB's rowid identifies a row until the table is checkpointed

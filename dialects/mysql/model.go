@@ -8,8 +8,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var _ dialects.Modeler = Dialect{}
-
 // descNullsLast: MySQL has no NULLS LAST; sorting on "IS NULL" first says it.
 func descNullsLast(expr string) string { return expr + " IS NULL, " + expr + " DESC" }
 
@@ -41,28 +39,28 @@ func (Dialect) RelationsQuery(schema string) string {
 
 // KeyIndex: without an index, every row an incremental merge replaces would
 // cost a scan of the table.
-func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) (string, bool) {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = d.Quote(c)
 	}
-	return fmt.Sprintf("CREATE INDEX %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+	return fmt.Sprintf("CREATE INDEX %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", ")), true
 }
 
 func (Dialect) TransactionalDML() bool { return true }
 
 // SourceIndex: none, as MySQL 8 has no CREATE INDEX IF NOT EXISTS; index
 // _mtx_loaded_at of large raw tables yourself (docs/models.md).
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMP '" + dialects.UTCMicros(t) + "'"
 }
 
 // CreateTempTableAs: none; a MySQL temporary table cannot be read twice in one statement, which the merge does.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }
 
 var _ dialects.KeyDeleter = Dialect{}
 

@@ -55,6 +55,6 @@ func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n)
 
 // UseSchema keeps public after the project's schema, where extensions'
 // functions usually live.
-func (Macros) UseSchema(schema string) string {
-	return "SET search_path TO " + Dialect{}.Quote(schema) + ", public"
+func (Macros) UseSchema(schema string) (string, bool) {
+	return "SET search_path TO " + Dialect{}.Quote(schema) + ", public", true
 }

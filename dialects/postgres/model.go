@@ -8,8 +8,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var _ dialects.Modeler = Dialect{}
-
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
 }
@@ -38,12 +36,12 @@ func (Dialect) RelationsQuery(schema string) string {
 
 // KeyIndex: a B-tree on the key, so an incremental merge deletes the rows it
 // replaces by index look-ups instead of scanning the table.
-func (d Dialect) KeyIndex(schema, table, name string, cols []string) string {
+func (d Dialect) KeyIndex(schema, table, name string, cols []string) (string, bool) {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = d.Quote(c)
 	}
-	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", ")), true
 }
 
 func (Dialect) TransactionalDML() bool { return true }
@@ -51,17 +49,17 @@ func (Dialect) TransactionalDML() bool { return true }
 // SourceIndex: B-trees on a raw table's key (a query on a current-state
 // view for one id reads that id's versions only; DISTINCT ON passes the
 // condition down) and watermark (a refresh reads only the new rows).
-func (d Dialect) SourceIndex(schema, table, name string, cols []string) string {
+func (d Dialect) SourceIndex(schema, table, name string, cols []string) (string, bool) {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = d.Quote(c)
 	}
-	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", "))
+	return fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)", d.Quote(name), d.Quote(schema), d.Quote(table), strings.Join(q, ", ")), true
 }
 
 // Analyze: a table created moments ago has no statistics, and without them
 // the planner scans the model instead of using its key index.
-func (Dialect) Analyze(relation string) string { return "ANALYZE " + relation }
+func (Dialect) Analyze(relation string) (string, bool) { return "ANALYZE " + relation, true }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
@@ -74,8 +72,8 @@ func (d Dialect) InKeys(column, table string) string {
 	return fmt.Sprintf("%s = ANY(ARRAY(SELECT %s FROM %s))", d.Quote(column), d.Quote(column), table)
 }
 
-func (d Dialect) CreateTempTableAs(name, query string) string {
-	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+func (d Dialect) CreateTempTableAs(name, query string) (string, bool) {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query, true
 }
 
 // BuildSettings: ranking rows sorts them, and the default 4 MB work_mem

@@ -10,8 +10,6 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
-var _ dialects.Loader = Dialect{}
-
 // LoadTransactional: Redshift commits a file's rows and manifest entry together.
 func (Dialect) LoadTransactional() bool { return true }
 

@@ -8,10 +8,7 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
-var (
-	_ dialects.Modeler         = Dialect{}
-	_ dialects.DeliveredReader = Dialect{}
-)
+var _ dialects.DeliveredReader = Dialect{}
 
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
@@ -40,22 +37,22 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; Redshift has no secondary indexes (sort keys instead).
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 func (Dialect) TransactionalDML() bool { return true }
 
 // SourceIndex: none; the engine prunes by sort keys, micro-partitions
 // or partitions instead.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCMicros(t) + "+00'"
 }
 
-func (d Dialect) CreateTempTableAs(name, query string) string {
-	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query
+func (d Dialect) CreateTempTableAs(name, query string) (string, bool) {
+	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query, true
 }
 
 // ReadDelivered parses a JSON column the sync service delivered as text

@@ -10,8 +10,6 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
-var _ dialects.Loader = Dialect{}
-
 // LoadTransactional: Snowflake's DML is transactional, so a file's rows and
 // its manifest entry commit together. The delete-and-reload way of engines
 // without transactions is not safe here: an INSERT sent by a client that was

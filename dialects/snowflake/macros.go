@@ -55,6 +55,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS VARCHAR)" }
 func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
-func (Macros) UseSchema(schema string) string {
-	return "USE SCHEMA " + Dialect{}.Quote(schema)
+func (Macros) UseSchema(schema string) (string, bool) {
+	return "USE SCHEMA " + Dialect{}.Quote(schema), true
 }

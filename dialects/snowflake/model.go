@@ -57,19 +57,19 @@ func (Dialect) RelationsQuery(schema string) string {
 }
 
 // KeyIndex: none; Snowflake prunes micro-partitions instead of indexing.
-func (Dialect) KeyIndex(string, string, string, []string) string { return "" }
+func (Dialect) KeyIndex(string, string, string, []string) (string, bool) { return "", false }
 
 func (Dialect) TransactionalDML() bool { return true }
 
 // SourceIndex: none; the engine prunes by sort keys, micro-partitions
 // or partitions instead.
-func (Dialect) SourceIndex(string, string, string, []string) string { return "" }
+func (Dialect) SourceIndex(string, string, string, []string) (string, bool) { return "", false }
 
-func (Dialect) Analyze(string) string { return "" }
+func (Dialect) Analyze(string) (string, bool) { return "", false }
 
 func (Dialect) TimestampLiteral(t time.Time) string {
 	return "'" + dialects.UTCMicros(t) + " +00:00'::TIMESTAMP_TZ"
 }
 
 // CreateTempTableAs: none; the refresh is not one transaction here, so its scratch tables must outlive a session.
-func (Dialect) CreateTempTableAs(string, string) string { return "" }
+func (Dialect) CreateTempTableAs(string, string) (string, bool) { return "", false }

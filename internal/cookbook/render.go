@@ -33,10 +33,7 @@ type Renderer struct {
 // NewRenderer returns a renderer for d; cat checks the tables entries
 // name (nil: the embedded catalog).
 func NewRenderer(d dialects.Dialect, o dialects.Options, cat *catalog.Catalog) (*Renderer, error) {
-	m, err := dialects.MacrosOf(d)
-	if err != nil {
-		return nil, err
-	}
+	m := d.Macros()
 	if cat == nil {
 		h, err := catalog.Embedded()
 		if err != nil {

@@ -184,10 +184,7 @@ func newestRow(ctx context.Context, src discover.Source, db *sql.DB, t *catalog.
 		if !ok || n == "" {
 			continue
 		}
-		pt, err := dialects.DescribeType(src.Dialect, c.Type)
-		if err != nil {
-			return err
-		}
+		pt := src.Dialect.DescribeType(c.Type)
 		if pt.Class == dialects.ClassTimestamp {
 			cols = append(cols, c)
 		}

@@ -135,10 +135,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	macros, err := dialects.MacrosOf(o.Dialect)
-	if err != nil {
-		return nil, err
-	}
+	macros := o.Dialect.Macros()
 	l := &loader{o: o, conn: conn, warn: warn, sum: sum, lit: macros, byEngine: map[string]bool{}}
 	// Introspect before locking: a schema not migrated yet gets its one
 	// clear error rather than the lock table's "schema does not exist".
@@ -754,9 +751,6 @@ func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error 
 func (l *loader) deleteBySource(ctx context.Context, f export.File) error {
 	d := l.o.Dialect
 	del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + l.lit.StringLiteral(f.Path)
-	if sd, ok := d.(dialects.SourceDeleter); ok {
-		del = sd.DeleteBySource(l.o.Schema.Schema, f.Table, f.Path)
-	}
 	_, err := l.conn.ExecContext(ctx, del)
 	return err
 }

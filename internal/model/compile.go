@@ -80,10 +80,7 @@ func (p *Project) relation(name string) string {
 // Compile renders every node and orders them, failing on an unknown ref or
 // source and on a cycle (naming it).
 func (p *Project) Compile() (*Graph, error) {
-	m, err := dialects.ModelerOf(p.Dialect)
-	if err != nil {
-		return nil, err
-	}
+	m := p.Dialect
 	g := &Graph{Nodes: map[string]*Compiled{}, Skipped: map[string]string{}, children: map[string][]string{}}
 	for _, name := range p.Models.Names() {
 		n, _ := p.Models.Get(name)
@@ -99,6 +96,7 @@ func (p *Project) Compile() (*Graph, error) {
 			g.children[d] = append(g.children[d], name)
 		}
 	}
+	var err error
 	if g.Order, err = g.topo(); err != nil {
 		return nil, err
 	}
@@ -422,10 +420,7 @@ func (g *Graph) walk(n string, next func(string) []string, seen map[string]bool)
 // script, as `mtx compile` prints it: every model's full build, and for
 // incremental models the statements of a refresh too.
 func (g *Graph) Script(p *Project, names []string) (string, error) {
-	m, err := dialects.ModelerOf(p.Dialect)
-	if err != nil {
-		return "", err
-	}
+	m := p.Dialect
 	var b strings.Builder
 	for _, name := range names {
 		c := g.Nodes[name]

@@ -44,10 +44,7 @@ type Dropped struct {
 // first) where they exist, each with its live view and an interrupted
 // refresh's merge table. A model that does not exist is skipped.
 func (r *Runner) DropModels(ctx context.Context, g *Graph, names []string) ([]Dropped, error) {
-	m, err := dialects.ModelerOf(r.Project.Dialect)
-	if err != nil {
-		return nil, err
-	}
+	m := r.Project.Dialect
 	existing, err := r.relations(ctx, m)
 	if err != nil {
 		return nil, err

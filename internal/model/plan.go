@@ -81,7 +81,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	}
 	var indexes []step
 	if c.Current != nil && p.Source == nil { // mtx never writes into a source schema
-		if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ix != "" {
+		if ix, ok := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ok {
 			indexes = append(indexes, step{ix})
 		}
 	}
@@ -129,18 +129,18 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		if r, ok := m.(dialects.TableReplacer); ok {
 			out = replaceTable(r, c, existing, drop)
 		}
-		if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ix != "" {
+		if ix, ok := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ok {
 			out = append(out, step{ix})
 		}
 		if c.Current != nil && !c.delivered {
-			if ix := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ix != "" {
+			if ix, ok := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ok {
 				out = append(out, step{ix})
 			}
-			if ix := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_watermark", []string{c.watermark()}); ix != "" {
+			if ix, ok := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_watermark", []string{c.watermark()}); ok {
 				out = append(out, step{ix})
 			}
 		}
-		if a := m.Analyze(rel); a != "" {
+		if a, ok := m.Analyze(rel); ok {
 			out = append(out, step{a})
 		}
 		return out
@@ -276,11 +276,15 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 // refresh is one transaction, ordinary (and visible to the next run if
 // this one stops) elsewhere.
 func (p *Project) scratchTables(m dialects.Modeler, c *Compiled) func(prefix string) (rel string, create func(query string) string) {
-	temp := p.Dialect.TransactionalDDL() && m.CreateTempTableAs("t", "SELECT 1") != ""
+	_, temp := m.CreateTempTableAs("t", "SELECT 1")
+	temp = temp && p.Dialect.TransactionalDDL()
 	return func(prefix string) (string, func(string) string) {
 		name := scratch(prefix, c.Name)
 		if temp {
-			return p.Dialect.Quote(name), func(query string) string { return m.CreateTempTableAs(name, query) }
+			return p.Dialect.Quote(name), func(query string) string {
+				st, _ := m.CreateTempTableAs(name, query)
+				return st
+			}
 		}
 		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
 	}

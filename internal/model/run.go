@@ -70,10 +70,7 @@ type Options struct {
 // results so far come with ctx's error); a model or test that fails is a
 // result, with its error in Err.
 func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Options) ([]Result, error) {
-	m, err := dialects.ModelerOf(r.Project.Dialect)
-	if err != nil {
-		return nil, err
-	}
+	m := r.Project.Dialect
 	// Two runs at once would both merge the same new rows: the second waits.
 	conn, err := r.DB.Conn(ctx)
 	if err != nil {

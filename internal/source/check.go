@@ -176,11 +176,8 @@ func missingColumn(s discover.Source, t *catalog.Table, c catalog.Column) Findin
 // mtx itself creates on the engine, so that a type mtx chose (MySQL's
 // DATETIME, ClickHouse's String for JSON) is never reported.
 func checkType(d dialects.Dialect, t *catalog.Table, c catalog.Column, physical string, o dialects.Options) ([]Finding, error) {
-	got, err := dialects.DescribeType(d, physical)
-	if err != nil {
-		return nil, err
-	}
-	own, _ := dialects.DescribeType(d, d.ColumnType(t, c, o))
+	got := d.DescribeType(physical)
+	own := d.DescribeType(d.ColumnType(t, c, o))
 	f := func(s Severity, format string, args ...any) []Finding {
 		return []Finding{{Severity: s, Problem: fmt.Sprintf(format, args...)}}
 	}
@@ -215,7 +212,7 @@ func checkType(d dialects.Dialect, t *catalog.Table, c catalog.Column, physical 
 			// VARCHAR(768), Redshift strings VARCHAR(65535)).
 			asString := c
 			asString.Type = catalog.String
-			need, _ := dialects.DescribeType(d, d.ColumnType(t, asString, o))
+			need := d.DescribeType(d.ColumnType(t, asString, o))
 			if got.Length > 0 && (need.Length == 0 || got.Length < need.Length) {
 				limit := "unbounded"
 				if need.Length > 0 {

@@ -1,0 +1,59 @@
+// Package dialects defines what an engine adapter must say about its SQL.
+// Each engine is one folder below this one (dialects/postgres, ...), holding
+// small Go files and its templates; dialects/all lists them. Everything that
+// is not engine-specific (the catalog, the change sets, goose, the models,
+// the CLI) lives elsewhere and talks to engines only through this package.
+//
+// # The required contract
+//
+// Dialect is what every engine implements in full, checked at compile time
+// by the registry in dialects/all and a `var _ dialects.Dialect =
+// Dialect{}` line in each engine's folder: names, types, DSNs, goose, and
+// the three features every engine has — loading (Loader), current-state
+// models (Modeler) and the cookbook's macros (Macros), plus reading its own
+// physical types (TypeDescriber).
+//
+// # Saying "not here"
+//
+// A required method whose statement some engines do not have or need
+// (Modeler.KeyIndex, Modeler.Analyze, SQLMacros.UseSchema, ...) answers
+// (stmt, ok) and says "none on this engine" with ok false; an empty string
+// is never an answer. A capability only some engines have is an optional
+// interface, checked with a type assertion; an engine without it gets the
+// neutral default the caller documents.
+//
+// # Optional interfaces
+//
+//	interface           file              implemented by
+//	TemplateFuncer      dialect.go        ClickHouse
+//	AsFoundQuoter       dialect.go        Snowflake
+//	TypedNuller         dialect.go        MySQL
+//	DeliveredReader     dialect.go        Redshift
+//	FileDSN             file.go           DuckDB
+//	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery
+//	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
+//	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
+//	                                      BigQuery, Redshift        three lock kinds)
+//	SingleProcess       lock.go           DuckDB
+//	ReadOnlyOpener      lock.go           DuckDB
+//	ParquetLoader       load.go           DuckDB
+//	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
+//	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL
+//	KeySetMatcher       model.go          PostgreSQL
+//	KeyDeleter          model.go          MySQL
+//	BuildSettinger      model.go          PostgreSQL
+//	ViewBinder          model.go          PostgreSQL
+//	ViewKeeper          model.go          PostgreSQL
+//	RelationKeeper      model.go          PostgreSQL
+//	GrantCopier         model.go          Snowflake
+//	TableReplacer       model.go          Snowflake, BigQuery
+//	Merger              model.go          Snowflake, BigQuery
+//	RowIDer             model.go          DuckDB, PostgreSQL
+//	ChangeRanker        model.go          DuckDB
+//	QueryDescriber      model.go          ClickHouse
+//	KeySetExcluder      live.go           PostgreSQL
+//	KeyLookuper         live.go           PostgreSQL
+//
+// What each is for is said where it is declared; README.md's adapter table
+// says the same in a line each.
+package dialects

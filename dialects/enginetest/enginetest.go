@@ -1,0 +1,244 @@
+// Package enginetest is test support: the one place where the tests learn
+// what they need to know about an engine (its DSN variable, how it binds
+// parameters and casts to text, its session time zone, its known emulator
+// gaps, ...). Each engine describes itself in an Adapter that lives with
+// the engine, in dialects/<engine>/testadapter, and registers it; the list
+// of engines (dialects/all/alltest) imports them all. The tests under
+// tests/ read only adapters, so adding an engine adds no branch there.
+//
+// Nothing here names an engine, and no shipped binary imports it.
+package enginetest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+// Adapter is everything the tests need to know about one engine. The zero
+// value of a field is the common case, so an adapter sets only what makes
+// its engine different.
+type Adapter struct {
+	// Name is the dialect's name in dialects/all.
+	Name string
+	// DSNEnv is the variable holding a live engine's DSN
+	// (tests/engines/up prints it): MTX_TEST_<NAME>_DSN.
+	DSNEnv string
+	// Embedded returns the DSN of a fresh database file in dir, for an
+	// engine that runs inside the test process; nil for a server.
+	Embedded func(dir string) string
+	// NoLocalEngine says how to provide an engine tests/engines/up cannot
+	// start; "" when it starts one.
+	NoLocalEngine string
+	// ParseOnly: without NoLocalEngine's real engine, the sqlglot parse
+	// check is all that runs, so it is the engine's own row in the engine
+	// matrix (Name+"-parse") and what CI requires.
+	ParseOnly bool
+	// SQLGlot is sqlglot's name for the dialect.
+	SQLGlot string
+	// Container starts the engine in a throw-away container where Docker
+	// runs and no DSN is set; nil when there is no image.
+	Container *Container
+
+	// DropSchema drops a schema and everything in it (%s: the quoted
+	// schema); "" is DROP SCHEMA IF EXISTS %s CASCADE.
+	DropSchema string
+	// TextCast reads an expression (%s) as text, so decimals compare digit
+	// for digit; "%s" where the driver already returns text.
+	TextCast string
+	// TextType is the type CAST(x AS TextType) turns a value into text.
+	TextType string
+	// Placeholder is the i-th (from 1) bind parameter in a statement.
+	Placeholder func(i int) string
+	// NoTransactions: the driver has no transactions.
+	NoTransactions bool
+	// BatchInsert: rows go in as one prepared batch in a transaction.
+	BatchInsert bool
+	// BindAs wraps a placeholder where an argument does not convert to the
+	// column's logical type by itself (%s: the placeholder).
+	BindAs map[catalog.LogicalType]string
+	// BindArg converts an argument where the driver needs another Go type.
+	BindArg map[catalog.LogicalType]func(any) any
+	// InsertSelect: INSERT ... VALUES takes only constants, so rows with
+	// expressions go in as INSERT ... SELECT.
+	InsertSelect bool
+	// FoldsUpper: unquoted identifiers fold to upper case.
+	FoldsUpper bool
+
+	// SessionZone is a statement putting the session in
+	// America/Los_Angeles; ZoneDSNParam does it as a DSN parameter, for
+	// engines whose session forgets a SET between requests. Both "" where
+	// the engine has no session zone.
+	SessionZone  string
+	ZoneDSNParam string
+	// SessionSchema returns a DSN whose session's current schema is schema,
+	// for engines that need one beyond the qualified names mtx writes; nil
+	// when none is needed.
+	SessionSchema func(dsn, schema string) string
+	// Gaps says what an emulator behind dsn does unlike the real engine.
+	Gaps func(dsn string) Gaps
+	// SlowRows scales the rows per generated file down on engines whose
+	// inserts are slow (emulators), so load tests cover them in minutes.
+	SlowRows bool
+
+	// ExpectedType is the data type the engine's introspection reports for
+	// each logical type as mtx creates it; "a|b" accepts either.
+	ExpectedType map[catalog.LogicalType]string
+	// LossyDecimal is a decimal type a destination may declare that drops
+	// the fraction; ShortString a string type capped below mtx's ("" when
+	// the engine cannot declare one); TextJSON stores JSON as text where the
+	// engine has a JSON type ("" where JSON is text anyway). TableSuffix
+	// follows CREATE TABLE (...) for a plain table.
+	LossyDecimal, ShortString, TextJSON, TableSuffix string
+	// Delivered says the delivered-tables simulation covers this engine;
+	// DeliveredTypes are the destination's own types where they differ from
+	// mtx's.
+	Delivered      bool
+	DeliveredTypes map[catalog.LogicalType]string
+	// SlowModel is a model body that runs for many seconds and that the
+	// engine cancels when asked; "" where interrupting is not tested.
+	SlowModel string
+	// KillLockHolder ends the connection holding mtx's named lock and says
+	// how many it ended; nil where the lock is not held by a connection.
+	KillLockHolder func(db *sql.DB, lock string) (int, error)
+	// RenameUnparsed: sqlglot passes RENAME TABLE a TO b through as an
+	// opaque command although the engine documents it.
+	RenameUnparsed bool
+}
+
+// Gaps are results an emulator gives unlike the engine it stands in for.
+// Tests excuse exactly these, and only where Gaps reports them.
+type Gaps struct {
+	// Emulator names the emulator, "" for the real engine.
+	Emulator string
+	// NoSessionZone: setting the session's time zone is not implemented.
+	NoSessionZone bool
+	// EpochForNull: a NULL timestamp arrives as 1970-01-01T00:00:00Z.
+	EpochForNull bool
+	// FloatSums: SUM of a decimal arrives as a float.
+	FloatSums bool
+}
+
+// Container starts one engine in a container from Image. Start returns
+// the engine's DSN and how to stop the container (nil when none started).
+type Container struct {
+	Image string
+	Start func(ctx context.Context, image string) (stop func(context.Context) error, dsn string, err error)
+}
+
+// MatrixName is the engine matrix row of the engine's live tests.
+func (a *Adapter) MatrixName() string { return a.Name }
+
+// ParseMatrixName is the matrix row of the engine's sqlglot parse check:
+// its own row when the parse check is all that runs without a real engine,
+// else the shared "sqlglot" row.
+func (a *Adapter) ParseMatrixName() string {
+	if a.ParseOnly {
+		return a.Name + "-parse"
+	}
+	return "sqlglot"
+}
+
+// RequiredName is what CI requires (MTX_REQUIRE_ENGINES) for this engine.
+func (a *Adapter) RequiredName() string {
+	if a.ParseOnly {
+		return a.ParseMatrixName()
+	}
+	return a.Name
+}
+
+// DropSchemaSQL drops quotedSchema and everything in it.
+func (a *Adapter) DropSchemaSQL(quotedSchema string) string {
+	if a.DropSchema != "" {
+		return fmt.Sprintf(a.DropSchema, quotedSchema)
+	}
+	return fmt.Sprintf("DROP SCHEMA IF EXISTS %s CASCADE", quotedSchema)
+}
+
+// GapsFor reports the emulator gaps behind dsn (none for a real engine).
+func (a *Adapter) GapsFor(dsn string) Gaps {
+	if a.Gaps == nil {
+		return Gaps{}
+	}
+	return a.Gaps(dsn)
+}
+
+// Dollar numbers placeholders $1, $2, ...
+func Dollar(i int) string { return fmt.Sprintf("$%d", i) }
+
+// Question writes every placeholder as ?.
+func Question(int) string { return "?" }
+
+// WithParam adds a query parameter to a URL-style DSN.
+func WithParam(dsn, param string) string {
+	if strings.Contains(dsn, "?") {
+		return dsn + "&" + param
+	}
+	return dsn + "?" + param
+}
+
+var (
+	mu       sync.Mutex
+	registry = map[string]*Adapter{}
+)
+
+// Register adds an engine's adapter; a second adapter for a name panics.
+func Register(a *Adapter) {
+	mu.Lock()
+	defer mu.Unlock()
+	if a.Name == "" || (a.DSNEnv == "" && a.Embedded == nil) || a.SQLGlot == "" || a.Placeholder == nil || a.TextCast == "" {
+		panic(fmt.Sprintf("enginetest: adapter %q lacks a name, DSN variable, sqlglot dialect, placeholder or text cast", a.Name))
+	}
+	if _, ok := registry[a.Name]; ok {
+		panic("enginetest: two adapters for " + a.Name)
+	}
+	registry[a.Name] = a
+}
+
+// Names returns the registered engines, sorted.
+func Names() []string {
+	mu.Lock()
+	defer mu.Unlock()
+	out := make([]string, 0, len(registry))
+	for n := range registry {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// All returns every registered adapter, sorted by name.
+func All() []*Adapter {
+	var out []*Adapter
+	for _, n := range Names() {
+		out = append(out, registry[n])
+	}
+	return out
+}
+
+// Get returns the named engine's adapter.
+func Get(name string) (*Adapter, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if a, ok := registry[name]; ok {
+		return a, nil
+	}
+	return nil, fmt.Errorf("enginetest: no test adapter for %q (import dialects/all/alltest)", name)
+}
+
+// Find returns the adapters for which keep is true, sorted by name: the
+// engines with a capability.
+func Find(keep func(*Adapter) bool) []*Adapter {
+	var out []*Adapter
+	for _, a := range All() {
+		if keep(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
