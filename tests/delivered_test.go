@@ -22,15 +22,17 @@ import (
 // deliveredEngines are the engines TestDeliveredMatchesObjectStorage
 // simulates a delivered destination on (CREATE TABLE … AS SELECT with the
 // engine's own types); the others are not covered yet (README).
-var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true, "snowflake": true, "clickhouse": true}
+var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true, "snowflake": true, "clickhouse": true, "bigquery": true}
 
-// deliveredTypes are the destination's own types where they differ from
-// mtx's: JSON stored as text (DuckDB stands in for the text-JSON
-// warehouses, Redshift, BigQuery, Databricks), unsized decimals
-// (PostgreSQL's NUMERIC, as the sync service creates them).
+// deliveredTypes render a column in the destination's own type where it
+// differs from mtx's (seed 001): JSON stored as text (BigQuery's STRING;
+// DuckDB stands in for the other text-JSON warehouses, Redshift and
+// Databricks), unsized decimals (PostgreSQL's NUMERIC). BigQuery's
+// delivered "numeric" is NUMERIC, (38,9), the type mtx creates there.
 var deliveredTypes = map[string]map[catalog.LogicalType]string{
-	"duckdb":   {catalog.JSON: "VARCHAR"},
-	"postgres": {catalog.Decimal: "NUMERIC", catalog.JSON: "TEXT"},
+	"duckdb":   {catalog.JSON: "CAST(%s AS VARCHAR)"},
+	"postgres": {catalog.Decimal: "CAST(%s AS NUMERIC)", catalog.JSON: "CAST(%s AS TEXT)"},
+	"bigquery": {catalog.JSON: "TO_JSON_STRING(%s)"},
 }
 
 // deliver builds, in schema to, the tables Metronome's sync service would
@@ -56,7 +58,7 @@ func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to 
 			}
 			expr := q(c.Name)
 			if typ, ok := deliveredTypes[e.name][c.Type]; ok {
-				expr = "CAST(" + expr + " AS " + typ + ")"
+				expr = fmt.Sprintf(typ, expr)
 			}
 			cols = append(cols, expr+" AS "+q(c.Name))
 		}
@@ -96,6 +98,9 @@ type deliveredDialect struct {
 func deliveredSQL(e engine) deliveredDialect {
 	d := deliveredDialect{createSchema: "CREATE SCHEMA", timestamp: "TIMESTAMP '%s'", timestampType: "TIMESTAMP", varchar: "VARCHAR(255)", day: "INTERVAL '1' DAY",
 		update: func(table, set, where string) string { return "UPDATE " + table + " SET " + set + " WHERE " + where }}
+	if e.name == "bigquery" {
+		d.varchar, d.day = "STRING", "INTERVAL 1 DAY"
+	}
 	if e.name == "clickhouse" {
 		d.createSchema, d.engine, d.timestamp, d.timestampType, d.varchar, d.day = "CREATE DATABASE", " ENGINE = MergeTree ORDER BY tuple()", "toDateTime64('%s', 6, 'UTC')", "DateTime64(6, 'UTC')", "String", "INTERVAL 1 DAY"
 		d.update = func(table, set, where string) string {
