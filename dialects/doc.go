@@ -27,27 +27,30 @@
 //	interface           file              implemented by
 //	TemplateFuncer      dialect.go        ClickHouse
 //	AsFoundQuoter       dialect.go        Snowflake
-//	TypedNuller         dialect.go        MySQL
+//	TypedNuller         dialect.go        MySQL, SingleStore
 //	DeliveredReader     dialect.go        Redshift
 //	FileDSN             file.go           DuckDB
-//	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery
+//	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
-//	                                      BigQuery, Redshift        three lock kinds)
+//	                                      BigQuery, Redshift,       three lock kinds)
+//	                                      SingleStore, Athena
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
-//	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL
+//	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
+//	                                      SingleStore
 //	KeySetMatcher       model.go          PostgreSQL
-//	KeyDeleter          model.go          MySQL
+//	KeyDeleter          model.go          MySQL, SingleStore
 //	BuildSettinger      model.go          PostgreSQL
+//	ViewReplacer        model.go          SingleStore
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
 //	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
 //	TableReplacer       model.go          Snowflake, BigQuery
-//	Merger              model.go          Snowflake, BigQuery
+//	Merger              model.go          Snowflake, BigQuery, Athena
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse

@@ -165,6 +165,21 @@ func ReplaceView(d Dialect, relation, query string) string {
 	return "CREATE OR REPLACE VIEW " + relation + keep + " AS\n" + query
 }
 
+// ViewReplacer is implemented by dialects without CREATE OR REPLACE VIEW
+// (SingleStore): the statements that replace a view, or create it.
+type ViewReplacer interface {
+	ReplaceViewStatements(relation, query string) []string
+}
+
+// ReplaceViewStatements are the statements that replace view relation by
+// query, or create it: ReplaceView, or the dialect's ViewReplacer.
+func ReplaceViewStatements(d Dialect, relation, query string) []string {
+	if vr, ok := d.(ViewReplacer); ok {
+		return vr.ReplaceViewStatements(relation, query)
+	}
+	return []string{ReplaceView(d, relation, query)}
+}
+
 // TableReplacer is implemented by dialects that replace a table by a
 // query in one atomic statement (CREATE OR REPLACE TABLE … AS): readers see
 // the old table until the new one is complete, so a table model is built

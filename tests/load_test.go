@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -171,6 +172,9 @@ func loadTestRows(e engine, n int) int {
 
 // textType is the type a test casts to, to read a value back as text.
 func textType(engine string) string {
+	if a, err := enginetest.Get(engine); err == nil && a.TextType != "" {
+		return a.TextType
+	}
 	switch engine {
 	case "mysql":
 		return "CHAR"

@@ -122,7 +122,10 @@ func (s *setup) checkCatalog(t *testing.T, got migrate.Schema, c *catalog.Catalo
 				t.Errorf("column %s.%s missing", tbl.Name, col.Name)
 				continue
 			}
-			want := expectedType[s.e.name][col.Type]
+			want, ok := expectedType[s.e.name][col.Type]
+			if !ok { // an engine added since the map: its test adapter says
+				want = s.e.a.ExpectedType[col.Type]
+			}
 			if !matchesAny(strings.ToLower(typ), strings.ToLower(want)) {
 				t.Errorf("%s.%s is %s, want %s", tbl.Name, col.Name, typ, want)
 			}

@@ -109,6 +109,18 @@ var leakForms = []leakForm{
 	{"bigquery", "?token=", func(p string, h leakHost) string {
 		return "bigquery://project?endpoint=http://" + h.hostPort + "&token=" + url.QueryEscape(p)
 	}},
+	{"athena", "trino https userinfo", func(p string, h leakHost) string {
+		return "https://" + h.user + ":" + p + "@" + h.hostPort + "?catalog=iceberg&request_retry_timeout=1s"
+	}},
+	{"athena", "trino ?accessToken=", func(p string, h leakHost) string {
+		return "http://" + h.user + "@" + h.hostPort + "?catalog=iceberg&request_retry_timeout=1s&accessToken=" + url.QueryEscape(p)
+	}},
+	{"athena", "athena ?secret_access_key=", func(p string, h leakHost) string {
+		return "athena://us-east-1?workgroup=primary&output_location=s3://b/r/&access_key_id=AKIA&secret_access_key=" + url.QueryEscape(p)
+	}},
+	{"athena", "athena ?session_token=", func(p string, h leakHost) string {
+		return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
+	}},
 	{"duckdb", "a URL", func(p string, h leakHost) string {
 		return "postgres://" + h.user + ":" + p + "@" + h.hostPort + "/mtx"
 	}},

@@ -8,23 +8,27 @@ import (
 	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/athena"
 	"github.com/mtxhq/mtx/dialects/bigquery"
 	"github.com/mtxhq/mtx/dialects/clickhouse"
 	"github.com/mtxhq/mtx/dialects/duckdb"
 	"github.com/mtxhq/mtx/dialects/mysql"
 	"github.com/mtxhq/mtx/dialects/postgres"
 	"github.com/mtxhq/mtx/dialects/redshift"
+	"github.com/mtxhq/mtx/dialects/singlestore"
 	"github.com/mtxhq/mtx/dialects/snowflake"
 )
 
 var registry = map[string]dialects.Dialect{
-	"bigquery":   bigquery.Dialect{},
-	"clickhouse": clickhouse.Dialect{},
-	"duckdb":     duckdb.Dialect{},
-	"mysql":      mysql.Dialect{},
-	"postgres":   postgres.Dialect{},
-	"redshift":   redshift.Dialect{},
-	"snowflake":  snowflake.Dialect{},
+	"athena":      athena.Dialect{},
+	"bigquery":    bigquery.Dialect{},
+	"clickhouse":  clickhouse.Dialect{},
+	"duckdb":      duckdb.Dialect{},
+	"mysql":       mysql.Dialect{},
+	"postgres":    postgres.Dialect{},
+	"redshift":    redshift.Dialect{},
+	"singlestore": singlestore.Dialect{},
+	"snowflake":   snowflake.Dialect{},
 }
 
 // Names returns the dialect names, sorted.

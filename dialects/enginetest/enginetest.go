@@ -41,6 +41,10 @@ type Adapter struct {
 	ParseOnly bool
 	// SQLGlot is sqlglot's name for the dialect.
 	SQLGlot string
+	// SQLGlotRewrite, when set, returns a statement as sqlglot should parse
+	// it, for a clause sqlglot misreads without an error: the adapter checks
+	// that clause itself (an error fails the statement) and leaves it out.
+	SQLGlotRewrite func(sql string) (string, error)
 	// Container starts the engine in a throw-away container where Docker
 	// runs and no DSN is set; nil when there is no image.
 	Container *Container
@@ -109,6 +113,37 @@ type Adapter struct {
 	// RenameUnparsed: sqlglot passes RENAME TABLE a TO b through as an
 	// opaque command although the engine documents it.
 	RenameUnparsed bool
+
+	// Verified, for an engine still being brought up, lists the live tests
+	// (top-level names) known to pass on it; every other live test skips
+	// there as a known gap, in CI too. nil: every live test runs.
+	Verified []string
+	// NotRequired says why CI does not require the engine yet (its local
+	// engine is not started by a bare tests/engines/up, or its suite is not
+	// green); "" once it is required.
+	NotRequired string
+	// KnownGaps are live tests that cannot pass on the engine yet, each
+	// with the reason; they skip saying so, in CI too.
+	KnownGaps map[string]string
+}
+
+// Gap says why the live test named test (t.Name(), subtests included)
+// does not run on this engine; "" when it does. This is the one list of an
+// engine's known gaps.
+func (a *Adapter) Gap(test string) string {
+	top, _, _ := strings.Cut(test, "/")
+	if why, ok := a.KnownGaps[top]; ok {
+		return top + " on " + a.Name + ": " + why
+	}
+	if a.Verified == nil {
+		return ""
+	}
+	for _, v := range a.Verified {
+		if v == top {
+			return ""
+		}
+	}
+	return top + " has not been run on " + a.Name + " yet (dialects/" + a.Name + "/testadapter: Verified)"
 }
 
 // Gaps are results an emulator gives unlike the engine it stands in for.

@@ -150,7 +150,7 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 		steps = append([]step{{dropView + live}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step{dialects.ReplaceView(p.Dialect, live, p.liveSQL(m, c, ""))})
+		steps = append(steps, step(dialects.ReplaceViewStatements(p.Dialect, live, p.liveSQL(m, c, ""))))
 	}
 	return steps
 }
@@ -175,7 +175,12 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 	if !wm.Valid {
 		return nil
 	}
-	return r.exec(ctx, r.DB, dialects.ReplaceView(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))))
+	for _, st := range dialects.ReplaceViewStatements(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))) {
+		if err := r.exec(ctx, r.DB, st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkLive refuses a model named like another model's live view, and a

@@ -91,7 +91,7 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		if existing == asTable {
 			out = append(out, drop())
 		}
-		return append(out, step{dialects.ReplaceView(p.Dialect, rel, c.SQL)})
+		return append(out, step(dialects.ReplaceViewStatements(p.Dialect, rel, c.SQL)))
 	case Table:
 		if r, ok := m.(dialects.TableReplacer); ok {
 			return replaceTable(r, c, existing, drop)

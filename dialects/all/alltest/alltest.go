@@ -4,11 +4,13 @@
 package alltest
 
 import (
+	_ "github.com/mtxhq/mtx/dialects/athena/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/bigquery/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/clickhouse/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/duckdb/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/mysql/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/postgres/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/redshift/testadapter"
+	_ "github.com/mtxhq/mtx/dialects/singlestore/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/snowflake/testadapter"
 )

@@ -27,6 +27,9 @@ func main() {
 	}
 	var req []string
 	for _, a := range enginetest.All() {
+		if a.NotRequired != "" {
+			continue
+		}
 		req = append(req, a.RequiredName())
 	}
 	fmt.Println(strings.Join(req, ","))

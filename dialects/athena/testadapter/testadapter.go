@@ -1,0 +1,44 @@
+// Package testadapter tells the tests what they need to know about Athena
+// and its local stand-in, Trino 476 with an Iceberg catalog
+// (dialects/enginetest; started by tests/engines/up athena, see
+// dialects/athena/engine.sh). Test support only.
+package testadapter
+
+import (
+	"github.com/mtxhq/mtx/dialects/enginetest"
+	"github.com/mtxhq/mtx/internal/catalog"
+)
+
+func init() {
+	enginetest.Register(&enginetest.Adapter{
+		Name:    "athena",
+		DSNEnv:  "MTX_TEST_ATHENA_DSN",
+		SQLGlot: "trino", // mtx writes Trino's SQL; sqlglot's "athena" reads CREATE TABLE as Hive DDL
+		// No transaction spans two statements (Trino's Iceberg connector).
+		NoTransactions: true,
+		TextCast:       "CAST(%s AS varchar)",
+		TextType:       "varchar",
+		// trino-go-client sends arguments as EXECUTE … USING literals.
+		Placeholder: enginetest.Question,
+		// The HTTP protocol keeps no session for SET TIME ZONE: the zone
+		// goes with every request as a DSN parameter.
+		ZoneDSNParam: "timezone=America/Los_Angeles",
+		// Every INSERT is an Iceberg commit of 1.0-1.7 s measured on the shared machine.
+		SlowRows: true,
+		ExpectedType: map[catalog.LogicalType]string{
+			// Iceberg's types; JSON is kept verbatim as varchar.
+			catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
+			catalog.Boolean: "boolean", catalog.Timestamp: "timestamp(6) with time zone", catalog.JSON: "varchar",
+		},
+		NotRequired: "tests/engines/up starts Trino only when named (up athena), and most live tests have not run on it yet",
+		// The engine is being brought up: only these live tests have been
+		// run on it (each statement is a distributed query of up to 1.7 s).
+		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce"},
+		KnownGaps: map[string]string{
+			"TestCurrentStateModels": "its fixture (tests/fixture_test.go insertRows) binds rows through the per-name maps of " +
+				"tests/roundtrip_test.go (placeholder, bindAs), which have no athena entry yet; they predate the test adapters",
+			"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
+				"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
+		},
+	})
+}
