@@ -35,6 +35,7 @@
 //	TemplateFuncer      dialect.go        ClickHouse
 //	AsFoundQuoter       dialect.go        Snowflake
 //	TypedNuller         dialect.go        MySQL, SingleStore
+//	DeliveredReader     dialect.go        Redshift
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements

@@ -42,7 +42,7 @@ func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to 
 			}
 			expr := q(c.Name)
 			if typ, ok := e.a.DeliveredTypes[c.Type]; ok {
-				expr = "CAST(" + expr + " AS " + typ + ")"
+				expr = fmt.Sprintf(typ, expr)
 			}
 			cols = append(cols, expr+" AS "+q(c.Name))
 		}

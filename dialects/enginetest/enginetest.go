@@ -108,8 +108,9 @@ type Adapter struct {
 	// follows CREATE TABLE (...) for a plain table.
 	LossyDecimal, ShortString, TextJSON, TableSuffix string
 	// Delivered says the delivered-tables simulation covers this engine;
-	// DeliveredTypes are the destination's own types where they differ from
-	// mtx's.
+	// DeliveredTypes write a column (%s) in the destination's own type where
+	// it differs from mtx's, e.g. "CAST(%s AS TEXT)" for JSON delivered as
+	// text.
 	Delivered      bool
 	DeliveredTypes map[catalog.LogicalType]string
 	// SlowModel is a model body that runs for many seconds and that the

@@ -31,7 +31,7 @@ func init() {
 		Delivered:    true,
 		// DuckDB stands in for the warehouses that deliver JSON as text
 		// (Redshift, BigQuery, Databricks).
-		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "VARCHAR"},
+		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "CAST(%s AS VARCHAR)"},
 		Representative: true,
 		SecretDSNs: []enginetest.SecretDSN{
 			{Name: "a URL", DSN: func(p, hp, user string) string {

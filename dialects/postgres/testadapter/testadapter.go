@@ -36,7 +36,7 @@ func init() {
 		TextJSON:     "TEXT",
 		Delivered:    true,
 		// Unsized decimals, as the sync service creates them.
-		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "NUMERIC", catalog.JSON: "TEXT"},
+		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "CAST(%s AS NUMERIC)", catalog.JSON: "CAST(%s AS TEXT)"},
 		Representative: true,
 		Bench: &enginetest.Bench{
 			EventRows: `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
