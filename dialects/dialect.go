@@ -199,3 +199,21 @@ func TypedNull(d Dialect, t *catalog.Table, c catalog.Column, o Options) string 
 	}
 	return "CAST(NULL AS " + d.ColumnType(t, c, o) + ")"
 }
+
+// DeliveredReader is implemented by dialects whose models need a delivered
+// column in another form than the one Metronome's sync service stored it
+// in: Redshift's JSON macros navigate SUPER, but the service may deliver
+// JSON as VARCHAR. physical is the column's type as introspected ("" when
+// nothing was introspected: mtx compile); expr is the quoted column.
+type DeliveredReader interface {
+	ReadDelivered(c catalog.Column, physical string, expr string) string
+}
+
+// ReadDelivered is the expression the models read delivered column c
+// (introspected type physical) through: expr itself on most engines.
+func ReadDelivered(d Dialect, c catalog.Column, physical, expr string) string {
+	if r, ok := d.(DeliveredReader); ok {
+		return r.ReadDelivered(c, physical, expr)
+	}
+	return expr
+}

@@ -22,34 +22,42 @@
 // interface, checked with a type assertion; an engine without it gets the
 // neutral default the caller documents.
 //
+// # Model plans
+//
+// A model's build is planned as typed steps (Step, step.go) that the
+// dialect spells only when they are printed or run: the runner reads what
+// a step does from its fields (which relation a DropRelation drops, and
+// whether it cascades), never from its text.
+//
 // # Optional interfaces
 //
 //	interface           file              implemented by
 //	TemplateFuncer      dialect.go        ClickHouse
 //	AsFoundQuoter       dialect.go        Snowflake
 //	TypedNuller         dialect.go        MySQL, SingleStore
+//	DeliveredReader     dialect.go        Redshift
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
 //	                                      BigQuery, Redshift,       three lock kinds)
-//	                                      SingleStore, Athena
+//	                                      SingleStore, Athena, Databricks
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
 //	                                      SingleStore
+//	UnlistedDeleter     load.go           Databricks
 //	KeySetMatcher       model.go          PostgreSQL
 //	KeyDeleter          model.go          MySQL, SingleStore
 //	BuildSettinger      model.go          PostgreSQL
 //	ViewReplacer        model.go          SingleStore
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL
-//	RelationKeeper      model.go          PostgreSQL
 //	GrantCopier         model.go          Snowflake
-//	TableReplacer       model.go          Snowflake, BigQuery
-//	Merger              model.go          Snowflake, BigQuery, Athena
+//	TableReplacer       model.go          Snowflake, BigQuery, Databricks
+//	Merger              model.go          Snowflake, BigQuery, Athena, Databricks
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse

@@ -308,6 +308,15 @@ func TextValue(v any) (s string, ok bool) {
 	return fmt.Sprint(v), true
 }
 
+// UnlistedDeleter is implemented by engines whose DELETE takes no subquery
+// (Delta Lake): the statement deleting the rows of table (qualified,
+// quoted) whose column (quoted) is not NULL and not among the values list
+// (a SELECT of one column) returns, where the default is DELETE … WHERE
+// column NOT IN (list).
+type UnlistedDeleter interface {
+	DeleteUnlisted(table, column, list string) string
+}
+
 // FatalClassifier is implemented by engines that can tell an error that
 // leaves the database or the connection unusable (DuckDB's "database has
 // been invalidated", a full disk, a lost connection) from one that fails a

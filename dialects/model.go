@@ -121,24 +121,18 @@ type ViewBinder interface {
 	DependentViewsQuery(schema, relation string) string
 }
 
-// ViewKeeper is implemented by ViewBinders whose views carry more than
+// ViewKeeper is implemented by ViewBinders whose relations carry more than
 // their definition: privileges, owner, comment. A view re-created from its
 // definition alone would lose them, and a BI role its SELECT on the view
-// after every rebuild.
+// after every rebuild; so would a model's own relation (a table rebuilt
+// under a scratch name and renamed, a live view or view model dropped and
+// created again).
 type ViewKeeper interface {
 	// KeepView reads, through q (the rebuild's transaction, before the
 	// drop), what re-creating schema.name from its definition would lose,
 	// and returns the statements that give it back once the view exists
 	// again. An error names the view and what cannot be given back.
 	KeepView(ctx context.Context, q Querier, schema, name string) ([]string, error)
-}
-
-// RelationKeeper is implemented by ViewKeepers that can also keep a
-// model's own relation: a table rebuilt under a scratch name and renamed,
-// a live view or view model dropped and created again. Its grants would
-// otherwise be lost on every rebuild.
-type RelationKeeper interface {
-	ViewKeeper
 	// KeepRelation reads, through q before the rebuild, what the new
 	// relation schema.name will not have (owner, privileges, comment; not
 	// what hangs on columns, which may change) and returns the statements
@@ -155,29 +149,10 @@ type GrantCopier interface {
 	CopyGrants() string
 }
 
-// ReplaceView is CREATE OR REPLACE VIEW relation AS query, keeping the
-// replaced view's grants where the dialect needs to be told.
-func ReplaceView(d Dialect, relation, query string) string {
-	keep := ""
-	if gc, ok := d.(GrantCopier); ok {
-		keep = " " + gc.CopyGrants()
-	}
-	return "CREATE OR REPLACE VIEW " + relation + keep + " AS\n" + query
-}
-
 // ViewReplacer is implemented by dialects without CREATE OR REPLACE VIEW
 // (SingleStore): the statements that replace a view, or create it.
 type ViewReplacer interface {
 	ReplaceViewStatements(relation, query string) []string
-}
-
-// ReplaceViewStatements are the statements that replace view relation by
-// query, or create it: ReplaceView, or the dialect's ViewReplacer.
-func ReplaceViewStatements(d Dialect, relation, query string) []string {
-	if vr, ok := d.(ViewReplacer); ok {
-		return vr.ReplaceViewStatements(relation, query)
-	}
-	return []string{ReplaceView(d, relation, query)}
 }
 
 // TableReplacer is implemented by dialects that replace a table by a

@@ -70,9 +70,9 @@ func fakesnowNulls(e engine, res *output.Result) {
 }
 
 // sameAnswer compares normalized rows; on an emulator that sums decimals
-// as floats (fakesnow) a float cell matches a
-// decimal that rounds to it. It returns the rows to record for the
-// cross-engine comparison: want's cells where a float matched.
+// as floats (fakesnow) a float cell matches a decimal that rounds to it.
+// It returns the rows to record for the cross-engine comparison: want's
+// cells where a float matched.
 func sameAnswer(e engine, got, want [][]string) ([][]string, bool) {
 	if fmt.Sprint(got) == fmt.Sprint(want) {
 		return got, true
@@ -224,19 +224,19 @@ func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, 
 					t.Fatalf("fixture column %s.%s is not in the catalog", name, k)
 				}
 				cols = append(cols, e.d.Quote(k))
-				p := placeholder[e.name](i + 1)
-				if f, ok := bindAs[e.name][c.Type]; ok {
+				p := e.a.Placeholder(i + 1)
+				if f, ok := e.a.BindAs[c.Type]; ok {
 					p = fmt.Sprintf(f, p)
 				}
 				ph = append(ph, p)
 				v := rw[k]
-				if f, ok := bindArg[e.name][c.Type]; ok {
+				if f, ok := e.a.BindArg[c.Type]; ok {
 					v = f(v)
 				}
 				args = append(args, v)
 			}
 			verb := "VALUES (%s)"
-			if insertSelect[e.name] {
+			if e.a.InsertSelect {
 				verb = "SELECT %s"
 			}
 			ins := fmt.Sprintf("INSERT INTO %s.%s (%s) "+verb, e.d.Quote(o.Schema), e.d.Quote(name), strings.Join(cols, ", "), strings.Join(ph, ", "))

@@ -57,8 +57,8 @@ func TestDBTExportMatchesMtxRun(t *testing.T) {
 			}
 			return db
 		}
-		release := func() { // one process at a time holds a DuckDB file
-			if e.name == "duckdb" && db != nil {
+		release := func() { // one process at a time holds an embedded database file
+			if e.a.Embedded != nil && db != nil {
 				db.Close()
 				db = nil
 			}

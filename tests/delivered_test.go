@@ -19,20 +19,6 @@ import (
 	"github.com/mtxhq/mtx/tests/sqlcheck"
 )
 
-// deliveredEngines are the engines TestDeliveredMatchesObjectStorage
-// simulates a delivered destination on (CREATE TABLE … AS SELECT with the
-// engine's own types); the others are not covered yet (README).
-var deliveredEngines = map[string]bool{"duckdb": true, "postgres": true, "mysql": true, "snowflake": true, "clickhouse": true}
-
-// deliveredTypes are the destination's own types where they differ from
-// mtx's: JSON stored as text (DuckDB stands in for the text-JSON
-// warehouses, Redshift, BigQuery, Databricks), unsized decimals
-// (PostgreSQL's NUMERIC, as the sync service creates them).
-var deliveredTypes = map[string]map[catalog.LogicalType]string{
-	"duckdb":   {catalog.JSON: "VARCHAR"},
-	"postgres": {catalog.Decimal: "NUMERIC", catalog.JSON: "TEXT"},
-}
-
 // deliver builds, in schema to, the tables Metronome's sync service would
 // have delivered for the raw export loaded in schema from: incremental
 // tables merged by key (the newest version wins, one row per key), snapshot
@@ -55,8 +41,8 @@ func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to 
 				continue
 			}
 			expr := q(c.Name)
-			if typ, ok := deliveredTypes[e.name][c.Type]; ok {
-				expr = "CAST(" + expr + " AS " + typ + ")"
+			if typ, ok := e.a.DeliveredTypes[c.Type]; ok {
+				expr = fmt.Sprintf(typ, expr)
 			}
 			cols = append(cols, expr+" AS "+q(c.Name))
 		}
@@ -93,14 +79,25 @@ type deliveredDialect struct {
 	update func(table, set, where string) string
 }
 
+// deliveredSQL is the common SQL, with what the engine's test adapter
+// says differs (its Sim, and TableSuffix after CREATE TABLE).
 func deliveredSQL(e engine) deliveredDialect {
-	d := deliveredDialect{createSchema: "CREATE SCHEMA", timestamp: "TIMESTAMP '%s'", timestampType: "TIMESTAMP", varchar: "VARCHAR(255)", day: "INTERVAL '1' DAY",
+	d := deliveredDialect{createSchema: "CREATE SCHEMA", engine: e.a.TableSuffix, timestamp: "TIMESTAMP '%s'", timestampType: "TIMESTAMP", varchar: "VARCHAR(255)", day: "INTERVAL '1' DAY",
 		update: func(table, set, where string) string { return "UPDATE " + table + " SET " + set + " WHERE " + where }}
-	if e.name == "clickhouse" {
-		d.createSchema, d.engine, d.timestamp, d.timestampType, d.varchar, d.day = "CREATE DATABASE", " ENGINE = MergeTree ORDER BY tuple()", "toDateTime64('%s', 6, 'UTC')", "DateTime64(6, 'UTC')", "String", "INTERVAL 1 DAY"
-		d.update = func(table, set, where string) string {
-			return "ALTER TABLE " + table + " UPDATE " + set + " WHERE " + where + " SETTINGS mutations_sync = 2"
+	sim := e.a.Sim
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{
+		{&d.createSchema, sim.CreateSchema}, {&d.timestamp, sim.Timestamp}, {&d.timestampType, sim.TimestampType},
+		{&d.varchar, sim.Varchar}, {&d.day, sim.Day},
+	} {
+		if f.from != "" {
+			*f.to = f.from
 		}
+	}
+	if sim.Update != nil {
+		d.update = sim.Update
 	}
 	return d
 }
@@ -146,7 +143,7 @@ func relationRows(t *testing.T, e engine, db *sql.DB, relation string, tbl *cata
 // tables and columns degrades as documented; migrate and load refuse.
 func TestDeliveredMatchesObjectStorage(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if !deliveredEngines[e.name] {
+		if !e.a.Delivered {
 			t.Skipf("the delivered-destination simulation is not written for %s yet (README: tests)", e.name)
 		}
 		bin := mtxBinary(t)
@@ -158,7 +155,7 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 		}
 		db := s.db
 		mtx := func(args ...string) (string, error) {
-			if e.name == "duckdb" && db != nil {
+			if e.embedded() && db != nil {
 				db.Close() // one process at a time holds a DuckDB file
 				db = nil
 			}
@@ -406,7 +403,7 @@ func TestDeliveredModelSQLParses(t *testing.T) {
 				if _, ok := gapFor(name, f.SQL); ok {
 					continue
 				}
-				if renameGap[name] && strings.HasPrefix(f.SQL, "RENAME TABLE ") {
+				if renameGap(name) && strings.HasPrefix(f.SQL, "RENAME TABLE ") {
 					continue
 				}
 				t.Errorf("sqlglot %s rejects %s source-mode SQL: %s", version, name, f)

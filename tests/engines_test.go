@@ -107,6 +107,21 @@ func connectEngine(t *testing.T, a *enginetest.Adapter) engine {
 	return e
 }
 
+// embedded says the engine is a file in the test's process that one
+// process opens at a time: a test hands it to the mtx CLI by closing its
+// own connection first, and its fresh file needs no fresh schema.
+func (e engine) embedded() bool { return e.a.Embedded != nil }
+
+// adapterOf returns a dialect's test adapter; every dialect has one
+// (dialects/all/alltest checks it).
+func adapterOf(dialect string) *enginetest.Adapter {
+	a, err := enginetest.Get(dialect)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
 // open connects and fails the test (never skips) when the engine does not answer.
 func (e engine) open(t *testing.T) *sql.DB {
 	t.Helper()

@@ -32,14 +32,14 @@ func TestResetReloadAndJSON(t *testing.T) {
 		ctx := context.Background()
 		schema := "mtx_firsthour"
 		var db = e.open(t)
-		if e.name != "duckdb" {
+		if !e.embedded() {
 			schema = freshSchema(t, e, db)
 		} else {
 			db.Close()
 			db = nil
 		}
 		dsn := e.dsn
-		if f, ok := sessionSchema[e.name]; ok {
+		if f := e.a.SessionSchema; f != nil {
 			dsn = f(dsn, schema)
 		}
 		dir := t.TempDir()
@@ -124,7 +124,7 @@ func TestResetReloadAndJSON(t *testing.T) {
 		if _, err := db.ExecContext(ctx, "DELETE FROM "+e.d.Quote(schema)+"."+e.d.Quote("invoice")+" WHERE 1 = 1"); err != nil {
 			t.Fatal(err)
 		}
-		if e.name == "duckdb" {
+		if e.embedded() {
 			db.Close()
 			db = nil
 		}

@@ -225,12 +225,12 @@ func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.
 	into := fmt.Sprintf("INSERT INTO %s.%s (%s)", q(schema), q(tbl.Name), strings.Join(cols, ", "))
 	arg := func(r fxRow, c catalog.Column) any {
 		v := r.value(tbl, c)
-		if f, ok := bindArg[e.name][c.Type]; ok && v != nil {
+		if f, ok := e.a.BindArg[c.Type]; ok && v != nil {
 			v = f(v)
 		}
 		return v
 	}
-	if batchInsert[e.name] {
+	if e.a.BatchInsert {
 		ctx := context.Background()
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
@@ -268,8 +268,8 @@ func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.
 			var ph []string
 			for _, c := range tbl.Columns {
 				args = append(args, arg(r, c))
-				p := placeholder[e.name](len(args))
-				if f, ok := bindAs[e.name][c.Type]; ok {
+				p := e.a.Placeholder(len(args))
+				if f, ok := e.a.BindAs[c.Type]; ok {
 					p = fmt.Sprintf(f, p)
 				}
 				ph = append(ph, p)
@@ -277,7 +277,7 @@ func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.
 			tuples = append(tuples, strings.Join(ph, ", "))
 		}
 		stmt := into + " VALUES (" + strings.Join(tuples, "), (") + ")"
-		if insertSelect[e.name] {
+		if e.a.InsertSelect {
 			stmt = into + " SELECT " + strings.Join(tuples, "\nUNION ALL SELECT ")
 		}
 		if _, err := db.Exec(stmt, args...); err != nil {
@@ -285,9 +285,6 @@ func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.
 		}
 	}
 }
-
-// batchInsert lists engines whose rows go in as one prepared batch.
-var batchInsert = map[string]bool{"clickhouse": true}
 
 // identity is how a current-state row is compared: its grain, where it came
 // from, and its first decimal column digit for digit.
@@ -333,7 +330,7 @@ func readIdentities(t *testing.T, e engine, db *sql.DB, relation string, tbl *ca
 		c, _ := tbl.Column(name)
 		expr := e.d.Quote(name)
 		if c.Type == catalog.Decimal {
-			expr = fmt.Sprintf(textCast[e.name], expr)
+			expr = fmt.Sprintf(e.a.TextCast, expr)
 		}
 		sel = append(sel, expr)
 	}

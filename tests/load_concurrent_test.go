@@ -16,7 +16,7 @@ func TestLoadConcurrentRuns(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		bin := mtxBinary(t)
 		s := newLoadSetup(t, e, loadTables)
-		if e.name == "duckdb" {
+		if e.embedded() {
 			s.db.Close()
 		}
 		dir := t.TempDir()

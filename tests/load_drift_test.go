@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -107,14 +108,14 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 		if n := s.count(t, "invoice", q("billing_provider_type")+" IS NULL"); n != rows+int64(2*(rows/7)) {
 			t.Errorf("%d NULL billing_provider_type, want %d (all of B, every 7th of A and C)", n, rows+2*(rows/7))
 		}
-		str := textType(e.name)
+		str := e.a.TextType
 		one := func(col, table, where string) string {
 			var v string
 			qq := "SELECT CAST(" + q(col) + " AS " + str + ") FROM " + q(s.o.Schema) + "." + q(table) + " WHERE " + where
 			if err := s.db.QueryRow(qq).Scan(&v); err != nil {
 				t.Fatalf("%s: %v", qq, err)
 			}
-			return fixedScale(e.name, v)
+			return fixedScale(e.a, v)
 		}
 		if v := one("total", "invoice", q("id")+" = 'id-3-1'"); v != "-123.460000000" {
 			t.Errorf("INT64 DECIMAL(18,2) -12346 loaded as %s, want -123.460000000", v)
@@ -146,11 +147,11 @@ func TestLoadDriftAndBadInput(t *testing.T) {
 	})
 }
 
-// fixedScale pads a decimal read back as text to the columns' scale, 9:
-// ClickHouse's CAST to String drops trailing zeros (the stored Decimal is
-// exact; only its text form is shorter).
-func fixedScale(engine, v string) string {
-	if engine != "clickhouse" || v == "" {
+// fixedScale pads a decimal read back as text to the columns' scale, 9,
+// where the engine's cast to text drops trailing zeros (ClickHouse: the
+// stored Decimal is exact; only its text form is shorter).
+func fixedScale(a *enginetest.Adapter, v string) string {
+	if !a.TextDropsZeros || v == "" {
 		return v
 	}
 	dot := strings.IndexByte(v, '.')

@@ -2,9 +2,7 @@ package tests
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,34 +24,6 @@ func (p onFileDone) FileDone(f export.File, _ int64) { p.fn(f) }
 func (onFileDone) Fail(error)                        {}
 func (onFileDone) Finish()                           {}
 
-// killLoadConnection ends the connection holding a load lock, per engine,
-// and says how many it ended.
-var killLoadConnection = map[string]func(db *sql.DB, lock string) (int, error){
-	// An advisory lock keyed by the 64-bit FNV-1a hash of the name, whose
-	// halves pg_locks shows as classid and objid (dialects/postgres).
-	"postgres": func(db *sql.DB, lock string) (int, error) {
-		h := fnv.New64a()
-		h.Write([]byte(lock))
-		key := h.Sum64()
-		var n int
-		err := db.QueryRow("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid",
-			int64(key>>32), int64(uint32(key))).Scan(&n)
-		return n, err
-	},
-	// GET_LOCK(name), at most 64 characters (dialects/mysql).
-	"mysql": func(db *sql.DB, lock string) (int, error) {
-		if len(lock) > 64 {
-			lock = lock[:64]
-		}
-		var id sql.NullInt64
-		if err := db.QueryRow("SELECT IS_USED_LOCK(?)", lock).Scan(&id); err != nil || !id.Valid {
-			return 0, err
-		}
-		_, err := db.Exec(fmt.Sprintf("KILL %d", id.Int64))
-		return 1, err
-	},
-}
-
 // TestLoadStopsOnFatalError: the load's connection is terminated after
 // its first file (as a server shutting down, or out of disk, ends it).
 // The load stops at once with one line naming the engine, instead of
@@ -61,8 +31,8 @@ var killLoadConnection = map[string]func(db *sql.DB, lock string) (int, error){
 // the rest.
 func TestLoadStopsOnFatalError(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		kill, ok := killLoadConnection[e.name]
-		if !ok {
+		kill := e.a.KillLockHolder
+		if kill == nil {
 			t.Skip("needs a server whose load connection the test can find and terminate: runs on postgres and mysql")
 		}
 		s := newLoadSetup(t, e, []string{"alert", "contracts_contracts"})
@@ -125,8 +95,8 @@ func TestLoadStopsOnFatalError(t *testing.T) {
 // root); elsewhere the test skips.
 func TestLoadStopsWhenTheDiskIsFull(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "duckdb" {
-			t.Skip("fills the disk under an embedded DuckDB file: runs on duckdb")
+		if !e.embedded() {
+			t.Skip("fills the disk under an embedded database file: runs on duckdb")
 		}
 		disk := filepath.Join(t.TempDir(), "disk")
 		os.MkdirAll(disk, 0o755)

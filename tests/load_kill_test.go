@@ -117,7 +117,7 @@ func TestLoadKillAndResume(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		bin := mtxKillBinary(t)
 		s := newLoadSetup(t, e, loadTables)
-		if e.name == "duckdb" {
+		if e.embedded() {
 			s.db.Close() // the mtx process needs the file to itself
 		}
 		dir := t.TempDir()

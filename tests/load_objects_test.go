@@ -24,10 +24,10 @@ import (
 // sees) fails naming the file and leaves no row.
 func TestLoadBigQueryLoadJobs(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "bigquery" {
+		if !e.a.LoadJobs {
 			t.Skip("gs:// load jobs are BigQuery's; Snowflake and Redshift have their own tests")
 		}
-		bqGCSRoot(t)
+		bqGCSRoot(t, e)
 		bin := mtxKillBinary(t) // the run below is killed at a kill point
 		tables := []string{"invoice", "line_item"}
 		s := newLoadSetup(t, e, tables)

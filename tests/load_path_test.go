@@ -19,7 +19,7 @@ func TestLoadQuotedPath(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
 		bin := mtxKillBinary(t)
 		s := newLoadSetup(t, e, []string{"invoice"})
-		if e.name == "duckdb" {
+		if e.embedded() {
 			s.db.Close() // the mtx process needs the file to itself
 		}
 		inv, _ := s.history.Current().Table("invoice")

@@ -98,13 +98,13 @@ func TestRedshiftParquetCopySQL(t *testing.T) {
 		}
 	}
 
-	record(parseMatrixName("redshift"), t)
-	needSQLGlot(t, parseMatrixName("redshift"))
+	record(parseMatrixName(d.Name()), t)
+	needSQLGlot(t, parseMatrixName(d.Name()))
 	var check []sqlcheck.Statement
 	for i, s := range sts {
 		check = append(check, sqlcheck.Statement{Source: fmt.Sprintf("statement %d", i+1), SQL: s})
 	}
-	failures, version, err := sqlcheck.Validate("redshift", check)
+	failures, version, err := sqlcheck.Validate(d.Name(), check)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,16 +119,17 @@ func TestRedshiftParquetCopySQL(t *testing.T) {
 // test may write to (AWS credentials from the environment) and a role
 // the cluster can assume to read it.
 func TestLoadRedshiftCopy(t *testing.T) {
-	record("redshift", t)
+	d := redshift.Dialect{}
+	record(d.Name(), t)
 	dsn, loc, role := os.Getenv("MTX_TEST_REDSHIFT_DSN"), os.Getenv("MTX_TEST_REDSHIFT_S3"), os.Getenv("MTX_TEST_REDSHIFT_IAM_ROLE")
 	if dsn == "" || loc == "" || role == "" {
 		msg := "set MTX_TEST_REDSHIFT_DSN (postgres://user:pass@cluster:5439/db), MTX_TEST_REDSHIFT_S3 (s3://bucket/prefix the test may write to, in the cluster's region; AWS credentials from the environment) and MTX_TEST_REDSHIFT_IAM_ROLE (a role ARN the cluster can assume to read it)"
-		if required("redshift") {
-			t.Fatal("redshift is required (MTX_REQUIRE_ENGINES): " + msg)
+		if required(d.Name()) {
+			t.Fatal(d.Name() + " is required (MTX_REQUIRE_ENGINES): " + msg)
 		}
 		t.Skip(msg)
 	}
-	e := engine{name: "redshift", d: redshift.Dialect{}, dsn: dsn}
+	e := engine{name: d.Name(), a: adapterOf(d.Name()), d: d, dsn: dsn}
 	bin := mtxBinary(t)
 	tables := []string{"invoice", "line_item"}
 	s := newLoadSetup(t, e, tables)
@@ -167,7 +168,7 @@ func TestLoadRedshiftCopy(t *testing.T) {
 	})
 	src := "s3://" + bucket + "/" + prefix
 	run := func() string {
-		out, err := execMtx(t, bin, "load", src, "--dialect", "redshift", "--dsn", dsn, "--schema", s.o.Schema, "--iam-role", role).CombinedOutput()
+		out, err := execMtx(t, bin, "load", src, "--dialect", d.Name(), "--dsn", dsn, "--schema", s.o.Schema, "--iam-role", role).CombinedOutput()
 		if err != nil {
 			t.Fatalf("mtx load: %v\n%s", err, out)
 		}

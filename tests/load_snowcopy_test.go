@@ -83,7 +83,7 @@ func copyLoads(t *testing.T, s *setup) int64 {
 // the engine reads them) fails naming the file and leaves nothing.
 func TestLoadSnowflakeCopyInto(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "snowflake" {
+		if !e.a.StageCopy {
 			t.Skip("COPY INTO from a stage is Snowflake's")
 		}
 		bin := mtxBinary(t)
@@ -204,7 +204,7 @@ func TestLoadSnowflakeCopyInto(t *testing.T) {
 // and the end state is every row exactly once.
 func TestLoadSnowflakeCopyKillAndResume(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "snowflake" {
+		if !e.a.StageCopy {
 			t.Skip("COPY INTO from a stage is Snowflake's")
 		}
 		bin := mtxKillBinary(t)
@@ -287,7 +287,7 @@ func TestSnowflakeCopySpeed(t *testing.T) {
 		t.Skip("a measurement: set MTX_BENCH_ROWS (e.g. 20000) to run it")
 	}
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "snowflake" {
+		if !e.a.StageCopy {
 			t.Skip("COPY INTO from a stage is Snowflake's")
 		}
 		bin := mtxBinary(t)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/mtxhq/mtx/dialects/enginetest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,7 +133,7 @@ func (s *setup) checkValues(t *testing.T, f exportFile) {
 	tbl := q(s.o.Schema) + "." + q(f.table)
 	var total, src string
 	var transferred sql.NullTime
-	err := s.db.QueryRow("SELECT CAST("+q("total")+" AS "+textType(s.e.name)+"), "+q("_mtx_source_file")+", "+q("_mtx_transferred_at")+
+	err := s.db.QueryRow("SELECT CAST("+q("total")+" AS "+s.e.a.TextType+"), "+q("_mtx_source_file")+", "+q("_mtx_transferred_at")+
 		" FROM "+tbl+" WHERE "+q("id")+" = '"+fmt.Sprintf("id-%d-0", f.seed)+"'").Scan(&total, &src, &transferred)
 	if err != nil {
 		t.Fatal(err)
@@ -163,27 +162,8 @@ func (s *setup) checkValues(t *testing.T, f exportFile) {
 // tests still cover them in minutes. The code paths are the same; only the
 // files are smaller.
 func loadTestRows(e engine, n int) int {
-	switch e.name {
-	case "snowflake", "bigquery":
+	if e.a.SlowRows {
 		return max(n/10, 30)
 	}
 	return n
-}
-
-// textType is the type a test casts to, to read a value back as text.
-func textType(engine string) string {
-	if a, err := enginetest.Get(engine); err == nil && a.TextType != "" {
-		return a.TextType
-	}
-	switch engine {
-	case "mysql":
-		return "CHAR"
-	case "postgres", "redshift":
-		return "TEXT"
-	case "clickhouse":
-		return "String"
-	case "bigquery":
-		return "STRING"
-	}
-	return "VARCHAR"
 }

@@ -7,45 +7,33 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/internal/model"
 )
 
-// eventRows generates raw events i in [lo, hi) with SQL, fast enough for
-// millions of rows. Row i has key i % keys — or key i itself when fresh
-// and i is odd (a new event) — a version growing with i, and the given
-// load time; environment_type follows the key.
-var eventRows = map[string]string{
-	"duckdb": `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
-SELECT 'txn-' || k, 'cust-' || (k %% 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(k %% 2592000), 'api_call', '{"region": "us-east-1", "units": 3}',
-  CASE WHEN k %% 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_milliseconds(i),
-  '%[5]s', TIMESTAMPTZ '%[6]s', TIMESTAMPTZ '%[6]s'
-FROM (SELECT i, CASE WHEN %[4]t AND i %% 2 = 1 THEN i ELSE i %% %[7]d END AS k FROM range(%[2]d, %[3]d) AS r(i)) AS g`,
-	"postgres": `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
-SELECT 'txn-' || k, 'cust-' || (k %% 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + (k %% 2592000) * INTERVAL '1 second', 'api_call', '{"region": "us-east-1", "units": 3}',
-  CASE WHEN k %% 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 millisecond',
-  '%[5]s', TIMESTAMPTZ '%[6]s', TIMESTAMPTZ '%[6]s'
-FROM (SELECT i, CASE WHEN %[4]t AND i %% 2 = 1 THEN i ELSE i %% %[7]d END AS k FROM generate_series(%[2]d, %[3]d - 1) AS r(i)) AS g`,
+// benchEngines are the engines the model benchmarks run on: those whose
+// test adapter has Bench SQL.
+func benchEngines() []*enginetest.Adapter {
+	return enginetest.Find(func(a *enginetest.Adapter) bool { return a.Bench != nil })
 }
 
-// benchSetup is a migrated fresh schema on engine name, or a skip.
-func benchSetup(b *testing.B, name string) (*sql.DB, dialects.Dialect, string) {
-	d, _ := all.Get(name)
-	dsn := filepath.Join(b.TempDir(), "bench.duckdb")
-	if name != "duckdb" {
-		env := "MTX_TEST_" + map[string]string{"postgres": "POSTGRES"}[name] + "_DSN"
-		if dsn = os.Getenv(env); dsn == "" {
-			b.Skipf("%s not set: run eval \"$(tests/engines/up)\"", env)
-		}
+// benchSetup is a migrated fresh schema on engine a, or a skip.
+func benchSetup(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect, string) {
+	d, _ := all.Get(a.Name)
+	var dsn string
+	if a.Embedded != nil {
+		dsn = a.Embedded(b.TempDir())
+	} else if dsn = os.Getenv(a.DSNEnv); dsn == "" {
+		b.Skipf("%s not set: run eval \"$(tests/engines/up)\"", a.DSNEnv)
 	}
 	db, err := d.Open(dsn)
 	if err != nil {
@@ -99,27 +87,28 @@ func benchEvents() int {
 //
 //	go test ./tests -run NONE -bench CurrentEvents -benchtime 1x
 func BenchmarkCurrentEvents(b *testing.B) {
-	for _, name := range []string{"duckdb", "postgres"} {
+	for _, a := range benchEngines() {
+		name := a.Name
 		b.Run(name, func(b *testing.B) {
-			db, d, schema := benchSetup(b, name)
+			db, d, schema := benchSetup(b, a)
 			q := d.Quote
 			raw := q(schema) + "." + q("events")
 			n := benchEvents()
 			keys := n * 9 / 10
 			batch := n / 100
 			load := func(lo, hi int, fresh bool, file string, at time.Time) {
-				st := fmt.Sprintf(eventRows[name], raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
+				st := fmt.Sprintf(a.Bench.EventRows, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
 				if _, err := db.Exec(st); err != nil {
 					b.Fatal(err)
 				}
-				if name == "postgres" {
-					db.Exec("ANALYZE " + raw)
+				if a.Bench.Analyze != "" {
+					db.Exec(fmt.Sprintf(a.Bench.Analyze, raw))
 				}
-				if name == "duckdb" {
+				if a.Bench.Checkpoint != "" {
 					// mtx load's process ends with a checkpoint of what it
-					// wrote (DuckDB checkpoints on close): the refresh must
-					// not pay for checkpointing the batch it reads.
-					if _, err := db.Exec("CHECKPOINT"); err != nil {
+					// wrote: the refresh must not pay for checkpointing the
+					// batch it reads.
+					if _, err := db.Exec(a.Bench.Checkpoint); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -127,11 +116,11 @@ func BenchmarkCurrentEvents(b *testing.B) {
 			// checkpoint times the checkpoint that ends mtx run's process on
 			// DuckDB, reported beside the build it follows.
 			checkpoint := func() time.Duration {
-				if name != "duckdb" {
+				if a.Bench.Checkpoint == "" {
 					return 0
 				}
 				t0 := time.Now()
-				if _, err := db.Exec("CHECKPOINT"); err != nil {
+				if _, err := db.Exec(a.Bench.Checkpoint); err != nil {
 					b.Fatal(err)
 				}
 				return time.Since(t0)
@@ -229,7 +218,7 @@ func BenchmarkCurrentEvents(b *testing.B) {
 			b.ReportMetric(pointView.Seconds()/pointTable.Seconds(), "point_view/table")
 			fmt.Printf("%s, %d raw events, %d current: full build %s, refresh after a 1%% batch %s: %.1fx faster, identical to a full rebuild.\n",
 				name, n, rows, fullTime.Round(time.Millisecond), refresh.Round(time.Millisecond), ratio)
-			if name == "duckdb" {
+			if a.Bench.Checkpoint != "" {
 				withCheckpoint := (fullTime + fullCheckpoint).Seconds() / (refresh + refreshCheckpoint).Seconds()
 				b.ReportMetric(withCheckpoint, "full/refresh_with_checkpoint")
 				fmt.Printf("%s: with the checkpoint ending the process: full build %s + %s, refresh %s + %s: %.1fx faster.\n",

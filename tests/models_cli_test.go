@@ -39,13 +39,13 @@ func TestModelsRunAndDataTestCLI(t *testing.T) {
 			insertRows(t, e, s.db, s.o.Schema, tbl, rows)
 		}
 		db := s.db
-		if e.name == "duckdb" {
+		if e.embedded() {
 			// One process at a time holds a DuckDB file: hand it to mtx.
 			s.db.Close()
 			db = nil
 		}
 		dsn := e.dsn
-		if f, ok := sessionSchema[e.name]; ok {
+		if f := e.a.SessionSchema; f != nil {
 			dsn = f(dsn, s.o.Schema)
 		}
 		mtx := func(args ...string) (string, string, error) {
@@ -81,7 +81,7 @@ func TestModelsRunAndDataTestCLI(t *testing.T) {
 				t.Errorf("%s: %v", name, err)
 			}
 		}
-		if e.name == "duckdb" {
+		if e.embedded() {
 			db.Close()
 		}
 		out, log, err := mtx("test")
@@ -89,15 +89,4 @@ func TestModelsRunAndDataTestCLI(t *testing.T) {
 			t.Errorf("mtx test: %v\n%s%s", err, out, log)
 		}
 	})
-}
-
-// sessionSchema gives the mtx process a current schema where the emulator
-// needs one. fakesnow (0.12.1) runs MERGE through an unqualified temporary
-// table and fails ("assert catalog and schema", HTTP 500, which gosnowflake
-// retries until it times out) in a session without a current schema, even
-// though every name in mtx's MERGE is qualified — real Snowflake needs none.
-// The test's own connection has one because fakesnow makes CREATE SCHEMA
-// (the migration) set it. See docs/fix-models.md.
-var sessionSchema = map[string]func(dsn, schema string) string{
-	"snowflake": func(dsn, schema string) string { return dsn + "&schema=" + strings.ToUpper(schema) },
 }

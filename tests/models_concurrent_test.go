@@ -18,7 +18,7 @@ import (
 // process, which is its lock.
 func TestConcurrentRuns(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name == "duckdb" {
+		if e.embedded() {
 			t.Skip("DuckDB: one process opens the file at a time")
 		}
 		m := newModelSetup(t, e)
@@ -75,7 +75,7 @@ func TestConcurrentRuns(t *testing.T) {
 // session's current one where the emulator needs it (sessionSchema).
 func openIn(t *testing.T, e engine, schema string) *sql.DB {
 	t.Helper()
-	if f, ok := sessionSchema[e.name]; ok {
+	if f := e.a.SessionSchema; f != nil {
 		e.dsn = f(e.dsn, schema)
 	}
 	return e.open(t)

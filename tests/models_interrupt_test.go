@@ -13,25 +13,18 @@ import (
 	"github.com/mtxhq/mtx/internal/exitcode"
 )
 
-// slowModel is a SELECT that runs for many seconds and that the engine
-// cancels when asked.
-var slowModel = map[string]string{
-	"duckdb":   "-- materialized: table\nSELECT COUNT(*) AS n FROM range(1000000000000)\n",
-	"postgres": "-- materialized: table\nSELECT 1 AS n FROM pg_sleep(60)\n",
-}
-
 // TestRunInterrupted sends the real CLI a Ctrl-C (SIGINT) while a model
 // builds: it exits 130 with one line, records what ran, and the next run
 // starts at once (the run lock was released) and builds.
 func TestRunInterrupted(t *testing.T) {
 	bin := mtxBinary(t)
 	forEachEngine(t, func(t *testing.T, e engine) {
-		body, ok := slowModel[e.name]
-		if !ok {
+		body := e.a.SlowModel
+		if body == "" {
 			t.Skip("interrupting a run is engine-neutral: covered on duckdb and postgres")
 		}
 		schema := "metronome"
-		if e.name != "duckdb" {
+		if !e.embedded() {
 			schema = freshSchema(t, e, e.open(t))
 		}
 		dir := t.TempDir()

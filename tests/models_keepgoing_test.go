@@ -22,11 +22,11 @@ import (
 func TestRunKeepGoing(t *testing.T) {
 	bin := mtxBinary(t)
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "duckdb" && e.name != "postgres" {
+		if !e.a.Representative {
 			t.Skip("keep-going is engine-neutral: covered on duckdb and postgres")
 		}
 		schema := "metronome"
-		if e.name != "duckdb" {
+		if !e.embedded() {
 			// DuckDB's file is fresh per test and admits one process: the
 			// CLI's. A server engine gets a fresh schema.
 			schema = freshSchema(t, e, e.open(t))
@@ -125,7 +125,7 @@ func TestRunKeepGoing(t *testing.T) {
 		if _, ok := got["model.kg.bad"]; ok {
 			t.Errorf("build --exclude bad+ ran bad: %v", got)
 		}
-		if e.name == "postgres" {
+		if e.a.CTASRowsAffected {
 			// PostgreSQL reports the rows CREATE TABLE … AS wrote.
 			data, _ := os.ReadFile(filepath.Join(dir, "target", "run_results.json"))
 			if !strings.Contains(string(data), "\"rows_affected\": 2") {

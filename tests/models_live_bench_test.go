@@ -27,6 +27,7 @@ import (
 // MTX_BENCH_EXPLAIN=1 prints the engine's plan of every live-view query.
 func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, view string, pending func()) {
 	name, q := d.Name(), d.Quote
+	a := adapterOf(name)
 	table := q(schema) + "." + q("current_events_dedup")
 	if _, err := db.Exec("CREATE TABLE " + table + " AS " + fullSQL); err != nil {
 		b.Fatal(err)
@@ -54,7 +55,7 @@ func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, vi
 		if os.Getenv("MTX_BENCH_EXPLAIN") == "" {
 			return
 		}
-		prefix := map[string]string{"postgres": "EXPLAIN (ANALYZE, BUFFERS) ", "duckdb": "EXPLAIN ANALYZE "}[name]
+		prefix := a.Bench.Explain
 		rs, err := db.Query(prefix + sqlText)
 		if err != nil {
 			b.Logf("explain: %v", err)
@@ -89,8 +90,8 @@ func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, vi
 	}
 	measure("live_fresh", live)
 	pending()
-	if name == "postgres" {
-		db.Exec("ANALYZE " + q(schema) + "." + q("events"))
+	if a.Bench.Analyze != "" {
+		db.Exec(fmt.Sprintf(a.Bench.Analyze, q(schema)+"."+q("events")))
 	}
 	id := q("environment_type") + ", " + q("transaction_id") + ", " + q("_mtx_source_file") + ", " + q("_mtx_loaded_at") + ", " + q("updated_at")
 	var diff int

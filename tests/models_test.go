@@ -323,7 +323,7 @@ FROM {{ source "events" }}
 		var rows, newer int
 		logRel := q(m.o.Schema) + "." + q("event_log")
 		m.db.QueryRow("SELECT COUNT(*) FROM " + logRel).Scan(&rows)
-		m.db.QueryRow("SELECT COUNT(*) FROM "+logRel+" WHERE "+q("_mtx_loaded_at")+" >= "+placeholder[e.name](1), base.Add(2*time.Hour)).Scan(&newer)
+		m.db.QueryRow("SELECT COUNT(*) FROM "+logRel+" WHERE "+q("_mtx_loaded_at")+" >= "+e.a.Placeholder(1), base.Add(2*time.Hour)).Scan(&newer)
 		if rows != 15 || newer != 10 {
 			t.Errorf("event_log after two batches: %d rows, %d from batch 2; want 15 and 10", rows, newer)
 		}

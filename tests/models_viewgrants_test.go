@@ -81,7 +81,7 @@ func pgRole(t *testing.T, e engine, prefix string) string {
 // privileges the rebuilding role has meanwhile.
 func TestRebuildKeepsViewGrants(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "postgres" {
+		if !e.a.BindsViews {
 			t.Skip("only PostgreSQL binds views to tables (dialects.ViewBinder); other engines keep views untouched, see TestRebuildKeepsDependentViews")
 		}
 		const cb = "cookbook_events_per_month"
@@ -245,7 +245,7 @@ WHERE n.nspname = $1 AND c.relkind IN ('v', 'r')`, s)
 // back to its owner.
 func TestRebuildRefusesToStealViews(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		if e.name != "postgres" {
+		if !e.a.BindsViews {
 			t.Skip("only PostgreSQL binds views to tables (dialects.ViewBinder)")
 		}
 		m := newModelSetup(t, e)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
@@ -17,36 +18,30 @@ import (
 	"github.com/pressly/goose/v3/database"
 )
 
-// knownGap is SQL an engine accepts and sqlglot wrongly rejects. Each one
-// carries a minimal repro that the test feeds to sqlglot: when sqlglot
-// starts accepting it, the test fails so the gap gets removed.
+// knownGaps is SQL an engine accepts and sqlglot wrongly rejects, from
+// the engines' test adapters (SQLGlotGaps). Each one carries a minimal
+// repro that the test feeds to sqlglot: when sqlglot starts accepting it,
+// the test fails so the gap gets removed.
 type knownGap struct {
 	dialect string
-	match   string // a rejected statement containing this is excused
-	repro   string // minimal SQL the engine accepts and sqlglot rejects
-	why     string // the engine's documentation saying it is valid
+	enginetest.SQLGlotGap
 }
 
-var knownGaps = []knownGap{
-	{
-		dialect: "clickhouse",
-		match:   "MODIFY COLUMN `_mtx_version`",
-		repro:   "ALTER TABLE t MODIFY COLUMN c Int64 MATERIALIZED 1",
-		why: "ClickHouse documents ALTER TABLE ... MODIFY COLUMN name [type] [default_expr], default_expr " +
-			"being DEFAULT, MATERIALIZED or ALIAS expr (sql-reference/statements/alter/column); sqlglot 30.30 " +
-			"parses MODIFY COLUMN with a type only and falls back to an opaque command for MATERIALIZED",
-	},
-}
-
-// parseMatrixName is the matrix row of a dialect's parse check: Redshift
-// has no local engine, so its parse check is its engine (CI requires
-// redshift-parse); the others' are a second net behind their live tests.
-func parseMatrixName(dialect string) string {
-	if dialect == "redshift" {
-		return "redshift-parse"
+func knownGaps() []knownGap {
+	var out []knownGap
+	for _, a := range enginetest.All() {
+		for _, g := range a.SQLGlotGaps {
+			out = append(out, knownGap{a.Name, g})
+		}
 	}
-	return "sqlglot"
+	return out
 }
+
+// parseMatrixName is the matrix row of a dialect's parse check: an engine
+// without a local engine (Redshift) has its parse check as its engine (CI
+// requires redshift-parse); the others' are a second net behind their
+// live tests.
+func parseMatrixName(dialect string) string { return adapterOf(dialect).ParseMatrixName() }
 
 // renderedStatements is every statement mtx renders for a dialect: each
 // schema version up and down, the full schema script, goose's version-table
@@ -166,9 +161,9 @@ func TestRenderedSQLParses(t *testing.T) {
 				}
 				t.Errorf("sqlglot %s rejects %s", version, f)
 			}
-			for i, g := range knownGaps {
+			for i, g := range knownGaps() {
 				if g.dialect == name && excused[i] == 0 {
-					t.Errorf("known gap %q excuses no statement any more: remove it", g.match)
+					t.Errorf("known gap %q excuses no statement any more: remove it from the %s test adapter", g.Match, name)
 				}
 			}
 			n := 0
@@ -181,8 +176,8 @@ func TestRenderedSQLParses(t *testing.T) {
 }
 
 func gapFor(dialect, sql string) (int, bool) {
-	for i, g := range knownGaps {
-		if g.dialect == dialect && strings.Contains(sql, g.match) {
+	for i, g := range knownGaps() {
+		if g.dialect == dialect && strings.Contains(sql, g.Match) {
 			return i, true
 		}
 	}
@@ -193,16 +188,16 @@ func gapFor(dialect, sql string) (int, bool) {
 // in sqlglot. When sqlglot is fixed this fails, and the gap is removed.
 func TestSQLGlotKnownGaps(t *testing.T) {
 	needSQLGlot(t, "redshift-parse")
-	for _, g := range knownGaps {
-		failures, version, err := sqlcheck.Validate(g.dialect, []sqlcheck.Statement{{Source: "repro", SQL: g.repro}})
+	for _, g := range knownGaps() {
+		failures, version, err := sqlcheck.Validate(g.dialect, []sqlcheck.Statement{{Source: "repro", SQL: g.Repro}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(failures) == 0 {
-			t.Errorf("sqlglot %s now accepts %s repro %q: remove the known gap", version, g.dialect, g.repro)
+			t.Errorf("sqlglot %s now accepts %s repro %q: remove the known gap from its test adapter", version, g.dialect, g.Repro)
 			continue
 		}
-		t.Logf("known gap, %s: sqlglot %s rejects %q (%s); %s", g.dialect, version, g.repro, failures[0].Error, g.why)
+		t.Logf("known gap, %s: sqlglot %s rejects %q (%s); %s", g.dialect, version, g.Repro, failures[0].Error, g.Why)
 	}
 }
 

@@ -21,7 +21,7 @@ func TestMtxQueryDefaultSchema(t *testing.T) {
 		ctx := context.Background()
 		db := e.open(t)
 		schema := "mtx_query_test"
-		if e.name != "duckdb" { // DuckDB's is a fresh file, closed before mtx opens it
+		if !e.embedded() { // DuckDB's is a fresh file, closed before mtx opens it
 			schema = freshSchema(t, e, db)
 		}
 		o := dialects.DefaultOptions()
@@ -44,13 +44,13 @@ func TestMtxQueryDefaultSchema(t *testing.T) {
 				t.Fatalf("%s: %v", st, err)
 			}
 		}
-		ins := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES (%s)", e.d.Quote(schema), e.d.Quote("current_x"), e.d.Quote("id"), placeholder[e.name](1))
+		ins := fmt.Sprintf("INSERT INTO %s.%s (%s) VALUES (%s)", e.d.Quote(schema), e.d.Quote("current_x"), e.d.Quote("id"), e.a.Placeholder(1))
 		for _, id := range []string{"a", "b"} {
 			if err := execArgs(ctx, e, db, ins, id); err != nil {
 				t.Fatalf("%s: %v", ins, err)
 			}
 		}
-		if e.name == "duckdb" {
+		if e.embedded() {
 			db.Close()
 		}
 		query := func(schema string) (string, error) {
@@ -62,7 +62,7 @@ func TestMtxQueryDefaultSchema(t *testing.T) {
 			t.Errorf("mtx query with --schema %s: %v\n%s", schema, err, out)
 		}
 		// The default is really the project's schema: elsewhere, no table.
-		if e.name != "duckdb" {
+		if !e.embedded() {
 			other := freshSchema(t, e, db)
 			o.Schema = other
 			dr, _ := ddl.New(e.d, o)

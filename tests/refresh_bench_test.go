@@ -24,25 +24,6 @@ import (
 	"github.com/mtxhq/mtx/internal/model"
 )
 
-// refreshEventRows generates raw events i in [{lo}, {hi}) with one SQL
-// statement, on the engines that can make millions of rows quickly (the
-// DuckDB and PostgreSQL forms are BenchmarkCurrentEvents'). Row i has key
-// i % {keys} — or key i itself when {fresh} and i is odd (a new event) —
-// and a version growing with i. The emulators get literal rows instead
-// (emulatorEvents).
-var refreshEventRows = map[string]string{
-	"mysql": "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
-		"SELECT CONCAT('txn-', k), CONCAT('cust-', k % 5000), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (k % 2592000) SECOND, 'api_call', '{\"region\": \"us-east-1\", \"units\": 3}',\n" +
-		"  CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, CONCAT('meta-', i), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (i * 1000) MICROSECOND,\n" +
-		"  '{file}', {at}, {at}\n" +
-		"FROM (SELECT seq AS i, CASE WHEN {fresh} AND seq % 2 = 1 THEN seq ELSE seq % {keys} END AS k FROM seq_{lo}_to_{last}) AS g",
-	"clickhouse": "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
-		"SELECT concat('txn-', toString(k)), concat('cust-', toString(k % 5000)), toDateTime64('2026-01-01 00:00:00', 6, 'UTC') + toIntervalSecond(k % 2592000), 'api_call', '{\"region\": \"us-east-1\", \"units\": 3}',\n" +
-		"  if(k % 10 = 0, 'SANDBOX', 'PRODUCTION'), concat('meta-', toString(i)), toDateTime64('2026-01-01 00:00:00', 6, 'UTC') + toIntervalMillisecond(i),\n" +
-		"  '{file}', {at}, {at}\n" +
-		"FROM (SELECT number AS i, if({fresh} AND number % 2 = 1, number, number % {keys}) AS k FROM numbers({lo}, {count}))",
-}
-
 // refreshBenchSize is the number of raw events BenchmarkRefreshEveryEngine
 // starts from on engine name: MTX_BENCH_REFRESH_EVENTS_<ENGINE>, else
 // MTX_BENCH_REFRESH_EVENTS for engines with a SQL generator (default 1M),
@@ -128,18 +109,19 @@ func refreshBenchOpen(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Di
 	return db, d, o.Schema
 }
 
-// loadBenchEvents writes raw events lo..hi-1 (see refreshEventRows) loaded
+// loadBenchEvents writes raw events lo..hi-1 (see enginetest.Bench.RefreshRows) loaded
 // and transferred at at, from file.
 func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string, lo, hi, keys int, fresh bool, file string, at time.Time) {
 	name, q := d.Name(), d.Quote
 	raw := q(schema) + "." + q("events")
 	md := d
-	if f, ok := eventRows[name]; ok {
-		st := fmt.Sprintf(f, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
+	if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.EventRows != "" {
+		st := fmt.Sprintf(a.Bench.EventRows, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
 		if _, err := db.Exec(st); err != nil {
 			b.Fatal(err)
 		}
-	} else if f, ok := refreshEventRows[name]; ok {
+	} else if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.RefreshRows != "" {
+		f := a.Bench.RefreshRows
 		st := strings.NewReplacer("{raw}", raw, "{lo}", strconv.Itoa(lo), "{last}", strconv.Itoa(hi-1), "{count}", strconv.Itoa(hi-lo),
 			"{keys}", strconv.Itoa(keys), "{fresh}", strconv.FormatBool(fresh), "{file}", file, "{at}", md.TimestampLiteral(at)).Replace(f)
 		if _, err := db.Exec(st); err != nil {
@@ -158,16 +140,16 @@ func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string
 	if a, ok := d.Analyze(raw); ok {
 		db.Exec(a)
 	}
-	if name == "duckdb" {
+	if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.Checkpoint != "" {
 		// mtx load's process ends with a checkpoint (DuckDB checkpoints on
 		// close): the build must not pay for checkpointing what it reads.
-		if _, err := db.Exec("CHECKPOINT"); err != nil {
+		if _, err := db.Exec(a.Bench.Checkpoint); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// emulatorEvents writes the rows of refreshEventRows as literals, 500 a
+// emulatorEvents writes the rows of enginetest.Bench.RefreshRows as literals, 500 a
 // statement (the emulators have no fast row generator; Snowflake's INSERT
 // VALUES takes only constants, so there it is INSERT … SELECT … UNION ALL).
 // properties stays NULL: it plays no part in current state.

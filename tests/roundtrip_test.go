@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,52 +50,6 @@ func bigJSON() string {
 	return string(b)
 }
 
-// textCast reads a column as text, so decimals compare digit for digit.
-// BigQuery's driver already returns NUMERIC as exact text and JSON as text.
-var textCast = map[string]string{
-	"duckdb": "CAST(%s AS VARCHAR)", "postgres": "%s::text", "mysql": "CAST(%s AS CHAR)",
-	"clickhouse": "toString(%s)", "redshift": "%s::text", "snowflake": "TO_VARCHAR(%s)", "bigquery": "%s",
-}
-
-var placeholder = map[string]func(int) string{
-	"duckdb":     func(i int) string { return fmt.Sprintf("$%d", i) },
-	"postgres":   func(i int) string { return fmt.Sprintf("$%d", i) },
-	"redshift":   func(i int) string { return fmt.Sprintf("$%d", i) },
-	"mysql":      func(int) string { return "?" },
-	"clickhouse": func(int) string { return "?" }, // bound client-side by clickhouse-go
-	"snowflake":  func(int) string { return "?" },
-	"bigquery":   func(int) string { return "?" },
-}
-
-// noTransactions lists engines whose driver has no transactions.
-var noTransactions = map[string]bool{"bigquery": true}
-
-// bindAs wraps the placeholder where an argument does not convert to the
-// column's type by itself: Snowflake stores text bound to a VARIANT as a
-// JSON string, and takes floats as text (see bindArg).
-var bindAs = map[string]map[catalog.LogicalType]string{
-	"snowflake": {catalog.JSON: "PARSE_JSON(%s)", catalog.Float: "TO_DOUBLE(%s)"},
-}
-
-// bindArg converts an argument where the driver needs another Go type:
-// BigQuery coerces a STRING parameter to neither NUMERIC nor JSON, so
-// decimals go as *big.Rat and documents as json.RawMessage; gosnowflake
-// (v1.19) formats a float64 argument with float32 precision, so floats go
-// to Snowflake as their shortest exact text.
-var bindArg = map[string]map[catalog.LogicalType]func(any) any{
-	"bigquery": {
-		catalog.Decimal: func(v any) any { r, _ := new(big.Rat).SetString(v.(string)); return r },
-		catalog.JSON:    func(v any) any { return json.RawMessage(v.(string)) },
-	},
-	"snowflake": {
-		catalog.Float: func(v any) any { return strconv.FormatFloat(v.(float64), 'g', -1, 64) },
-	},
-}
-
-// insertSelect lists engines whose INSERT ... VALUES takes only constants
-// (Snowflake rejects PARSE_JSON there), written INSERT ... SELECT instead.
-var insertSelect = map[string]bool{"snowflake": true}
-
 // TestRoundTripExtremeValues writes rows of extreme values into every column
 // of every table (reserved-word columns included) and reads them back.
 func TestRoundTripExtremeValues(t *testing.T) {
@@ -116,20 +68,20 @@ func TestRoundTripExtremeValues(t *testing.T) {
 			var cols, params, sel []string
 			for i, c := range tbl.Columns {
 				cols = append(cols, q(c.Name))
-				p := placeholder[e.name](i + 1)
-				if f, ok := bindAs[e.name][c.Type]; ok {
+				p := e.a.Placeholder(i + 1)
+				if f, ok := e.a.BindAs[c.Type]; ok {
 					p = fmt.Sprintf(f, p)
 				}
 				params = append(params, p)
 				expr := q(c.Name)
 				if c.Type == catalog.Decimal || c.Type == catalog.JSON {
-					expr = fmt.Sprintf(textCast[e.name], expr)
+					expr = fmt.Sprintf(e.a.TextCast, expr)
 				}
 				sel = append(sel, expr)
 			}
 			table := q(s.o.Schema) + "." + q(tbl.Name)
 			insert := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", table, strings.Join(cols, ", "), strings.Join(params, ", "))
-			if insertSelect[e.name] {
+			if e.a.InsertSelect {
 				insert = fmt.Sprintf("INSERT INTO %s (%s) SELECT %s", table, strings.Join(cols, ", "), strings.Join(params, ", "))
 			}
 			// A prepared statement in a transaction, as a loader writes rows.
@@ -140,7 +92,7 @@ func TestRoundTripExtremeValues(t *testing.T) {
 				PrepareContext(context.Context, string) (*sql.Stmt, error)
 			} = s.db
 			var tx *sql.Tx
-			if !noTransactions[e.name] {
+			if !e.a.NoTransactions {
 				var err error
 				if tx, err = s.db.BeginTx(ctx, nil); err != nil {
 					t.Fatal(err)
@@ -155,7 +107,7 @@ func TestRoundTripExtremeValues(t *testing.T) {
 				var args []any
 				for _, c := range tbl.Columns {
 					v := x.value(tbl, c, doc)
-					if f, ok := bindArg[e.name][c.Type]; ok {
+					if f, ok := e.a.BindArg[c.Type]; ok {
 						v = f(v)
 					}
 					args = append(args, v)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/tests/sqlcheck"
 )
@@ -21,15 +22,25 @@ type copyStatementer interface {
 // renders for every table of the catalog (every column type, provenance
 // constants, a column the file lacks, a qualified stage with a path).
 func TestSnowflakeCopyParses(t *testing.T) {
-	record(parseMatrixName("snowflake"), t)
-	needSQLGlot(t, parseMatrixName("snowflake"))
-	d, err := all.Get("snowflake")
+	stagers := enginetest.Find(func(a *enginetest.Adapter) bool { return a.StageCopy })
+	if len(stagers) == 0 {
+		t.Fatal("no engine's test adapter says StageCopy")
+	}
+	for _, a := range stagers {
+		t.Run(a.Name, func(t *testing.T) { testStageCopyParses(t, a.Name) })
+	}
+}
+
+func testStageCopyParses(t *testing.T, name string) {
+	record(parseMatrixName(name), t)
+	needSQLGlot(t, parseMatrixName(name))
+	d, err := all.Get(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs, ok := d.(copyStatementer)
 	if !ok {
-		t.Fatal("the snowflake dialect renders no COPY statement")
+		t.Fatalf("the %s dialect renders no COPY statement", name)
 	}
 	h, err := catalog.Embedded()
 	if err != nil {
@@ -67,7 +78,7 @@ func TestSnowflakeCopyParses(t *testing.T) {
 			sts = append(sts, sqlcheck.Statement{Source: fmt.Sprintf("COPY INTO %s from %s", tbl.Name, stage), SQL: sql})
 		}
 	}
-	failures, version, err := sqlcheck.Validate("snowflake", sts)
+	failures, version, err := sqlcheck.Validate(name, sts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,31 +20,6 @@ import (
 	"github.com/mtxhq/mtx/internal/source"
 )
 
-// lossyDecimal is a decimal type each engine lets a destination declare
-// that drops the fraction. The BigQuery emulator drops type parameters, so
-// there the decimal column is an INT64.
-var lossyDecimal = map[string]string{
-	"duckdb": "DECIMAL(18,0)", "postgres": "NUMERIC(18,0)", "redshift": "DECIMAL(18,0)", "mysql": "DECIMAL(18,0)",
-	"clickhouse": "Decimal(18, 0)", "snowflake": "NUMBER(38,0)", "bigquery": "INT64",
-}
-
-// shortString caps a string column below what mtx gives it, where the
-// engine can declare one (DuckDB ignores a VARCHAR's length; the BigQuery
-// emulator drops type parameters).
-var shortString = map[string]string{
-	"postgres": "VARCHAR(256)", "redshift": "VARCHAR(256)", "mysql": "VARCHAR(255)",
-	"clickhouse": "Nullable(FixedString(16))", "snowflake": "VARCHAR(256)",
-}
-
-// textJSON stores a JSON column as text where the engine has a JSON type
-// (ClickHouse keeps JSON in a String anyway; the BigQuery emulator reports
-// every JSON column as STRING).
-var textJSON = map[string]string{"duckdb": "VARCHAR", "postgres": "TEXT", "mysql": "LONGTEXT", "snowflake": "VARCHAR", "redshift": "VARCHAR(65535)"}
-
-// tableEngine is what an engine needs after CREATE TABLE (...) for a plain
-// table.
-var tableEngine = map[string]string{"clickhouse": " ENGINE = MergeTree ORDER BY tuple()"}
-
 // TestSourceCheckAndFreshness runs `mtx source check` and `mtx freshness`
 // on every engine, in both modes: mtx's own migrated schema (clean; dated
 // by _mtx_transferred_at), and a simulated delivered destination with a
@@ -102,14 +77,12 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 		// Snowflake, as the service creates unquoted names), line_item
 		// clean (quoted lower case), customer empty, draft_invoice missing.
 		delivered := freshSchema(t, e, s.db)
-		if e.name == "clickhouse" {
-			run("CREATE DATABASE " + q(delivered))
-		} else {
-			run("CREATE SCHEMA " + q(delivered))
-		}
-		asStored := func(n string) string { return dialects.QuoteWith(`"`, `"`, n) }
-		if e.name != "snowflake" {
-			asStored = q
+		run(deliveredSQL(e).createSchema + " " + q(delivered))
+		// A name created quoted as it is: on an engine that folds unquoted
+		// names to upper case, Quote would give its upper-case form.
+		asStored := q
+		if e.a.FoldsUpper {
+			asStored = func(n string) string { return dialects.QuoteWith(`"`, `"`, n) }
 		}
 		create := func(tbl *catalog.Table, quote func(string) string, change map[string]string) {
 			var cols []string
@@ -123,15 +96,15 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 				}
 				cols = append(cols, quote(c.Name)+" "+typ)
 			}
-			run(fmt.Sprintf("CREATE TABLE %s.%s (%s)%s", q(delivered), quote(tbl.Name), strings.Join(cols, ", "), tableEngine[e.name]))
+			run(fmt.Sprintf("CREATE TABLE %s.%s (%s)%s", q(delivered), quote(tbl.Name), strings.Join(cols, ", "), e.a.TableSuffix))
 		}
-		change := map[string]string{"total": lossyDecimal[e.name]}
+		change := map[string]string{"total": e.a.LossyDecimal}
 		wantErrors := 1
-		if v, ok := shortString[e.name]; ok {
+		if v := e.a.ShortString; v != "" {
 			change["status"] = v
 			wantErrors++
 		}
-		if v, ok := textJSON[e.name]; ok {
+		if v := e.a.TextJSON; v != "" {
 			change["metadata"] = v
 		}
 		create(invoice, q, change)
@@ -140,13 +113,13 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 		str := e.d.ColumnType(invoice, catalog.Column{Name: "x", Type: catalog.String}, s.o)
 		ts := e.d.ColumnType(invoice, catalog.Column{Name: "x", Type: catalog.Timestamp}, s.o)
 		status := "_transfer_status"
-		if e.name == "bigquery" {
-			// On BigQuery the service keeps a view over __TABLES__ and a cache.
+		if e.a.TransferStatusView {
+			// The service keeps a view over __TABLES__ and a cache.
 			status = "_transfer_status_cache"
 		}
 		run(fmt.Sprintf("CREATE TABLE %s.%s (%s %s, %s %s)%s", q(delivered), q(status), q("data_model_name"), str,
-			q("transfer_last_updated_at"), ts, tableEngine[e.name]))
-		if e.name == "bigquery" {
+			q("transfer_last_updated_at"), ts, e.a.TableSuffix))
+		if e.a.TransferStatusView {
 			run(fmt.Sprintf("CREATE VIEW %s.%s AS SELECT data_model_name, transfer_last_updated_at FROM %s.%s", q(delivered), q("_transfer_status"), q(delivered), q(status)))
 		}
 		// invoice: its row says 09:00, its transfer 10:00 (the transfer wins).
@@ -160,7 +133,7 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 				asStored("environment_type"), asStored("updated_at"), u[:10], m.TimestampLiteral(at(u))))
 		}
 
-		if e.name == "duckdb" {
+		if e.embedded() {
 			s.db.Close() // one process at a time holds a DuckDB file
 		}
 		dir := t.TempDir()
@@ -221,7 +194,7 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 		}
 		// The emulator reports JSON columns as STRING, which reads as JSON
 		// stored as text: a warning, never an error.
-		jsonAsText := e.name == "bigquery"
+		jsonAsText := e.a.JSONIntrospectsAsText
 
 		t.Run("source check, mtx's schema", func(t *testing.T) {
 			r, code, out := check()

@@ -38,7 +38,7 @@ func newFreshness(g *globalFlags) *cobra.Command {
 			}
 			defer db.Close()
 			src := e.source()
-			found, err := src.Introspect(ctx, db)
+			found, err := src.Read(ctx, db, e.history.Current(), e.selected)
 			if err != nil {
 				return err
 			}

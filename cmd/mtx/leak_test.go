@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
-	"github.com/jackc/pgx/v5"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/exportfile"
 	"github.com/mtxhq/mtx/internal/redact"
@@ -59,88 +57,26 @@ type leakForm struct {
 	dsn           func(pass string, h leakHost) string
 }
 
-func hostOnly(hp string) (string, string) {
-	h, p, _ := strings.Cut(hp, ":")
-	return h, p
-}
-
-var leakForms = []leakForm{
-	{"postgres", "url raw", func(p string, h leakHost) string {
-		return "postgres://" + h.user + ":" + p + "@" + h.hostPort + "/mtx?connect_timeout=2&sslmode=disable"
-	}},
-	{"postgres", "url escaped", func(p string, h leakHost) string {
-		return "postgres://" + url.UserPassword(h.user, p).String() + "@" + h.hostPort + "/mtx?connect_timeout=2&sslmode=disable"
-	}},
-	{"postgres", "url ?password=", func(p string, h leakHost) string {
-		return "postgres://" + h.user + "@" + h.hostPort + "/mtx?connect_timeout=2&sslmode=disable&password=" + url.QueryEscape(p)
-	}},
-	{"postgres", "keyword", func(p string, h leakHost) string {
-		host, port := hostOnly(h.hostPort)
-		return "host=" + host + " port=" + port + " user=" + h.user + " password='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(p) + "' dbname=mtx connect_timeout=2 sslmode=disable"
-	}},
-	{"redshift", "url raw", func(p string, h leakHost) string {
-		return "postgres://" + h.user + ":" + p + "@" + h.hostPort + "/mtx?connect_timeout=2&sslmode=disable"
-	}},
-	{"redshift", "keyword", func(p string, h leakHost) string {
-		host, port := hostOnly(h.hostPort)
-		return "host=" + host + " port=" + port + " user=" + h.user + " password='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(p) + "' dbname=mtx connect_timeout=2 sslmode=disable"
-	}},
-	{"mysql", "go-sql-driver", func(p string, h leakHost) string {
-		return h.user + ":" + p + "@tcp(" + h.hostPort + ")/mtx?timeout=2s"
-	}},
-	{"clickhouse", "native raw", func(p string, h leakHost) string {
-		return "clickhouse://" + h.user + ":" + p + "@" + h.hostPort + "/default?dial_timeout=1s"
-	}},
-	{"clickhouse", "http escaped", func(p string, h leakHost) string {
-		return "http://" + url.UserPassword(h.user, p).String() + "@" + h.hostPort + "/default?dial_timeout=1s"
-	}},
-	{"clickhouse", "http ?password=", func(p string, h leakHost) string {
-		return "http://" + h.user + "@" + h.hostPort + "/default?dial_timeout=1s&password=" + url.QueryEscape(p)
-	}},
-	{"snowflake", "gosnowflake", func(p string, h leakHost) string {
-		return h.user + ":" + p + "@" + h.hostPort + "/MTX?account=acct&protocol=http&loginTimeout=2"
-	}},
-	{"snowflake", "?password=", func(p string, h leakHost) string {
-		return h.user + "@" + h.hostPort + "/MTX?account=acct&protocol=http&loginTimeout=2&password=" + url.QueryEscape(p)
-	}},
-	{"bigquery", "userinfo", func(p string, h leakHost) string {
-		return "bigquery://" + h.user + ":" + p + "@project?endpoint=http://" + h.hostPort
-	}},
-	{"bigquery", "?token=", func(p string, h leakHost) string {
-		return "bigquery://project?endpoint=http://" + h.hostPort + "&token=" + url.QueryEscape(p)
-	}},
-	{"athena", "trino https userinfo", func(p string, h leakHost) string {
-		return "https://" + h.user + ":" + p + "@" + h.hostPort + "?catalog=iceberg&request_retry_timeout=1s"
-	}},
-	{"athena", "trino ?accessToken=", func(p string, h leakHost) string {
-		return "http://" + h.user + "@" + h.hostPort + "?catalog=iceberg&request_retry_timeout=1s&accessToken=" + url.QueryEscape(p)
-	}},
-	{"athena", "athena ?secret_access_key=", func(p string, h leakHost) string {
-		return "athena://us-east-1?workgroup=primary&output_location=s3://b/r/&access_key_id=AKIA&secret_access_key=" + url.QueryEscape(p)
-	}},
-	{"athena", "athena ?session_token=", func(p string, h leakHost) string {
-		return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
-	}},
-	{"duckdb", "a URL", func(p string, h leakHost) string {
-		return "postgres://" + h.user + ":" + p + "@" + h.hostPort + "/mtx"
-	}},
-	{"duckdb", "?motherduck_token=", func(p string, h leakHost) string {
-		return "leak.duckdb?motherduck_token=" + url.QueryEscape(p)
-	}},
+// leakForms are every engine's DSN forms holding a password, from the
+// engines' test adapters (SecretDSNs).
+func leakForms() []leakForm {
+	var out []leakForm
+	for _, a := range enginetest.All() {
+		for _, f := range a.SecretDSNs {
+			out = append(out, leakForm{a.Name, f.Name, func(p string, h leakHost) string { return f.DSN(p, h.hostPort, h.user) }})
+		}
+	}
+	return out
 }
 
 // leakHosts are the hosts of a dialect: a closed port, a malformed port,
-// and the live engine with a wrong password where one runs.
+// and the live engine with a wrong password where one runs (the
+// adapter's LiveLogin).
 func leakHosts(dialect string) []leakHost {
 	hosts := []leakHost{{"unreachable", "127.0.0.1:1", "mtx"}, {"malformed", "127.0.0.1:notaport", "mtx"}}
-	switch dialect { // test harness only: where each live engine listens
-	case "postgres", "redshift":
-		if cfg, err := pgx.ParseConfig(os.Getenv("MTX_TEST_POSTGRES_DSN")); err == nil && os.Getenv("MTX_TEST_POSTGRES_DSN") != "" {
-			hosts = append(hosts, leakHost{"wrong password", fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), cfg.User})
-		}
-	case "mysql":
-		if cfg, err := mysql.ParseDSN(os.Getenv("MTX_TEST_MYSQL_DSN")); err == nil && os.Getenv("MTX_TEST_MYSQL_DSN") != "" {
-			hosts = append(hosts, leakHost{"wrong password", cfg.Addr, cfg.User})
+	if a, err := enginetest.Get(dialect); err == nil && a.LiveLogin != nil {
+		if hp, user, ok := a.LiveLogin(); ok {
+			hosts = append(hosts, leakHost{"wrong password", hp, user})
 		}
 	}
 	return hosts
@@ -166,7 +102,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	type leakCase struct{ name, dialect, dsn, pass string }
 	var cases []leakCase
 	hostKinds := map[string]bool{}
-	for _, f := range leakForms {
+	for _, f := range leakForms() {
 		for _, h := range leakHosts(f.dialect) {
 			hostKinds[h.name] = true
 			for _, c := range leakChars {
@@ -230,7 +166,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		t.Logf("leaks by dialect and command: %v", leaked)
 	}
 	t.Logf("secret leak test: %d DSN cases (forms x characters x hosts over %d dialects) x %d commands = %d runs, %d leaks",
-		len(cases), len(dialectsOf(leakForms)), len(leakCommands), runs.Load(), leaks.Load())
+		len(cases), len(dialectsOf(leakForms())), len(leakCommands), runs.Load(), leaks.Load())
 }
 
 func dialectsOf(fs []leakForm) map[string]bool {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 )
 
 // TestLoadCLI runs `mtx load` in process on DuckDB: its errors, a dry
@@ -64,9 +65,13 @@ func TestLoadCLI(t *testing.T) {
 // prints them): not migrated yet, a dry run, a corrupt file named in the
 // error and the summary, and a dry run after it (the file is still to load).
 func TestLoadCLIEngines(t *testing.T) {
-	for _, name := range []string{"postgres", "mysql", "clickhouse", "snowflake", "bigquery"} {
+	// Every server engine tests/engines/up starts: not embedded, and not
+	// one that needs a real cluster (its test adapter says).
+	servers := enginetest.Find(func(a *enginetest.Adapter) bool { return a.Embedded == nil && a.NoLocalEngine == "" })
+	for _, a := range servers {
+		name := a.Name
 		t.Run(name, func(t *testing.T) {
-			env := "MTX_TEST_" + strings.ToUpper(name) + "_DSN"
+			env := a.DSNEnv
 			dsn := os.Getenv(env)
 			if dsn == "" {
 				if requiredEngine(name) {
@@ -87,14 +92,7 @@ func TestLoadCLIEngines(t *testing.T) {
 					return
 				}
 				defer db.Close()
-				drop := "DROP SCHEMA IF EXISTS " + d.Quote(schema) + " CASCADE"
-				switch name { // test harness only: how each engine drops a schema
-				case "mysql":
-					drop = "DROP SCHEMA IF EXISTS " + d.Quote(schema)
-				case "clickhouse":
-					drop = "DROP DATABASE IF EXISTS " + d.Quote(schema) + " SYNC"
-				}
-				if _, err := db.Exec(drop); err != nil {
+				if _, err := db.Exec(a.DropSchemaSQL(d.Quote(schema))); err != nil {
 					t.Logf("dropping %s: %v", schema, err)
 				}
 			})

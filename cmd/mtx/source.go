@@ -8,6 +8,7 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/source"
 	"github.com/spf13/cobra"
 )
@@ -42,7 +43,7 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 			}
 			defer db.Close()
 			src := e.source()
-			found, err := src.Introspect(ctx, db)
+			found, err := src.Read(ctx, db, e.history.Current(), e.selected)
 			if err != nil {
 				return err
 			}
@@ -70,8 +71,8 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 
 // source is where the export tables are read: --source-schema, else the
 // project's schema.
-func (e *env) source() source.Source {
-	return source.New(e.Dialect, e.Options.Schema, e.SourceSchema)
+func (e *env) source() discover.Source {
+	return discover.NewSource(e.Dialect, e.Options.Schema, e.SourceSchema)
 }
 
 // selectedTables are the catalog tables the project selects.

@@ -11,6 +11,7 @@ import (
 	"github.com/mtxhq/mtx/dialects/athena"
 	"github.com/mtxhq/mtx/dialects/bigquery"
 	"github.com/mtxhq/mtx/dialects/clickhouse"
+	"github.com/mtxhq/mtx/dialects/databricks"
 	"github.com/mtxhq/mtx/dialects/duckdb"
 	"github.com/mtxhq/mtx/dialects/mysql"
 	"github.com/mtxhq/mtx/dialects/postgres"
@@ -23,6 +24,7 @@ var registry = map[string]dialects.Dialect{
 	"athena":      athena.Dialect{},
 	"bigquery":    bigquery.Dialect{},
 	"clickhouse":  clickhouse.Dialect{},
+	"databricks":  databricks.Dialect{},
 	"duckdb":      duckdb.Dialect{},
 	"mysql":       mysql.Dialect{},
 	"postgres":    postgres.Dialect{},

@@ -11,10 +11,7 @@ import (
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
-var (
-	_ dialects.Loader        = Dialect{}
-	_ dialects.ParquetLoader = Dialect{}
-)
+var _ dialects.ParquetLoader = Dialect{}
 
 // LoadTransactional: DuckDB commits a file's rows and its manifest entry
 // together. Only one process can open a DuckDB file for writing, which is

@@ -55,8 +55,10 @@ type Adapter struct {
 	// TextCast reads an expression (%s) as text, so decimals compare digit
 	// for digit; "%s" where the driver already returns text.
 	TextCast string
-	// TextType is the type CAST(x AS TextType) turns a value into text.
-	TextType string
+	// TextType is the type CAST(x AS TextType) turns a value into text;
+	// TextDropsZeros: that text drops a decimal's trailing zeros.
+	TextType       string
+	TextDropsZeros bool
 	// Placeholder is the i-th (from 1) bind parameter in a statement.
 	Placeholder func(i int) string
 	// NoTransactions: the driver has no transactions.
@@ -106,8 +108,9 @@ type Adapter struct {
 	// follows CREATE TABLE (...) for a plain table.
 	LossyDecimal, ShortString, TextJSON, TableSuffix string
 	// Delivered says the delivered-tables simulation covers this engine;
-	// DeliveredTypes are the destination's own types where they differ from
-	// mtx's.
+	// DeliveredTypes write a column (%s) in the destination's own type where
+	// it differs from mtx's, e.g. "CAST(%s AS TEXT)" for JSON delivered as
+	// text.
 	Delivered      bool
 	DeliveredTypes map[catalog.LogicalType]string
 	// SlowModel is a model body that runs for many seconds and that the
@@ -116,6 +119,45 @@ type Adapter struct {
 	// KillLockHolder ends the connection holding mtx's named lock and says
 	// how many it ended; nil where the lock is not held by a connection.
 	KillLockHolder func(db *sql.DB, lock string) (int, error)
+	// Representative: engine-neutral behaviour of the CLI (keep-going,
+	// interrupts) is tested on the representative engines only, an
+	// embedded one and a server with transactional DDL.
+	Representative bool
+	// CTASRowsAffected: CREATE TABLE ... AS reports the rows it wrote.
+	CTASRowsAffected bool
+	// NoCompositeStringKey: a key of two string columns cannot be indexed
+	// (MySQL: two VARCHAR(768) exceed 3072 bytes).
+	NoCompositeStringKey bool
+	// StageCopy: the engine loads object-storage files by COPY INTO from a
+	// named stage (mtx load --stage).
+	StageCopy bool
+	// LoadJobs: the engine loads gs:// files by its own load jobs.
+	LoadJobs bool
+	// BindsViews: a view is bound to the table it reads, so rebuilding a
+	// table must re-create its views, grants included; the view-grant
+	// tests speak this engine's SQL (roles, GRANT, pg_catalog).
+	BindsViews bool
+	// TransferStatusView: the sync service keeps _transfer_status as a
+	// view over _transfer_status_cache.
+	TransferStatusView bool
+	// JSONIntrospectsAsText: the catalog reports a JSON column as a string
+	// type (an emulator's gap), so a source check warns about it.
+	JSONIntrospectsAsText bool
+	// Sim is the SQL the delivered-tables simulation writes, where it
+	// differs from the common SQL of SimSQL's zero value.
+	Sim SimSQL
+	// SecretDSNs are the ways to write the engine's DSN with a password,
+	// each of which the secret-leak test (cmd/mtx) runs every command with.
+	SecretDSNs []SecretDSN
+	// LiveLogin says where a local engine speaking this engine's protocol
+	// listens and as whom, for a login with a wrong password; ok is false
+	// when none runs.
+	LiveLogin func() (hostPort, user string, ok bool)
+	// Bench is what the benchmarks need; nil where they do not run.
+	Bench *Bench
+	// SQLGlotGaps are statements the engine accepts and sqlglot wrongly
+	// rejects, each proved by a minimal repro.
+	SQLGlotGaps []SQLGlotGap
 	// RenameUnparsed: sqlglot passes RENAME TABLE a TO b through as an
 	// opaque command although the engine documents it.
 	RenameUnparsed bool
@@ -150,6 +192,62 @@ func (a *Adapter) Gap(test string) string {
 		}
 	}
 	return top + " has not been run on " + a.Name + " yet (dialects/" + a.Name + "/testadapter: Verified)"
+}
+
+// SQLGlotGap is SQL an engine accepts and sqlglot rejects. A rejected
+// statement containing Match is excused; tests/parse_test.go feeds Repro to
+// sqlglot and fails once sqlglot accepts it, so the gap gets removed.
+type SQLGlotGap struct {
+	Match string // a rejected statement containing this is excused
+	Repro string // minimal SQL the engine accepts and sqlglot rejects
+	Why   string // the engine's documentation saying it is valid
+}
+
+// SecretDSN writes one form of the engine's DSN holding pass, for a host
+// ("host:port") and a user.
+type SecretDSN struct {
+	Name string
+	DSN  func(pass, hostPort, user string) string
+}
+
+// HostPort splits "host:port".
+func HostPort(hp string) (host, port string) {
+	host, port, _ = strings.Cut(hp, ":")
+	return host, port
+}
+
+// Bench is the engine's SQL for the model benchmarks (tests/*_bench_test.go).
+type Bench struct {
+	// EventRows inserts generated raw events: %[1]s the table, rows
+	// [%[2]d, %[3]d), %[4]t a fresh batch (odd rows are new keys), %[5]s the
+	// source file, %[6]s the load time, %[7]d the number of keys.
+	EventRows string
+	// RefreshRows is EventRows for the refresh benchmark's other engines,
+	// with named holes: {raw} the table, rows [{lo}, {hi}) ({last} = hi-1,
+	// {count} = hi-lo), {fresh}, {file}, {at} (a timestamp literal) and
+	// {keys}.
+	RefreshRows string
+	// Analyze refreshes the planner's statistics of a table (%s), "" where
+	// the engine keeps them itself.
+	Analyze string
+	// Checkpoint writes out what a process wrote, as the end of mtx's
+	// process does; "" where nothing is left to write.
+	Checkpoint string
+	// Explain prefixes a query to print its plan with timings.
+	Explain string
+}
+
+// SimSQL is how a test's own SQL (creating a destination as Metronome's
+// sync service would) differs on an engine; each empty field means the
+// common SQL named in its comment.
+type SimSQL struct {
+	CreateSchema  string // CREATE SCHEMA
+	Timestamp     string // TIMESTAMP '%s': a timestamp literal
+	TimestampType string // TIMESTAMP
+	Varchar       string // VARCHAR(255)
+	Day           string // INTERVAL '1' DAY
+	// Update renders UPDATE table SET set WHERE where.
+	Update func(table, set, where string) string
 }
 
 // Gaps are results an emulator gives unlike the engine it stands in for.

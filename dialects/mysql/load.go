@@ -18,10 +18,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var (
-	_ dialects.Loader = Dialect{}
-)
-
 // LoadTransactional: InnoDB commits a file's rows and its manifest entry
 // together.
 func (Dialect) LoadTransactional() bool { return true }

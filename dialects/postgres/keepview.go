@@ -35,8 +35,6 @@ func (d Dialect) KeepView(ctx context.Context, q dialects.Querier, schema, name 
 	return d.keep(ctx, q, schema, name, true)
 }
 
-var _ dialects.RelationKeeper = Dialect{}
-
 // KeepRelation gives a model's own table or view, built again under the
 // same name, the owner, privileges and comment of the one it replaces, as
 // KeepView does; not what hangs on the old columns (column privileges and

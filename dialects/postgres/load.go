@@ -11,10 +11,6 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 )
 
-var (
-	_ dialects.Loader = Dialect{}
-)
-
 // LoadTransactional: rows and manifest entry commit together.
 func (Dialect) LoadTransactional() bool { return true }
 

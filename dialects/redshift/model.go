@@ -5,7 +5,10 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/internal/catalog"
 )
+
+var _ dialects.DeliveredReader = Dialect{}
 
 func (d Dialect) style() dialects.SQLStyle {
 	return dialects.SQLStyle{Quote: d.Quote, DescNullsLast: dialects.StandardDescNullsLast}
@@ -50,4 +53,15 @@ func (Dialect) TimestampLiteral(t time.Time) string {
 
 func (d Dialect) CreateTempTableAs(name, query string) (string, bool) {
 	return "CREATE TEMPORARY TABLE " + d.Quote(name) + " AS\n" + query, true
+}
+
+// ReadDelivered parses a JSON column the sync service delivered as text
+// (seed 001 documents varchar; nothing introspected means that) into
+// SUPER, the type mtx's own raw tables hold and JSONText navigates. A
+// column delivered as SUPER is read as it is.
+func (d Dialect) ReadDelivered(c catalog.Column, physical string, expr string) string {
+	if c.Type != catalog.JSON || (physical != "" && d.DescribeType(physical).Class != dialects.ClassText) {
+		return expr
+	}
+	return "JSON_PARSE(" + expr + ")"
 }

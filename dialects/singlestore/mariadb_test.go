@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"github.com/mtxhq/mtx/dialects/mysql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,7 +57,7 @@ func mariaDB(t *testing.T) (*sql.DB, string, string) {
 	dsn := os.Getenv("MTX_TEST_MYSQL_DSN")
 	if dsn == "" {
 		for _, e := range strings.Split(os.Getenv("MTX_REQUIRE_ENGINES"), ",") {
-			if strings.TrimSpace(e) == "mysql" {
+			if strings.TrimSpace(e) == (mysql.Dialect{}).Name() {
 				t.Fatal("mysql is required (MTX_REQUIRE_ENGINES) but MTX_TEST_MYSQL_DSN is not set")
 			}
 		}

@@ -1,11 +1,14 @@
-// Package discover finds the export tables Metronome's sync service delivers
-// into a warehouse or database schema (every destination but object
-// storage) and matches them to the catalog: which tables are there, under
-// which exact name, and which columns are there, missing or unknown.
+// Package discover reads the schema the export tables are in — the tables
+// Metronome's sync service delivers into a warehouse or database schema
+// (every destination but object storage), or mtx's own raw tables filled
+// by mtx load — and matches it to the catalog: which tables are there,
+// under which exact name, and which columns are there (with their
+// physical types), missing or unknown. It is the one reader of that
+// schema: the models, source check and freshness all read through it.
 //
-// mtx only reads such a schema. Matching is case-insensitive (Snowflake
-// tables created unquoted have upper-case names), and every name is kept
-// as found, so it can be quoted exactly.
+// mtx only reads a delivered schema. Matching is case-insensitive
+// (Snowflake tables created unquoted have upper-case names), and every
+// name is kept as found, so it can be quoted exactly.
 package discover
 
 import (
@@ -31,12 +34,14 @@ type Column struct {
 	Type string
 }
 
-// Table is one catalog table as delivered.
+// Table is one catalog table as found.
 type Table struct {
+	// Catalog is the catalog table; nil for _transfer_status.
 	Catalog *catalog.Table
 	// Name is the table's name as the engine stores it.
 	Name string
-	// Columns are the delivered columns of catalog columns, by catalog name.
+	// Columns are the found columns of catalog columns, by catalog name
+	// (for _transfer_status: every column, by lower-case name).
 	Columns map[string]Column
 	// Missing are the catalog columns the table lacks, in catalog order.
 	Missing []string
@@ -51,6 +56,12 @@ func (t *Table) Has(name string) bool {
 	return ok
 }
 
+// Column returns the found column of catalog column name, in any case.
+func (t *Table) Column(name string) (Column, bool) {
+	c, ok := t.Columns[strings.ToLower(name)]
+	return c, ok
+}
+
 // Schema is a delivered schema matched to the catalog.
 type Schema struct {
 	// Name is the schema (BigQuery: dataset; MySQL, ClickHouse: database).
@@ -60,9 +71,9 @@ type Schema struct {
 	// Missing are the selected catalog tables the schema lacks, in
 	// catalog order.
 	Missing []string
-	// TransferStatus is the name of the sync service's _transfer_status
-	// table as found, "" when the schema has none.
-	TransferStatus string
+	// TransferStatus is the sync service's _transfer_status table as
+	// found (its columns by lower-case name), nil when the schema has none.
+	TransferStatus *Table
 }
 
 // Table returns the delivered table of catalog table name.
@@ -85,7 +96,7 @@ type Found map[string][]Column
 func Introspect(ctx context.Context, d dialects.Dialect, q Querier, schema string) (Found, error) {
 	rows, err := q.QueryContext(ctx, d.ColumnsQuery(schema))
 	if err != nil {
-		return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+		return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
 	}
 	defer rows.Close()
 	out := Found{}
@@ -93,18 +104,18 @@ func Introspect(ctx context.Context, d dialects.Dialect, q Querier, schema strin
 		var t, c string
 		var typ sql.NullString
 		if err := rows.Scan(&t, &c, &typ); err != nil {
-			return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+			return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
 		}
 		out[t] = append(out[t], Column{Name: c, Type: typ.String})
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("introspecting source schema %s: %w", schema, err)
+		return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
 	}
 	return out, nil
 }
 
-// Discover introspects schema and matches it to the selected tables of
-// cat (selected nil: all).
+// Discover introspects a delivered schema and matches it to the selected
+// tables of cat (selected nil: all).
 func Discover(ctx context.Context, d dialects.Dialect, q Querier, schema string, cat *catalog.Catalog, selected func(string) bool) (*Schema, error) {
 	found, err := Introspect(ctx, d, q, schema)
 	if err != nil {
@@ -113,11 +124,23 @@ func Discover(ctx context.Context, d dialects.Dialect, q Querier, schema string,
 	return Match(schema, found, cat, selected), nil
 }
 
-// Match matches found tables to the selected tables of cat, names compared
-// case-insensitively. Where two found names differ only in case, the one
-// in the catalog's (lower) case wins, else the first in sort order, so the
-// choice never depends on the engine's listing order.
+// Match matches the tables found in a delivered schema to the selected
+// tables of cat, names compared case-insensitively. mtx's provenance
+// columns are never delivered: a column of that name is neither matched
+// nor reported. Where two found names differ only in case, the one in the
+// catalog's (lower) case wins, else the first in sort order, so the choice
+// never depends on the engine's listing order.
 func Match(schema string, found Found, cat *catalog.Catalog, selected func(string) bool) *Schema {
+	return match(schema, found, cat, selected, false)
+}
+
+// MatchRaw is Match for mtx's own raw tables, whose provenance columns
+// are matched (and missing when absent) like every other column.
+func MatchRaw(schema string, found Found, cat *catalog.Catalog, selected func(string) bool) *Schema {
+	return match(schema, found, cat, selected, true)
+}
+
+func match(schema string, found Found, cat *catalog.Catalog, selected func(string) bool, provenance bool) *Schema {
 	s := &Schema{Name: schema, Tables: map[string]*Table{}}
 	byLower := map[string]string{}
 	names := make([]string, 0, len(found))
@@ -132,7 +155,10 @@ func Match(schema string, found Found, cat *catalog.Catalog, selected func(strin
 		}
 	}
 	if n, ok := byLower[TransferStatusTable]; ok {
-		s.TransferStatus = n
+		s.TransferStatus = &Table{Name: n, Columns: map[string]Column{}}
+		for l, c := range byLowerColumn(found[n]) {
+			s.TransferStatus.Columns[l] = c
+		}
 	}
 	for _, ct := range cat.Tables() {
 		if selected != nil && !selected(ct.Name) {
@@ -143,13 +169,14 @@ func Match(schema string, found Found, cat *catalog.Catalog, selected func(strin
 			s.Missing = append(s.Missing, ct.Name)
 			continue
 		}
-		s.Tables[ct.Name] = matchTable(ct, name, found[name])
+		s.Tables[ct.Name] = matchTable(ct, name, found[name], provenance)
 	}
 	return s
 }
 
-func matchTable(ct *catalog.Table, name string, cols []Column) *Table {
-	t := &Table{Catalog: ct, Name: name, Columns: map[string]Column{}}
+// byLowerColumn indexes columns by lower-case name; of two differing only
+// in case, the lower-case one wins, else the first.
+func byLowerColumn(cols []Column) map[string]Column {
 	byLower := map[string]Column{}
 	for _, c := range cols {
 		l := strings.ToLower(c.Name)
@@ -157,9 +184,15 @@ func matchTable(ct *catalog.Table, name string, cols []Column) *Table {
 			byLower[l] = c
 		}
 	}
+	return byLower
+}
+
+func matchTable(ct *catalog.Table, name string, cols []Column, provenance bool) *Table {
+	t := &Table{Catalog: ct, Name: name, Columns: map[string]Column{}}
+	byLower := byLowerColumn(cols)
 	known := map[string]bool{}
 	for _, c := range ct.Columns {
-		if c.System {
+		if c.System && !provenance {
 			continue // mtx's provenance columns: never delivered
 		}
 		known[c.Name] = true
@@ -172,7 +205,7 @@ func matchTable(ct *catalog.Table, name string, cols []Column) *Table {
 	seen := map[string]bool{}
 	for _, c := range cols {
 		l := strings.ToLower(c.Name)
-		if known[l] || seen[l] || isSystem(ct, l) {
+		if known[l] || seen[l] || (!provenance && isSystem(ct, l)) {
 			continue
 		}
 		seen[l] = true

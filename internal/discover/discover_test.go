@@ -2,6 +2,7 @@ package discover
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -35,8 +36,10 @@ func TestMatch(t *testing.T) {
 	if !reflect.DeepEqual(s.Missing, []string{"events"}) {
 		t.Errorf("missing tables %v, want [events]", s.Missing)
 	}
-	if s.TransferStatus != "_TRANSFER_STATUS" {
-		t.Errorf("transfer status %q", s.TransferStatus)
+	if ts := s.TransferStatus; ts == nil || ts.Name != "_TRANSFER_STATUS" {
+		t.Errorf("transfer status %+v", ts)
+	} else if c, ok := ts.Column("transfer_last_updated_at"); !ok || c.Name != "TRANSFER_LAST_UPDATED_AT" {
+		t.Errorf("transfer status column found as %+v", c)
 	}
 	c, ok := s.Table("customer")
 	if !ok || c.Name != "CUSTOMER" {
@@ -64,5 +67,29 @@ func TestMatch(t *testing.T) {
 	// Missing tables, customer's missing and extra columns, invoice's missing.
 	if len(s.Report()) != 4 {
 		t.Errorf("report: %q", s.Report())
+	}
+}
+
+// TestMatchRaw: mtx's own raw tables carry the provenance columns, which
+// are matched (and missing when absent); delivered, they are neither.
+func TestMatchRaw(t *testing.T) {
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := h.Current()
+	only := func(n string) bool { return n == "customer" }
+	found := Found{"customer": {{Name: "id"}, {Name: catalog.LoadedAtColumn, Type: "TIMESTAMP"}}}
+	raw := MatchRaw("metronome", found, cat, only).Tables["customer"]
+	if c, ok := raw.Column(catalog.LoadedAtColumn); !ok || c.Type != "TIMESTAMP" {
+		t.Errorf("raw: %s found as %+v", catalog.LoadedAtColumn, c)
+	}
+	missing := strings.Join(raw.Missing, ",")
+	if !strings.Contains(missing, catalog.TransferredAtColumn) {
+		t.Errorf("raw: missing %s, want %s among them", missing, catalog.TransferredAtColumn)
+	}
+	delivered := Match("src", found, cat, only).Tables["customer"]
+	if delivered.Has(catalog.LoadedAtColumn) || len(delivered.Extra) != 0 || strings.Contains(strings.Join(delivered.Missing, ","), catalog.TransferredAtColumn) {
+		t.Errorf("delivered: provenance matched or reported: %+v", delivered)
 	}
 }

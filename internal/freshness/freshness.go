@@ -10,8 +10,8 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/project"
-	"github.com/mtxhq/mtx/internal/source"
 )
 
 // Status is a table's freshness verdict.
@@ -30,7 +30,7 @@ const (
 // TransferStatus is the table Metronome's delivery service keeps in each
 // destination schema: per data model, when its last transfer landed. On
 // BigQuery it is a view (over __TABLES__ and _transfer_status_cache).
-const TransferStatus = "_transfer_status"
+const TransferStatus = discover.TransferStatusTable
 
 // Table is one table's freshness.
 type Table struct {
@@ -69,7 +69,7 @@ type Report struct {
 // _transfer_status where the delivered schema has it, else from the newest
 // version or snapshot time (delivered tables) or _mtx_transferred_at (mtx's
 // raw tables).
-func Measure(ctx context.Context, src source.Source, db *sql.DB, found *source.Found, tables []*catalog.Table, cfg *project.Freshness, now time.Time) (*Report, error) {
+func Measure(ctx context.Context, src discover.Source, db *sql.DB, found *discover.Schema, tables []*catalog.Table, cfg *project.Freshness, now time.Time) (*Report, error) {
 	r := &Report{Dialect: src.Dialect.Name(), Schema: src.Schema, Mode: src.Mode(), Now: now.UTC(), Notes: []string{}, Counts: map[Status]int{}}
 	var transfers map[string]time.Time
 	if src.Delivered {
@@ -134,9 +134,9 @@ func (r *Report) Late() []Table {
 
 // readTransferStatus reads the newest transfer per data model from
 // _transfer_status, by lower-case name; nil when the schema has none.
-func readTransferStatus(ctx context.Context, src source.Source, db *sql.DB, found *source.Found) (map[string]time.Time, error) {
-	ts, ok := found.Table(TransferStatus)
-	if !ok {
+func readTransferStatus(ctx context.Context, src discover.Source, db *sql.DB, found *discover.Schema) (map[string]time.Time, error) {
+	ts := found.TransferStatus
+	if ts == nil {
 		return nil, nil
 	}
 	name, ok1 := ts.Column("data_model_name")
@@ -171,14 +171,14 @@ func readTransferStatus(ctx context.Context, src source.Source, db *sql.DB, foun
 // newestRow dates a table by its newest row: the first version column
 // with a value, or the snapshot time when newer (delivered tables); the
 // transfer time in the file name (mtx's raw tables).
-func newestRow(ctx context.Context, src source.Source, db *sql.DB, t *catalog.Table, ft *source.Table, row *Table) error {
+func newestRow(ctx context.Context, src discover.Source, db *sql.DB, t *catalog.Table, ft *discover.Table, row *Table) error {
 	var names []string
 	if src.Delivered {
 		names = append(append(names, t.Version...), t.Snapshot)
 	} else {
 		names = []string{"_mtx_transferred_at"}
 	}
-	var cols []source.Column
+	var cols []discover.Column
 	for _, n := range names {
 		c, ok := ft.Column(n)
 		if !ok || n == "" {

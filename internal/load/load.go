@@ -409,8 +409,7 @@ const (
 )
 
 func (l *loader) groups(files []export.File) [][]export.File {
-	ld, _ := l.o.Dialect.(dialects.Loader)
-	single := ld != nil && !ld.LoadTransactional()
+	single := !l.o.Dialect.LoadTransactional()
 	var out [][]export.File
 	var cur []export.File
 	var size int64
@@ -491,8 +490,7 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		}
 		ol = nil
 	}
-	loader, _ := d.(dialects.Loader)
-	transactional := loader == nil || loader.LoadTransactional()
+	transactional := d.LoadTransactional()
 	var q dialects.Querier = l.conn
 	var tx *sql.Tx
 	recorded := false
@@ -703,13 +701,7 @@ func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (
 	defer src.Close()
 	l.o.Progress.FileStarted(o.f, o.pf.NumRows())
 	counted := &countingRows{RowSource: src, p: l.o.Progress}
-	var n int64
-	var err error
-	if ld, ok := d.(dialects.Loader); ok {
-		n, err = ld.InsertRows(ctx, l.conn, q, lt, counted)
-	} else {
-		n, err = dialects.BatchInsert(ctx, d, q, lt, counted, dialects.BatchOptions{Convert: dialects.DecimalAsString})
-	}
+	n, err := d.InsertRows(ctx, l.conn, q, lt, counted)
 	counted.flush()
 	if src.Err() != nil {
 		return 0, src.Err()
@@ -726,7 +718,7 @@ func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (
 // to be loaded whose _mtx_source_file is not in the manifest is deleted —
 // one statement per table, rather than one per file.
 func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error {
-	if ld, ok := l.o.Dialect.(dialects.Loader); !ok || ld.LoadTransactional() {
+	if l.o.Dialect.LoadTransactional() {
 		return nil
 	}
 	d, schema := l.o.Dialect, l.o.Schema.Schema
@@ -737,8 +729,12 @@ func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error 
 		}
 		seen[f.Table] = true
 		src := d.Quote(catalog.SourceFileColumn)
-		del := "DELETE FROM " + d.Quote(schema) + "." + d.Quote(f.Table) + " WHERE " + src + " IS NOT NULL AND " + src +
-			" NOT IN (SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable) + ")"
+		table := d.Quote(schema) + "." + d.Quote(f.Table)
+		list := "SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable)
+		del := "DELETE FROM " + table + " WHERE " + src + " IS NOT NULL AND " + src + " NOT IN (" + list + ")"
+		if ud, ok := d.(dialects.UnlistedDeleter); ok {
+			del = ud.DeleteUnlisted(table, src, list)
+		}
 		if _, err := l.conn.ExecContext(ctx, del); err != nil {
 			return fmt.Errorf("removing rows of an interrupted load from %s.%s: %w", schema, f.Table, err)
 		}

@@ -109,17 +109,8 @@ func (m *Migrator) existing(ctx context.Context, q querier) (Schema, error) {
 
 // Introspect lists the tables and columns of schema, names folded to the
 // catalog's lower case (Snowflake stores the upper-case names mtx creates).
+// A schema mtx did not create is read by internal/discover instead.
 func Introspect(ctx context.Context, d dialects.Dialect, q querier, schema string) (Schema, error) {
-	return introspect(ctx, d, q, schema, strings.ToLower)
-}
-
-// IntrospectAsStored is Introspect with names as the engine stores them,
-// for quoting a table found in a schema mtx did not create.
-func IntrospectAsStored(ctx context.Context, d dialects.Dialect, q querier, schema string) (Schema, error) {
-	return introspect(ctx, d, q, schema, func(s string) string { return s })
-}
-
-func introspect(ctx context.Context, d dialects.Dialect, q querier, schema string, name func(string) string) (Schema, error) {
 	rows, err := q.QueryContext(ctx, d.ColumnsQuery(schema))
 	if err != nil {
 		return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
@@ -131,7 +122,7 @@ func introspect(ctx context.Context, d dialects.Dialect, q querier, schema strin
 		if err := rows.Scan(&t, &c, &typ); err != nil {
 			return nil, fmt.Errorf("introspecting schema %s: %w", schema, err)
 		}
-		t, c = name(t), name(c)
+		t, c = strings.ToLower(t), strings.ToLower(c)
 		if out[t] == nil {
 			out[t] = map[string]string{}
 		}

@@ -22,7 +22,9 @@ func (p *Project) deliveredRelation(t *discover.Table) string {
 
 // deliveredColumns is the delivered table seen through the catalog: every
 // catalog column under its catalog name (a delivered one renamed from the
-// case it was found in, a missing one NULL of its catalog type), then the
+// case it was found in and read in the form the models need — Redshift's
+// text JSON parsed to SUPER, dialects.ReadDelivered —, a missing one NULL
+// of its catalog type), then the
 // columns the catalog does not know, under their lower-case names.
 func (p *Project) deliveredColumns(ft *discover.Table) (exprs, names []string) {
 	q := p.Dialect.Quote
@@ -36,7 +38,8 @@ func (p *Project) deliveredColumns(ft *discover.Table) (exprs, names []string) {
 		}
 		names = append(names, c.Name)
 		if fc, ok := ft.Columns[c.Name]; ok {
-			exprs = append(exprs, dialects.QuoteAsFound(p.Dialect, fc.Name)+" AS "+q(c.Name))
+			read := dialects.ReadDelivered(p.Dialect, c, fc.Type, dialects.QuoteAsFound(p.Dialect, fc.Name))
+			exprs = append(exprs, read+" AS "+q(c.Name))
 		} else {
 			exprs = append(exprs, dialects.TypedNull(p.Dialect, ft.Catalog, c, o)+" AS "+q(c.Name))
 		}

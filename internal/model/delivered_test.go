@@ -14,6 +14,8 @@ import (
 // deliveredSchema is a delivered schema as the sync service may leave it:
 // events created unquoted on Snowflake (upper-case names), invoice without
 // a column, customer with one the catalog does not know, line_item absent.
+// JSON is SUPER in invoice, text in customer, not introspected elsewhere
+// (Redshift parses text JSON, and JSON not introspected, to SUPER).
 func deliveredSchema(cat *catalog.Catalog) *discover.Schema {
 	found := discover.Found{}
 	for _, t := range cat.Tables() {
@@ -32,13 +34,25 @@ func deliveredSchema(cat *catalog.Catalog) *discover.Schema {
 			if t.Name == "events" {
 				col = strings.ToUpper(col)
 			}
-			found[name] = append(found[name], discover.Column{Name: col})
+			found[name] = append(found[name], discover.Column{Name: col, Type: deliveredType(t.Name, c)})
 		}
 		if t.Name == "customer" {
 			found[name] = append(found[name], discover.Column{Name: "LOYALTY_TIER"})
 		}
 	}
 	return discover.Match("delivered", found, cat, nil)
+}
+
+func deliveredType(table string, c catalog.Column) string {
+	switch {
+	case c.Type != catalog.JSON:
+		return ""
+	case table == "invoice":
+		return "super"
+	case table == "customer":
+		return "character varying(65535)"
+	}
+	return ""
 }
 
 // TestDeliveredGolden pins the SQL of current-state models on delivered

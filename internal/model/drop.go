@@ -55,11 +55,11 @@ func (r *Runner) DropModels(ctx context.Context, g *Graph, names []string) ([]Dr
 		if kind == absent {
 			return nil
 		}
-		verb := "DROP TABLE "
+		d := dialects.DropRelation{Relation: r.Project.relation(name), Kind: dialects.Table}
 		if kind == asView {
-			verb = "DROP VIEW "
+			d.Kind = dialects.View
 		}
-		if err := r.exec(ctx, r.DB, verb+r.Project.relation(name)); err != nil {
+		if err := r.run(ctx, r.DB, d); err != nil {
 			return fmt.Errorf("dropping model %s: %w", model, err)
 		}
 		delete(existing, strings.ToLower(name))

@@ -74,8 +74,7 @@ func (p *Project) tailWhere(m dialects.Modeler, c *Compiled, since string) (from
 // transaction — a run saw all of a load's rows or none. Without this, every
 // refresh re-read the last load (it always lies inside the lookback).
 func (p *Project) mergedAtWatermark(c *Compiled) bool {
-	l, ok := p.Dialect.(dialects.Loader)
-	return ok && l.LoadTransactional() && c.watermark() == catalog.LoadedAtColumn
+	return p.Dialect.LoadTransactional() && c.watermark() == catalog.LoadedAtColumn
 }
 
 // beforeAnyLoad stands in for the stored watermark of an empty model
@@ -179,10 +178,10 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 	live := p.relation(LiveView(c.Name))
 	refresh := c.hasLive() && existing == asTable && !fullRefresh
 	if existing == asTable && !refresh {
-		steps = append([]step{{dropView + live}}, steps...)
+		steps = append([]step{{dialects.DropRelation{Relation: live, Kind: dialects.View, IfExists: true}}}, steps...)
 	}
 	if c.hasLive() {
-		steps = append(steps, step(dialects.ReplaceViewStatements(p.Dialect, live, p.liveSQL(m, c, ""))))
+		steps = append(steps, step(dialects.ReplaceViewSteps(p.Dialect, live, p.liveSQL(m, c, ""))))
 	}
 	return steps
 }
@@ -207,8 +206,8 @@ func (r *Runner) pinLive(ctx context.Context, m dialects.Modeler, c *Compiled) e
 	if !wm.Valid {
 		return nil
 	}
-	for _, st := range dialects.ReplaceViewStatements(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))) {
-		if err := r.exec(ctx, r.DB, st); err != nil {
+	for _, st := range dialects.ReplaceViewSteps(p.Dialect, p.relation(LiveView(c.Name)), p.liveSQL(m, c, m.TimestampLiteral(wm.Time))) {
+		if err := r.run(ctx, r.DB, st); err != nil {
 			return err
 		}
 	}

@@ -11,28 +11,45 @@ import (
 
 // Relation kinds a model's name may already have in the database.
 const (
-	absent   = ""
-	asView   = "view"
-	asTable  = "table"
-	dropView = "DROP VIEW IF EXISTS "
+	absent  = ""
+	asView  = "view"
+	asTable = "table"
 )
 
 // step is a group of statements; a group of several runs in one
 // transaction where the engine allows it.
-type step []string
+type step []dialects.Step
 
-// planned is the full build and, for incremental models, the refresh.
+// stmt is a statement already rendered for the dialect.
+func stmt(sql string) dialects.Step { return dialects.Exec{Statement: sql} }
+
+// dropTable drops the table relation (quoted, qualified).
+func dropTable(relation string, ifExists bool) dialects.Step {
+	return dialects.DropRelation{Relation: relation, Kind: dialects.Table, IfExists: ifExists}
+}
+
+// planned is the full build and, for incremental models, the refresh, as
+// the dialect spells them.
 type planned struct{ full, refresh []string }
 
 func (p *Project) plan(m dialects.Modeler, c *Compiled) planned {
 	var out planned
 	for _, s := range p.steps(m, c, absent, false, "") {
-		out.full = append(out.full, s...)
+		out.full = append(out.full, p.render(s)...)
 	}
 	if c.Config.Materialized == Incremental && !c.delivered {
 		for _, s := range p.steps(m, c, asTable, false, "") {
-			out.refresh = append(out.refresh, s...)
+			out.refresh = append(out.refresh, p.render(s)...)
 		}
+	}
+	return out
+}
+
+// render spells a group's statements in the project's dialect.
+func (p *Project) render(g step) []string {
+	out := make([]string, len(g))
+	for i, s := range g {
+		out[i] = s.SQL(p.Dialect)
 	}
 	return out
 }
@@ -73,16 +90,16 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	drop := func() step {
 		switch existing {
 		case asView:
-			return step{"DROP VIEW " + rel}
+			return step{dialects.DropRelation{Relation: rel, Kind: dialects.View}}
 		case asTable:
-			return step{"DROP TABLE " + rel}
+			return step{dropTable(rel, false)}
 		}
 		return nil
 	}
 	var indexes []step
 	if c.Current != nil && p.Source == nil { // mtx never writes into a source schema
 		if ix, ok := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_key", c.Current.Key); ok {
-			indexes = append(indexes, step{ix})
+			indexes = append(indexes, step{stmt(ix)})
 		}
 	}
 	switch c.Config.Materialized {
@@ -91,20 +108,20 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		if existing == asTable {
 			out = append(out, drop())
 		}
-		return append(out, step(dialects.ReplaceViewStatements(p.Dialect, rel, c.SQL)))
+		return append(out, step(dialects.ReplaceViewSteps(p.Dialect, rel, c.SQL)))
 	case Table:
 		if r, ok := m.(dialects.TableReplacer); ok {
 			return replaceTable(r, c, existing, drop)
 		}
 		tmp := scratch("build", c.Name)
 		out := []step{
-			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
-			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+			{dropTable(p.relation(tmp), true)},
+			{dialects.CreateTableAs{Relation: p.relation(tmp), Query: c.SQL}},
 		}
 		if d := drop(); d != nil {
 			out = append(out, d)
 		}
-		return append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+		return append(out, step{dialects.RenameTable{Schema: p.Schema, From: tmp, To: c.Name}})
 	}
 	// Incremental.
 	if c.Current == nil {
@@ -119,29 +136,29 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	if existing != asTable || fullRefresh {
 		tmp := scratch("build", c.Name)
 		out := []step{
-			{"DROP TABLE IF EXISTS " + p.relation(tmp)},
-			{m.CreateTableAs(p.relation(tmp), c.SQL)},
+			{dropTable(p.relation(tmp), true)},
+			{dialects.CreateTableAs{Relation: p.relation(tmp), Query: c.SQL}},
 		}
 		if d := drop(); d != nil {
 			out = append(out, d)
 		}
-		out = append(out, step{m.RenameTable(p.Schema, tmp, c.Name)})
+		out = append(out, step{dialects.RenameTable{Schema: p.Schema, From: tmp, To: c.Name}})
 		if r, ok := m.(dialects.TableReplacer); ok {
 			out = replaceTable(r, c, existing, drop)
 		}
 		if ix, ok := m.KeyIndex(p.Schema, c.Name, c.Name+"_key", key); ok {
-			out = append(out, step{ix})
+			out = append(out, step{stmt(ix)})
 		}
 		if c.Current != nil && !c.delivered {
 			if ix, ok := m.KeyIndex(p.Schema, c.Name, c.Name+"_watermark", []string{c.watermark()}); ok {
-				out = append(out, step{ix})
+				out = append(out, step{stmt(ix)})
 			}
 			if ix, ok := m.SourceIndex(p.Schema, c.Current.Name, c.Current.Name+"_mtx_watermark", []string{c.watermark()}); ok {
-				out = append(out, step{ix})
+				out = append(out, step{stmt(ix)})
 			}
 		}
 		if a, ok := m.Analyze(rel); ok {
-			out = append(out, step{a})
+			out = append(out, step{stmt(a)})
 		}
 		return out
 	}
@@ -172,23 +189,23 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
-	write := step{deleteKeysIn(p.Dialect, rel, key, stage, match), "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged}
+	write := step{stmt(deleteKeysIn(p.Dialect, rel, key, stage, match)), stmt("INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged)}
 	if mg, ok := m.(dialects.Merger); ok {
 		// The winners are unique by grain, so one MERGE replaces or adds them.
 		var names []string
 		for _, col := range t.Columns {
 			names = append(names, col.Name)
 		}
-		write = step{mg.Merge(rel, merged, Grain(t), names)}
+		write = step{stmt(mg.Merge(rel, merged, Grain(t), names))}
 	}
 	return []step{
-		{"DROP TABLE IF EXISTS " + stage},
-		{"DROP TABLE IF EXISTS " + merged},
+		{dropTable(stage, true)},
+		{dropTable(merged, true)},
 		{createStage(newRows)},
 		{createMerged(m.CurrentStateSQL(cs))},
 		write,
-		{"DROP TABLE " + stage},
-		{"DROP TABLE " + merged},
+		{dropTable(stage, false)},
+		{dropTable(merged, false)},
 	}
 }
 
@@ -210,8 +227,8 @@ const (
 // is searched once, and a refresh that re-reads rows it already merged (the
 // lookback) rewrites nothing.
 func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compiled, cs dialects.CurrentState,
-	stored string, merged string, createMerged func(string) string,
-	scratchTable func(string) (string, func(string) string)) []step {
+	stored string, merged string, createMerged func(string) dialects.Step,
+	scratchTable func(string) (string, func(string) dialects.Step)) []step {
 	q := p.Dialect.Quote
 	rel := c.Relation
 	t := c.Current
@@ -246,28 +263,28 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 		// One pass keeps just the changes: stored losers and new winners.
 		cs.Source = "(\n" + candidates + "\n) AS " + q("_mtx_candidates")
 		return []step{
-			{"DROP TABLE IF EXISTS " + merged},
+			{dropTable(merged, true)},
 			{createMerged(cr.RankChanges(cs, storedColumn))},
 			{
-				"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1", q(rowColumn), merged, q(storedColumn))),
-				insert,
+				stmt("DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1", q(rowColumn), merged, q(storedColumn)))),
+				stmt(insert),
 			},
-			{"DROP TABLE " + merged},
+			{dropTable(merged, false)},
 		}
 	}
 	cs.Source = cand
 	return []step{
-		{"DROP TABLE IF EXISTS " + cand},
-		{"DROP TABLE IF EXISTS " + merged},
+		{dropTable(cand, true)},
+		{dropTable(merged, true)},
 		{createCand(candidates)},
 		{createMerged(m.CurrentStateSQL(cs))},
 		{
-			"DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
-				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn))),
-			insert,
+			stmt("DELETE FROM " + rel + " WHERE " + rid.RowIDIn(fmt.Sprintf("SELECT %s FROM %s WHERE %s = 1 EXCEPT SELECT %s FROM %s WHERE %s = 1",
+				q(rowColumn), cand, q(storedColumn), q(rowColumn), merged, q(storedColumn)))),
+			stmt(insert),
 		},
-		{"DROP TABLE " + cand},
-		{"DROP TABLE " + merged},
+		{dropTable(cand, false)},
+		{dropTable(merged, false)},
 	}
 }
 
@@ -275,18 +292,20 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 // relation and how to create it from a query: temporary where the whole
 // refresh is one transaction, ordinary (and visible to the next run if
 // this one stops) elsewhere.
-func (p *Project) scratchTables(m dialects.Modeler, c *Compiled) func(prefix string) (rel string, create func(query string) string) {
+func (p *Project) scratchTables(m dialects.Modeler, c *Compiled) func(prefix string) (rel string, create func(query string) dialects.Step) {
 	_, temp := m.CreateTempTableAs("t", "SELECT 1")
 	temp = temp && p.Dialect.TransactionalDDL()
-	return func(prefix string) (string, func(string) string) {
+	return func(prefix string) (string, func(string) dialects.Step) {
 		name := scratch(prefix, c.Name)
 		if temp {
-			return p.Dialect.Quote(name), func(query string) string {
+			return p.Dialect.Quote(name), func(query string) dialects.Step {
 				st, _ := m.CreateTempTableAs(name, query)
-				return st
+				return stmt(st)
 			}
 		}
-		return p.relation(name), func(query string) string { return m.CreateTableAs(p.relation(name), query) }
+		return p.relation(name), func(query string) dialects.Step {
+			return dialects.CreateTableAs{Relation: p.relation(name), Query: query}
+		}
 	}
 }
 
@@ -297,7 +316,7 @@ func replaceTable(r dialects.TableReplacer, c *Compiled, existing string, drop f
 	if existing == asView {
 		out = append(out, drop())
 	}
-	return append(out, step{r.ReplaceTableAs(c.Relation, c.SQL)})
+	return append(out, step{stmt(r.ReplaceTableAs(c.Relation, c.SQL))})
 }
 
 // watermark is the column an incremental current-state refresh compares.

@@ -326,16 +326,20 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 		// One transaction: a failure leaves the previous build in place.
 		var all step
 		if bs, ok := r.Project.Dialect.(dialects.BuildSettinger); ok {
-			all = append(all, bs.BuildSettings()...)
+			for _, st := range bs.BuildSettings() {
+				all = append(all, stmt(st))
+			}
 		}
 		for _, s := range steps {
 			all = append(all, s...)
 		}
 		err := r.inTxFor(ctx, c, all)
 		if err != nil && c.Config.Materialized == View && existing == asView {
-			// PostgreSQL cannot replace a view whose columns changed
-			// (a migration added one): drop and create it instead.
-			if err2 := r.inTxFor(ctx, c, step{"DROP VIEW " + c.Relation, "CREATE VIEW " + c.Relation + " AS\n" + c.SQL}); err2 == nil {
+			// Some engines (PostgreSQL) cannot replace a view whose
+			// columns changed (a migration added one): drop and create
+			// it instead.
+			recreate := step{dialects.DropRelation{Relation: c.Relation, Kind: dialects.View}, stmt("CREATE VIEW " + c.Relation + " AS\n" + c.SQL)}
+			if err2 := r.inTxFor(ctx, c, recreate); err2 == nil {
 				return nil
 			}
 		}
@@ -347,7 +351,7 @@ func (r *Runner) build(ctx context.Context, m dialects.Modeler, c *Compiled, exi
 			err = r.inTx(ctx, s)
 		} else {
 			for _, st := range s {
-				if err = r.exec(ctx, r.DB, st); err != nil {
+				if err = r.run(ctx, r.DB, st); err != nil {
 					break
 				}
 			}
@@ -363,10 +367,15 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-func (r *Runner) exec(ctx context.Context, e execer, st string) error {
-	if isCheck(st) {
-		return r.runCheck(ctx, e, st)
+// run runs one step of a plan on e.
+func (r *Runner) run(ctx context.Context, e execer, s dialects.Step) error {
+	if ch, ok := s.(check); ok {
+		return r.runCheck(ctx, e, ch)
 	}
+	return r.exec(ctx, e, s.SQL(r.Project.Dialect))
+}
+
+func (r *Runner) exec(ctx context.Context, e execer, st string) error {
 	start := time.Now()
 	res, err := e.ExecContext(ctx, st)
 	if err == nil {
@@ -407,7 +416,7 @@ func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 		}
 	}
 	for _, st := range sts {
-		if err := r.exec(ctx, tx, st); err != nil {
+		if err := r.run(ctx, tx, st); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -426,17 +435,25 @@ func (r *Runner) inTxFor(ctx context.Context, c *Compiled, sts step) error {
 // definition after the new relation exists. Where the dialect can say what
 // a definition leaves out (dialects.ViewKeeper: owner, privileges,
 // comments), each re-created view gets it back in the same transaction,
-// and so do c's own relation and live view (dialects.RelationKeeper).
+// and so do c's own relation and live view.
 func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled, sts step) (step, error) {
 	vb, ok := r.Project.Dialect.(dialects.ViewBinder)
 	if !ok {
 		return sts, nil
 	}
 	at := -1
+	// Views the steps drop themselves (a live view) are theirs to re-create.
+	dropped := map[string]bool{}
 	for i, st := range sts {
-		if st == "DROP TABLE "+c.Relation || st == "DROP VIEW "+c.Relation {
+		d, ok := st.(dialects.DropRelation)
+		if !ok {
+			continue
+		}
+		if d.Relation == c.Relation && at < 0 {
 			at = i
-			break
+		}
+		if d.Kind == dialects.View {
+			dropped[d.Relation] = true
 		}
 	}
 	if at < 0 {
@@ -448,15 +465,6 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	}
 	defer rows.Close()
 	q := r.Project.Dialect.Quote
-	// Views the steps drop themselves (a live view) are theirs to re-create.
-	dropped := map[string]bool{}
-	for _, st := range sts {
-		for _, verb := range []string{dropView, "DROP VIEW "} {
-			if rest, ok := strings.CutPrefix(st, verb); ok {
-				dropped[rest] = true
-			}
-		}
-	}
 	var recreate step
 	var kept [][2]string // schema, name of each re-created view
 	for rows.Next() {
@@ -470,7 +478,7 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 		if kind != "v" {
 			return nil, fmt.Errorf("%s.%s (relkind %s) depends on %s and mtx cannot re-create it: drop it before rebuilding, and create it again after", schema, name, kind, c.Relation)
 		}
-		recreate = append(recreate, "CREATE VIEW "+q(schema)+"."+q(name)+" AS\n"+strings.TrimSuffix(strings.TrimSpace(def), ";"))
+		recreate = append(recreate, stmt("CREATE VIEW "+q(schema)+"."+q(name)+" AS\n"+strings.TrimSuffix(strings.TrimSpace(def), ";")))
 		kept = append(kept, [2]string{schema, name})
 	}
 	if err := rows.Err(); err != nil {
@@ -480,31 +488,34 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	// Read now, before the steps drop them; given back at the end, after
 	// every view exists again (a trigger or rule may name another one).
 	var props step
+	give := func(more []string) {
+		for _, st := range more {
+			props = append(props, stmt(st))
+		}
+	}
 	if vk, ok := r.Project.Dialect.(dialects.ViewKeeper); ok {
 		for _, v := range kept {
 			more, err := vk.KeepView(ctx, tx, v[0], v[1])
 			if err != nil {
 				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
 			}
-			props = append(props, more...)
+			give(more)
 		}
-	}
-	if rk, ok := r.Project.Dialect.(dialects.RelationKeeper); ok {
 		// c's own relation, when the steps build it again as the same kind,
 		// and its live view: a grant on current_invoices survives too.
 		var own []string
-		if strings.HasPrefix(sts[at], "DROP VIEW ") == (c.Config.Materialized == View) {
+		if (sts[at].(dialects.DropRelation).Kind == dialects.View) == (c.Config.Materialized == View) {
 			own = append(own, c.Name)
 		}
 		if live := LiveView(c.Name); c.hasLive() && dropped[q(r.Project.Schema)+"."+q(live)] {
 			own = append(own, live)
 		}
 		for _, name := range own {
-			more, err := rk.KeepRelation(ctx, tx, r.Project.Schema, name)
+			more, err := vk.KeepRelation(ctx, tx, r.Project.Schema, name)
 			if err != nil {
 				return nil, fmt.Errorf("rebuilding %s: %w", c.Relation, err)
 			}
-			props = append(props, more...)
+			give(more)
 		}
 	}
 	if len(recreate) == 0 && len(props) == 0 {
@@ -513,17 +524,16 @@ func (r *Runner) keepDependentViews(ctx context.Context, tx *sql.Tx, c *Compiled
 	if len(recreate) == 0 {
 		return append(append(step(nil), sts...), props...), nil
 	}
-	// The steps' own view drops (the live view) cascade too: a user view
-	// on current_events_live is among the dependents re-created at the end.
-	var out step
-	for _, st := range sts[:at] {
-		if strings.HasPrefix(st, "DROP VIEW ") {
-			st += " CASCADE"
+	// The drop cascades, and so do the steps' own view drops before it
+	// (the live view): a user view on current_events_live is among the
+	// dependents re-created at the end.
+	out := append(step(nil), sts...)
+	for i, st := range out[:at+1] {
+		if d, ok := st.(dialects.DropRelation); ok && (i == at || d.Kind == dialects.View) {
+			d.Cascade = true
+			out[i] = d
 		}
-		out = append(out, st)
 	}
-	out = append(out, sts[at]+" CASCADE")
-	out = append(out, sts[at+1:]...)
 	out = append(out, recreate...)
 	return append(out, props...), nil
 }

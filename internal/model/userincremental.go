@@ -74,21 +74,21 @@ func (p *Project) userIncremental(m dialects.Modeler, c *Compiled, existing stri
 	write := func(from string) step {
 		if mg, ok := m.(dialects.Merger); ok {
 			// One MERGE: all or nothing without a transaction.
-			return step{mg.Merge(rel, from, key, cols)}
+			return step{stmt(mg.Merge(rel, from, key, cols))}
 		}
 		insert := "INSERT INTO " + rel + " (" + list + ")\nSELECT " + list + " FROM " + from
 		if c.columns == nil {
 			insert = "INSERT INTO " + rel + " SELECT * FROM " + from
 		}
-		return step{deleteKeysIn(p.Dialect, rel, key, from, p.keyIn(key, rel, from)), insert}
+		return step{stmt(deleteKeysIn(p.Dialect, rel, key, from, p.keyIn(key, rel, from))), stmt(insert)}
 	}
 	if len(newest) == 0 {
 		return []step{
-			{"DROP TABLE IF EXISTS " + stage},
+			{dropTable(stage, true)},
 			{createStage(c.IncrementalSQL)},
 			{p.repeatedKeyCheck(c, stage)},
 			write(stage),
-			{"DROP TABLE " + stage},
+			{dropTable(stage, false)},
 		}, true
 	}
 	merged, createMerged := scratchTable("merge")
@@ -100,13 +100,13 @@ func (p *Project) userIncremental(m dialects.Modeler, c *Compiled, existing stri
 	winners := fmt.Sprintf("SELECT %s\nFROM (\n%s\n) AS %s\nWHERE %s = 1",
 		list, indent(m.CurrentStateSQL(p.userRanking(c, candidates, []string{freshColumn})), "  "), q("_mtx_winners"), q(freshColumn))
 	return []step{
-		{"DROP TABLE IF EXISTS " + stage},
-		{"DROP TABLE IF EXISTS " + merged},
+		{dropTable(stage, true)},
+		{dropTable(merged, true)},
 		{createStage(c.IncrementalSQL)},
 		{createMerged(winners)},
 		write(merged),
-		{"DROP TABLE " + stage},
-		{"DROP TABLE " + merged},
+		{dropTable(stage, false)},
+		{dropTable(merged, false)},
 	}, true
 }
 
@@ -151,40 +151,51 @@ func quoteList(q func(string) string, cols []string) string {
 	return strings.Join(out, ", ")
 }
 
-// checkPrefix starts a statement that is a check, not a change: the build
-// fails when its SELECT (after the comment lines) returns a row, whose
-// last column counts the offending rows. The runner recognises it
-// (runCheck); `mtx compile` prints it as is. Its comment lines say what
-// the row means, the hint, and the scratch table to drop on failure.
-const (
-	checkPrefix   = "-- mtx check: "
-	hintPrefix    = "-- hint: "
-	dropOnFailure = "-- on failure: "
-)
+// check is a step that is a check, not a change: the build fails when
+// its query returns a row, whose last column counts the offending rows
+// (runCheck). `mtx compile` prints it as its query after comment lines
+// saying what the row means, the hint, and the scratch table dropped on
+// failure.
+type check struct {
+	what, hint string
+	// dropOnFailure drops the scratch table the check reads, when the
+	// check fails outside a transaction.
+	dropOnFailure dialects.Step
+	query         string
+}
+
+// SQL is the check's query after its comment lines.
+func (ch check) SQL(d dialects.Dialect) string {
+	return "-- mtx check: " + ch.what + "\n" +
+		"-- hint: " + ch.hint + "\n" +
+		"-- on failure: " + ch.dropOnFailure.SQL(d) + "\n" +
+		ch.query
+}
 
 // repeatedKeyCheck is the check that the staged rows of c repeat no
 // unique_key; it returns the first repeated key, in key order.
-func (p *Project) repeatedKeyCheck(c *Compiled, stage string) string {
+func (p *Project) repeatedKeyCheck(c *Compiled, stage string) check {
 	q := p.Dialect.Quote
 	key := quoteList(q, c.Config.UniqueKey)
-	return checkPrefix + "the new rows repeat unique_key\n" +
-		hintPrefix + "add newest: to the header to keep the newest row of each key\n" +
-		dropOnFailure + "DROP TABLE " + stage + "\n" +
-		fmt.Sprintf("SELECT %s, COUNT(*) AS %s FROM %s GROUP BY %s HAVING COUNT(*) > 1 ORDER BY %s LIMIT 1",
-			key, q("_mtx_rows"), stage, key, key)
+	return check{
+		what:          "the new rows repeat unique_key",
+		hint:          "add newest: to the header to keep the newest row of each key",
+		dropOnFailure: dropTable(stage, false),
+		query: fmt.Sprintf("SELECT %s, COUNT(*) AS %s FROM %s GROUP BY %s HAVING COUNT(*) > 1 ORDER BY %s LIMIT 1",
+			key, q("_mtx_rows"), stage, key, key),
+	}
 }
-
-func isCheck(st string) bool { return strings.HasPrefix(st, checkPrefix) }
 
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// runCheck runs check statement st on e (a transaction or the database):
-// a row back is the error, naming the offending values. Outside a
-// transaction the scratch table the check names is dropped first, so a
-// failed refresh leaves nothing behind.
-func (r *Runner) runCheck(ctx context.Context, e execer, st string) error {
+// runCheck runs ch on e (a transaction or the database): a row back is
+// the error, naming the offending values. Outside a transaction the
+// scratch table the check reads is dropped first, so a failed refresh
+// leaves nothing behind.
+func (r *Runner) runCheck(ctx context.Context, e execer, ch check) error {
+	st := ch.SQL(r.Project.Dialect)
 	qe, ok := e.(querier)
 	if !ok {
 		return fmt.Errorf("cannot run a check on %T", e)
@@ -226,18 +237,10 @@ func (r *Runner) runCheck(ctx context.Context, e execer, st string) error {
 	if count == "" {
 		return nil
 	}
-	var what, hint string
-	_, inTx := e.(*sql.Tx)
-	for _, line := range strings.Split(st, "\n") {
-		if s, ok := strings.CutPrefix(line, checkPrefix); ok {
-			what = s
-		} else if s, ok := strings.CutPrefix(line, hintPrefix); ok {
-			hint = " (" + s + ")"
-		} else if s, ok := strings.CutPrefix(line, dropOnFailure); ok && !inTx {
-			_ = r.exec(ctx, e, s)
-		}
+	if _, inTx := e.(*sql.Tx); !inTx {
+		_ = r.run(ctx, e, ch.dropOnFailure)
 	}
-	return fmt.Errorf("%s %s (%s rows); nothing was changed%s", what, strings.Join(found, ", "), count, hint)
+	return fmt.Errorf("%s %s (%s rows); nothing was changed (%s)", ch.what, strings.Join(found, ", "), count, ch.hint)
 }
 
 // readColumns sets c.columns, for the refresh of a user incremental model

@@ -1,11 +1,17 @@
+// Package source checks the export tables — Metronome's delivery
+// (source_schema) or mtx's raw tables — against the catalog, as read by
+// internal/discover: missing tables and columns, unknown columns, and
+// physical types that lose data or break the models (mtx source check).
 package source
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/discover"
 )
 
 // Severity ranks a finding. Only errors fail the check: they would make a
@@ -53,9 +59,10 @@ type Report struct {
 	Notes    int       `json:"notes"`
 }
 
-// Check compares the tables found with the catalog tables selected. o
-// holds the catalog's decimal size, which delivered decimals must hold.
-func Check(s Source, found *Found, tables []*catalog.Table, o dialects.Options) (*Report, error) {
+// Check compares the schema found (read with the same selection) with the
+// catalog tables selected. o holds the catalog's decimal size, which
+// delivered decimals must hold.
+func Check(s discover.Source, found *discover.Schema, tables []*catalog.Table, o dialects.Options) (*Report, error) {
 	r := &Report{Dialect: s.Dialect.Name(), Schema: s.Schema, Mode: s.Mode(), Findings: []Finding{}}
 	present := 0
 	for _, t := range tables {
@@ -72,13 +79,11 @@ func Check(s Source, found *Found, tables []*catalog.Table, o dialects.Options) 
 		}
 		present++
 		tr.Present, tr.FoundAs = true, ft.Name
-		known := map[string]bool{}
 		for _, c := range t.Columns {
-			known[c.Name] = true
 			if c.System && s.Delivered {
 				continue // Metronome adds no provenance columns
 			}
-			fc, ok := ft.Column(c.Name)
+			fc, ok := ft.Columns[c.Name]
 			if !ok {
 				tr.MissingColumns = append(tr.MissingColumns, c.Name)
 				tr.Findings = append(tr.Findings, missingColumn(s, t, c))
@@ -93,11 +98,12 @@ func Check(s Source, found *Found, tables []*catalog.Table, o dialects.Options) 
 				tr.Findings = append(tr.Findings, x)
 			}
 		}
-		for _, fc := range ft.Columns() {
-			if !known[strings.ToLower(fc.Name)] {
-				tr.ExtraColumns = append(tr.ExtraColumns, fc.Name)
-			}
+		for _, fc := range ft.Extra {
+			tr.ExtraColumns = append(tr.ExtraColumns, fc.Name)
 		}
+		sort.Slice(tr.ExtraColumns, func(i, j int) bool {
+			return strings.ToLower(tr.ExtraColumns[i]) < strings.ToLower(tr.ExtraColumns[j])
+		})
 		if len(tr.ExtraColumns) > 0 {
 			tr.Findings = append(tr.Findings, Finding{Severity: Note,
 				Problem: fmt.Sprintf("extra columns not in mtx's catalog: %s", strings.Join(tr.ExtraColumns, ", "))})
@@ -150,7 +156,7 @@ func structural(t *catalog.Table, c catalog.Column) string {
 	return ""
 }
 
-func missingColumn(s Source, t *catalog.Table, c catalog.Column) Finding {
+func missingColumn(s discover.Source, t *catalog.Table, c catalog.Column) Finding {
 	hint := ""
 	if !s.Delivered {
 		hint = " (mtx migrate up adds it)"
@@ -215,7 +221,7 @@ func checkType(d dialects.Dialect, t *catalog.Table, c catalog.Column, physical 
 				out = append(out, f(Error, "string capped at %d (mtx uses %s here): longer values are cut or rejected", got.Length, limit)...)
 			}
 			if c.Type == catalog.JSON && own.Class == dialects.ClassJSON {
-				out = append(out, f(Warning, "JSON stored as text: every read must parse it, and JSON functions that need the engine's JSON type fail on it")...)
+				out = append(out, f(Warning, "JSON stored as text: every read must parse it (mtx's models do; your own SQL on the table must too)")...)
 			}
 			return out, nil
 		}

@@ -3,25 +3,42 @@ package source
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/internal/catalog"
+	"github.com/mtxhq/mtx/internal/discover"
 )
 
-// found builds what introspection would return: table -> column -> type.
-func found(tables map[string]map[string]string) *Found {
-	f := &Found{tables: map[string]*Table{}}
+// found reads, as discover would, a schema whose introspection returned
+// tables (table -> column -> type), for the selected catalog tables.
+func found(src discover.Source, cat *catalog.Catalog, tables map[string]map[string]string, selected []*catalog.Table) *discover.Schema {
+	f := discover.Found{}
 	for name, cols := range tables {
-		t := &Table{Name: name, columns: map[string]Column{}}
-		for c, typ := range cols {
-			t.columns[strings.ToLower(c)] = Column{Name: c, Type: typ}
+		var names []string
+		for c := range cols {
+			names = append(names, c)
 		}
-		f.tables[strings.ToLower(name)] = t
+		sort.Strings(names)
+		for _, c := range names {
+			f[name] = append(f[name], discover.Column{Name: c, Type: cols[c]})
+		}
 	}
-	return f
+	sel := func(n string) bool {
+		for _, t := range selected {
+			if t.Name == n {
+				return true
+			}
+		}
+		return false
+	}
+	if src.Delivered {
+		return discover.Match(src.Schema, f, cat, sel)
+	}
+	return discover.MatchRaw(src.Schema, f, cat, sel)
 }
 
 // asCreated is table t as mtx creates it on d, with some columns changed
@@ -166,8 +183,8 @@ func TestCheck(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				src := Source{Dialect: d, Schema: "src", Delivered: tc.delivered}
-				r, err := Check(src, found(tc.found(d)), tc.tables, dialects.DefaultOptions())
+				src := discover.Source{Dialect: d, Schema: "src", Delivered: tc.delivered}
+				r, err := Check(src, found(src, cur, tc.found(d), tc.tables), tc.tables, dialects.DefaultOptions())
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -12,12 +12,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/mtxhq/mtx/dialects/enginetest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	_ "github.com/mtxhq/mtx/dialects/all/alltest"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 )
 
 // PythonEnv names the variable holding the virtualenv's Python.
@@ -37,13 +39,6 @@ type Failure struct {
 
 func (f Failure) String() string {
 	return fmt.Sprintf("%s: %s\n    %s", f.Source, f.Error, oneLine(f.SQL, 300))
-}
-
-// sqlglotDialect maps mtx dialect names to sqlglot's (the same today; the
-// map says which ones were checked to exist).
-var sqlglotDialect = map[string]string{
-	"bigquery": "bigquery", "clickhouse": "clickhouse", "duckdb": "duckdb", "mysql": "mysql",
-	"postgres": "postgres", "redshift": "redshift", "snowflake": "snowflake",
 }
 
 // Python returns the interpreter with sqlglot, or "" when it is not set up.
@@ -71,19 +66,12 @@ func Validate(dialect string, sts []Statement) (failures []Failure, version stri
 	if py == "" {
 		return nil, "", fmt.Errorf("%s is not set: run eval \"$(tests/engines/up sqlglot)\"", PythonEnv)
 	}
-	sd, ok := sqlglotDialect[dialect]
-	a, _ := enginetest.Get(dialect)
-	if a != nil && a.SQLGlot != "" {
-		sd, ok = a.SQLGlot, true
+	// sqlglot's name for the dialect is in the engine's test adapter.
+	a, err := enginetest.Get(dialect)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlcheck: %w", err)
 	}
-	if !ok {
-		// An engine added since the map: its test adapter says.
-		a, err := enginetest.Get(dialect)
-		if err != nil {
-			return nil, "", fmt.Errorf("sqlcheck: no sqlglot dialect for %q", dialect)
-		}
-		sd = a.SQLGlot
-	}
+	sd := a.SQLGlot
 	path, err := script()
 	if err != nil {
 		return nil, "", err

@@ -7,6 +7,7 @@ import (
 	_ "github.com/mtxhq/mtx/dialects/athena/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/bigquery/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/clickhouse/testadapter"
+	_ "github.com/mtxhq/mtx/dialects/databricks/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/duckdb/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/mysql/testadapter"
 	_ "github.com/mtxhq/mtx/dialects/postgres/testadapter"

@@ -5,6 +5,8 @@
 package testadapter
 
 import (
+	"net/url"
+
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 )
@@ -35,6 +37,21 @@ func init() {
 			// Iceberg's types; JSON is kept verbatim as varchar.
 			catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
 			catalog.Boolean: "boolean", catalog.Timestamp: "timestamp(6) with time zone", catalog.JSON: "varchar",
+		},
+		// Trino's forms (password, access token) and Athena's (AWS keys).
+		SecretDSNs: []enginetest.SecretDSN{
+			{Name: "trino https userinfo", DSN: func(p, hp, user string) string {
+				return "https://" + user + ":" + p + "@" + hp + "?catalog=iceberg&request_retry_timeout=1s"
+			}},
+			{Name: "trino ?accessToken=", DSN: func(p, hp, user string) string {
+				return "http://" + user + "@" + hp + "?catalog=iceberg&request_retry_timeout=1s&accessToken=" + url.QueryEscape(p)
+			}},
+			{Name: "athena ?secret_access_key=", DSN: func(p, _, _ string) string {
+				return "athena://us-east-1?workgroup=primary&output_location=s3://b/r/&access_key_id=AKIA&secret_access_key=" + url.QueryEscape(p)
+			}},
+			{Name: "athena ?session_token=", DSN: func(p, _, _ string) string {
+				return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
+			}},
 		},
 		NotRequired: "tests/engines/up starts Trino only when named (up athena), and most live tests have not run on it yet",
 		// The engine is being brought up: only these live tests have been

@@ -6,6 +6,8 @@ package testadapter
 import (
 	"encoding/json"
 	"math/big"
+	"net/url"
+	"os"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -39,6 +41,38 @@ func init() {
 		},
 		// The emulator drops type parameters: the lossy decimal is an INT64,
 		// no short string, and every JSON column reports as STRING.
-		LossyDecimal: "INT64",
+		LossyDecimal:          "INT64",
+		JSONIntrospectsAsText: true,
+		LoadJobs:              true,
+		SecretDSNs: []enginetest.SecretDSN{
+			{Name: "userinfo", DSN: func(p, hp, user string) string {
+				return "bigquery://" + user + ":" + p + "@project?endpoint=http://" + hp
+			}},
+			{Name: "?token=", DSN: func(p, hp, user string) string {
+				return "bigquery://project?endpoint=http://" + hp + "&token=" + url.QueryEscape(p)
+			}},
+		},
+		// The sync service keeps a view over __TABLES__ and a cache.
+		TransferStatusView: true,
+		// The sync service delivers JSON as STRING; its NUMERIC is mtx's
+		// NUMERIC(38,9), so decimals stay as they are (a CAST to NUMERIC on
+		// the emulator rounds to three places; BigQuery keeps nine).
+		Delivered:      true,
+		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "TO_JSON_STRING(%s)"},
+		Sim:            enginetest.SimSQL{Varchar: "STRING", Day: "INTERVAL 1 DAY"},
+		KnownGaps:      slowGaps(),
 	})
+}
+
+// slowGaps are the live tests too slow on the emulator for every CI run:
+// each statement of the delivered simulation costs the emulator seconds,
+// and the test took 29 and 49 minutes on the shared 2-core machine (it
+// passed). MTX_TEST_BIGQUERY_SLOW=1 runs them.
+func slowGaps() map[string]string {
+	if os.Getenv("MTX_TEST_BIGQUERY_SLOW") != "" {
+		return nil
+	}
+	return map[string]string{
+		"TestDeliveredMatchesObjectStorage": "29-49 min on bqemulator (it passes); set MTX_TEST_BIGQUERY_SLOW=1 to run it",
+	}
 }

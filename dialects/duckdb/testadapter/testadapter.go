@@ -4,6 +4,7 @@ package testadapter
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
@@ -30,10 +31,30 @@ func init() {
 		Delivered:    true,
 		// DuckDB stands in for the warehouses that deliver JSON as text
 		// (Redshift, BigQuery, Databricks).
-		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "VARCHAR"},
-		SlowModel:      "-- materialized: table\nSELECT COUNT(*) AS n FROM range(1000000000000)\n",
+		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "CAST(%s AS VARCHAR)"},
+		Representative: true,
+		SecretDSNs: []enginetest.SecretDSN{
+			{Name: "a URL", DSN: func(p, hp, user string) string {
+				return "postgres://" + user + ":" + p + "@" + hp + "/mtx"
+			}},
+			{Name: "?motherduck_token=", DSN: func(p, hp, user string) string {
+				return "leak.duckdb?motherduck_token=" + url.QueryEscape(p)
+			}},
+		},
+		Bench: &enginetest.Bench{
+			EventRows: `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
+SELECT 'txn-' || k, 'cust-' || (k %% 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(k %% 2592000), 'api_call', '{"region": "us-east-1", "units": 3}',
+  CASE WHEN k %% 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_milliseconds(i),
+  '%[5]s', TIMESTAMPTZ '%[6]s', TIMESTAMPTZ '%[6]s'
+FROM (SELECT i, CASE WHEN %[4]t AND i %% 2 = 1 THEN i ELSE i %% %[7]d END AS k FROM range(%[2]d, %[3]d) AS r(i)) AS g`,
+			// mtx's process ends with a checkpoint of what it wrote (DuckDB
+			// checkpoints on close).
+			Checkpoint: "CHECKPOINT",
+			Explain:    "EXPLAIN ANALYZE ",
+		},
 		DBTProfile: func(dsn, schema string) (string, []string, error) {
 			return fmt.Sprintf("type: duckdb\npath: %q\nschema: %s\nthreads: 4\n", dsn, schema), nil, nil
 		},
+		SlowModel: "-- materialized: table\nSELECT COUNT(*) AS n FROM range(1000000000000)\n",
 	})
 }

@@ -6,7 +6,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	tcmysql "github.com/testcontainers/testcontainers-go/modules/mysql"
@@ -14,6 +16,12 @@ import (
 
 func init() {
 	enginetest.Register(&enginetest.Adapter{
+		// The refresh benchmark generates its raw events in one statement.
+		Bench: &enginetest.Bench{RefreshRows: "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
+			"SELECT CONCAT('txn-', k), CONCAT('cust-', k % 5000), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (k % 2592000) SECOND, 'api_call', '{\"region\": \"us-east-1\", \"units\": 3}',\n" +
+			"  CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, CONCAT('meta-', i), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (i * 1000) MICROSECOND,\n" +
+			"  '{file}', {at}, {at}\n" +
+			"FROM (SELECT seq AS i, CASE WHEN {fresh} AND seq % 2 = 1 THEN seq ELSE seq % {keys} END AS k FROM seq_{lo}_to_{last}) AS g"},
 		Name:        "mysql",
 		DSNEnv:      "MTX_TEST_MYSQL_DSN",
 		SQLGlot:     "mysql",
@@ -34,6 +42,19 @@ func init() {
 		TextJSON:       "LONGTEXT",
 		Delivered:      true,
 		KillLockHolder: killLockHolder,
+		SecretDSNs: []enginetest.SecretDSN{{Name: "go-sql-driver", DSN: func(p, hp, user string) string {
+			return user + ":" + p + "@tcp(" + hp + ")/mtx?timeout=2s"
+		}}},
+		LiveLogin: func() (string, string, bool) {
+			dsn := os.Getenv("MTX_TEST_MYSQL_DSN")
+			cfg, err := mysql.ParseDSN(dsn)
+			if dsn == "" || err != nil {
+				return "", "", false
+			}
+			return cfg.Addr, cfg.User, true
+		},
+		// Two VARCHAR(768) key columns exceed the 3072-byte index limit.
+		NoCompositeStringKey: true,
 		// MySQL documents RENAME TABLE a TO b ("RENAME TABLE Statement").
 		RenameUnparsed: true,
 	})

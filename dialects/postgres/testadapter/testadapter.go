@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/url"
+	"os"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
@@ -34,10 +36,24 @@ func init() {
 		TextJSON:     "TEXT",
 		Delivered:    true,
 		// Unsized decimals, as the sync service creates them.
-		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "NUMERIC", catalog.JSON: "TEXT"},
-		SlowModel:      "-- materialized: table\nSELECT 1 AS n FROM pg_sleep(60)\n",
-		KillLockHolder: killLockHolder,
-		DBTProfile:     dbtProfile,
+		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "CAST(%s AS NUMERIC)", catalog.JSON: "CAST(%s AS TEXT)"},
+		Representative: true,
+		Bench: &enginetest.Bench{
+			EventRows: `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
+SELECT 'txn-' || k, 'cust-' || (k %% 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + (k %% 2592000) * INTERVAL '1 second', 'api_call', '{"region": "us-east-1", "units": 3}',
+  CASE WHEN k %% 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 millisecond',
+  '%[5]s', TIMESTAMPTZ '%[6]s', TIMESTAMPTZ '%[6]s'
+FROM (SELECT i, CASE WHEN %[4]t AND i %% 2 = 1 THEN i ELSE i %% %[7]d END AS k FROM generate_series(%[2]d, %[3]d - 1) AS r(i)) AS g`,
+			Analyze: "ANALYZE %s",
+			Explain: "EXPLAIN (ANALYZE, BUFFERS) ",
+		},
+		CTASRowsAffected: true,
+		BindsViews:       true,
+		SlowModel:        "-- materialized: table\nSELECT 1 AS n FROM pg_sleep(60)\n",
+		KillLockHolder:   killLockHolder,
+		DBTProfile:       dbtProfile,
+		SecretDSNs:       SecretDSNs,
+		LiveLogin:        LiveLogin,
 	})
 }
 
@@ -83,4 +99,33 @@ func startContainer(ctx context.Context, img string) (func(context.Context) erro
 	}
 	dsn, err := c.ConnectionString(ctx, "sslmode=disable")
 	return stop, dsn, err
+}
+
+// SecretDSNs are PostgreSQL's DSN forms holding a password: URL (raw,
+// escaped, as a parameter) and keyword/value. Redshift's adapter shares
+// the URL and keyword forms.
+var SecretDSNs = []enginetest.SecretDSN{
+	{Name: "url raw", DSN: func(p, hp, user string) string {
+		return "postgres://" + user + ":" + p + "@" + hp + "/mtx?connect_timeout=2&sslmode=disable"
+	}},
+	{Name: "url escaped", DSN: func(p, hp, user string) string {
+		return "postgres://" + url.UserPassword(user, p).String() + "@" + hp + "/mtx?connect_timeout=2&sslmode=disable"
+	}},
+	{Name: "url ?password=", DSN: func(p, hp, user string) string {
+		return "postgres://" + user + "@" + hp + "/mtx?connect_timeout=2&sslmode=disable&password=" + url.QueryEscape(p)
+	}},
+	{Name: "keyword", DSN: func(p, hp, user string) string {
+		host, port := enginetest.HostPort(hp)
+		return "host=" + host + " port=" + port + " user=" + user + " password='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(p) + "' dbname=mtx connect_timeout=2 sslmode=disable"
+	}},
+}
+
+// LiveLogin is the local PostgreSQL (MTX_TEST_POSTGRES_DSN), where one runs.
+func LiveLogin() (string, string, bool) {
+	dsn := os.Getenv("MTX_TEST_POSTGRES_DSN")
+	cfg, err := pgx.ParseConfig(dsn)
+	if dsn == "" || err != nil {
+		return "", "", false
+	}
+	return fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), cfg.User, true
 }

@@ -4,6 +4,7 @@ package testadapter
 
 import (
 	"github.com/mtxhq/mtx/dialects/enginetest"
+	pgtest "github.com/mtxhq/mtx/dialects/postgres/testadapter"
 	"github.com/mtxhq/mtx/internal/catalog"
 )
 
@@ -26,6 +27,10 @@ func init() {
 		},
 		LossyDecimal: "DECIMAL(18,0)",
 		ShortString:  "VARCHAR(256)",
-		TextJSON:     "VARCHAR(65535)",
+		// PostgreSQL's URL and keyword forms; the local PostgreSQL stands
+		// in for a login with a wrong password (the same protocol).
+		SecretDSNs: []enginetest.SecretDSN{pgtest.SecretDSNs[0], pgtest.SecretDSNs[3]},
+		LiveLogin:  pgtest.LiveLogin,
+		TextJSON:   "VARCHAR(65535)",
 	})
 }

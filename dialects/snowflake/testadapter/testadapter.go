@@ -4,6 +4,7 @@
 package testadapter
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -46,6 +47,15 @@ func init() {
 		ShortString:  "VARCHAR(256)",
 		TextJSON:     "VARCHAR",
 		Delivered:    true,
+		StageCopy:    true,
+		SecretDSNs: []enginetest.SecretDSN{
+			{Name: "gosnowflake", DSN: func(p, hp, user string) string {
+				return user + ":" + p + "@" + hp + "/MTX?account=acct&protocol=http&loginTimeout=2"
+			}},
+			{Name: "?password=", DSN: func(p, hp, user string) string {
+				return user + "@" + hp + "/MTX?account=acct&protocol=http&loginTimeout=2&password=" + url.QueryEscape(p)
+			}},
+		},
 	})
 }
 

@@ -5,7 +5,7 @@ SELECT "TRANSACTION_ID" AS "transaction_id",
   "CUSTOMER_ID" AS "customer_id",
   "TIMESTAMP" AS "timestamp",
   "EVENT_TYPE" AS "event_type",
-  "PROPERTIES" AS "properties",
+  JSON_PARSE("PROPERTIES") AS "properties",
   "ENVIRONMENT_TYPE" AS "environment_type",
   "_METRONOME_METADATA_ID" AS "_metronome_metadata_id",
   "UPDATED_AT" AS "updated_at",
@@ -24,7 +24,7 @@ FROM (
   SELECT "transaction_id", "customer_id", "timestamp", "event_type", "properties", "environment_type", "_metronome_metadata_id", "updated_at",
     ROW_NUMBER() OVER (PARTITION BY "transaction_id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "timestamp" DESC NULLS LAST, "_metronome_metadata_id" DESC NULLS LAST, "customer_id" DESC NULLS LAST, "event_type" DESC NULLS LAST) AS "_mtx_row"
   FROM (
-    SELECT "TRANSACTION_ID" AS "transaction_id", "CUSTOMER_ID" AS "customer_id", "TIMESTAMP" AS "timestamp", "EVENT_TYPE" AS "event_type", "PROPERTIES" AS "properties", "ENVIRONMENT_TYPE" AS "environment_type", "_METRONOME_METADATA_ID" AS "_metronome_metadata_id", "UPDATED_AT" AS "updated_at"
+    SELECT "TRANSACTION_ID" AS "transaction_id", "CUSTOMER_ID" AS "customer_id", "TIMESTAMP" AS "timestamp", "EVENT_TYPE" AS "event_type", JSON_PARSE("PROPERTIES") AS "properties", "ENVIRONMENT_TYPE" AS "environment_type", "_METRONOME_METADATA_ID" AS "_metronome_metadata_id", "UPDATED_AT" AS "updated_at"
     FROM "delivered"."EVENTS"
   ) AS "_mtx_delivered"
   WHERE "transaction_id" IS NOT NULL
@@ -56,7 +56,7 @@ FROM (
   SELECT "id", "name", "ingest_aliases", "salesforce_account_id", "billing_provider_type", "billing_provider_customer_id", "custom_fields", "environment_type", "created_at", "updated_at", "archived_at", "loyalty_tier",
     ROW_NUMBER() OVER (PARTITION BY "id", "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "name" DESC NULLS LAST, "salesforce_account_id" DESC NULLS LAST, "billing_provider_type" DESC NULLS LAST, "billing_provider_customer_id" DESC NULLS LAST, "created_at" DESC NULLS LAST, "archived_at" DESC NULLS LAST) AS "_mtx_row"
   FROM (
-    SELECT "id" AS "id", "name" AS "name", "ingest_aliases" AS "ingest_aliases", "salesforce_account_id" AS "salesforce_account_id", "billing_provider_type" AS "billing_provider_type", "billing_provider_customer_id" AS "billing_provider_customer_id", "custom_fields" AS "custom_fields", "environment_type" AS "environment_type", "created_at" AS "created_at", "updated_at" AS "updated_at", "archived_at" AS "archived_at", "LOYALTY_TIER" AS "loyalty_tier"
+    SELECT "id" AS "id", "name" AS "name", JSON_PARSE("ingest_aliases") AS "ingest_aliases", "salesforce_account_id" AS "salesforce_account_id", "billing_provider_type" AS "billing_provider_type", "billing_provider_customer_id" AS "billing_provider_customer_id", JSON_PARSE("custom_fields") AS "custom_fields", "environment_type" AS "environment_type", "created_at" AS "created_at", "updated_at" AS "updated_at", "archived_at" AS "archived_at", "LOYALTY_TIER" AS "loyalty_tier"
     FROM "delivered"."customer"
   ) AS "_mtx_delivered"
   WHERE "id" IS NOT NULL
@@ -99,7 +99,7 @@ FROM (
       SELECT "id", "environment_type", "snapshot_id", "name", "customer_id", "package_id", "rate_card_id", "starting_at", "ending_before", "archived_at", "multiplier_override_prioritization", "net_payment_terms_days", "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices", "metadata", "created_at", "created_by", "updated_at",
         FIRST_VALUE("snapshot_id") OVER (PARTITION BY "environment_type" ORDER BY "updated_at" DESC NULLS LAST, "snapshot_id" DESC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "_mtx_latest_snapshot"
       FROM (
-        SELECT "id" AS "id", "environment_type" AS "environment_type", "snapshot_id" AS "snapshot_id", "name" AS "name", "customer_id" AS "customer_id", "package_id" AS "package_id", "rate_card_id" AS "rate_card_id", "starting_at" AS "starting_at", "ending_before" AS "ending_before", "archived_at" AS "archived_at", "multiplier_override_prioritization" AS "multiplier_override_prioritization", "net_payment_terms_days" AS "net_payment_terms_days", "usage_statement_schedule_frequency" AS "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices" AS "scheduled_charges_on_usage_invoices", "metadata" AS "metadata", "created_at" AS "created_at", "created_by" AS "created_by", "updated_at" AS "updated_at"
+        SELECT "id" AS "id", "environment_type" AS "environment_type", "snapshot_id" AS "snapshot_id", "name" AS "name", "customer_id" AS "customer_id", "package_id" AS "package_id", "rate_card_id" AS "rate_card_id", "starting_at" AS "starting_at", "ending_before" AS "ending_before", "archived_at" AS "archived_at", "multiplier_override_prioritization" AS "multiplier_override_prioritization", "net_payment_terms_days" AS "net_payment_terms_days", "usage_statement_schedule_frequency" AS "usage_statement_schedule_frequency", "scheduled_charges_on_usage_invoices" AS "scheduled_charges_on_usage_invoices", JSON_PARSE("metadata") AS "metadata", "created_at" AS "created_at", "created_by" AS "created_by", "updated_at" AS "updated_at"
         FROM "delivered"."contracts_contracts"
       ) AS "_mtx_delivered"
       WHERE "snapshot_id" IS NOT NULL AND "id" IS NOT NULL
@@ -117,7 +117,7 @@ FROM (
   SELECT "id", "contract_id", "starting_at", "ending_before", "group_key", "group_values", "metadata", "updated_at",
     ROW_NUMBER() OVER (PARTITION BY "id", "starting_at" ORDER BY "updated_at" DESC NULLS LAST, "contract_id" DESC NULLS LAST, "ending_before" DESC NULLS LAST, "group_key" DESC NULLS LAST) AS "_mtx_row"
   FROM (
-    SELECT "id" AS "id", "contract_id" AS "contract_id", "starting_at" AS "starting_at", "ending_before" AS "ending_before", "group_key" AS "group_key", "group_values" AS "group_values", "metadata" AS "metadata", "updated_at" AS "updated_at"
+    SELECT "id" AS "id", "contract_id" AS "contract_id", "starting_at" AS "starting_at", "ending_before" AS "ending_before", "group_key" AS "group_key", JSON_PARSE("group_values") AS "group_values", JSON_PARSE("metadata") AS "metadata", "updated_at" AS "updated_at"
     FROM "delivered"."contracts_usage_filter_schedule"
   ) AS "_mtx_delivered"
   WHERE "id" IS NOT NULL AND "starting_at" IS NOT NULL

@@ -1,0 +1,56 @@
+package databricks
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtxhq/mtx/dialects"
+)
+
+// Macros are Databricks' (and Spark SQL's) spellings of the neutral SQL macros.
+type Macros struct{}
+
+var _ dialects.SQLMacros = Macros{}
+
+// Macros returns Databricks' SQL macros.
+func (Dialect) Macros() dialects.SQLMacros { return Macros{} }
+
+// DateTrunc: date_trunc works in the session's time zone, which every
+// connection sets to UTC (driver.go).
+func (Macros) DateTrunc(u dialects.Unit, expr string) string {
+	return fmt.Sprintf("date_trunc('%s', %s)", strings.ToUpper(string(u)), expr)
+}
+
+// AddInterval: timestampadd, in exact hours for days.
+func (Macros) AddInterval(expr string, n int, u dialects.Unit) string {
+	n, u, _ = dialects.ExactHours(n, u)
+	return fmt.Sprintf("timestampadd(%s, %d, %s)", strings.ToUpper(string(u)), n, expr)
+}
+
+func (Macros) Now() string                         { return "current_timestamp()" }
+func (Macros) TimestampLiteral(t time.Time) string { return timestampLiteral(t) }
+
+// StringLiteral escapes backslashes too: Spark SQL reads escape sequences
+// inside string literals.
+func (Macros) StringLiteral(s string) string { return dialects.EscapeBackslashLiteral(s) }
+func (Macros) BoolLiteral(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+// JSONText: get_json_object, which both Databricks and Spark have (the
+// col:key path syntax is Databricks-only).
+func (Macros) JSONText(expr, key string) string {
+	return fmt.Sprintf("get_json_object(%s, '$.%s')", expr, key)
+}
+func (Macros) CastDecimal(expr string, p, s int) string {
+	return fmt.Sprintf("CAST(%s AS DECIMAL(%d,%d))", expr, p, s)
+}
+func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS STRING)" }
+func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
+func (Macros) UseSchema(schema string) (string, bool) {
+	return "USE " + Dialect{}.Quote(schema), true
+}

@@ -1,0 +1,9 @@
+SELECT date_trunc('MONTH', i.end_timestamp) AS month,
+       i.credit_type_name AS credit_type_name,
+       COUNT(*) AS invoice_count,
+       SUM(i.total) AS invoice_total
+FROM `metronome`.`current_invoice` i
+WHERE i.environment_type = 'PRODUCTION'
+  AND COALESCE(i.`status`, '') <> 'VOID'
+GROUP BY 1, 2
+ORDER BY 1, 2;
