@@ -1,9 +1,7 @@
 package cookbook
 
 import (
-	"bytes"
 	"fmt"
-	"sort"
 	"text/template"
 	"text/template/parse"
 )
@@ -86,20 +84,7 @@ func (r *Renderer) RenderOpen(e *Entry, o Open) (*Rendered, error) {
 	if err := openIfs(t.Tree, t.Root, e, o); err != nil {
 		return nil, fmt.Errorf("cookbook entry %s: %w", e.Name, err)
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, nil); err != nil {
-		return nil, fmt.Errorf("cookbook entry %s (%s): %w", e.Name, r.d.Name(), err)
-	}
-	out := &Rendered{SQL: tidy(buf.String()), Values: values}
-	for n := range tables {
-		out.Tables = append(out.Tables, n)
-	}
-	sort.Strings(out.Tables)
-	for n := range reads {
-		out.Reads = append(out.Reads, n)
-	}
-	sort.Strings(out.Reads)
-	return out, nil
+	return r.execute(t, e, values, tables, reads)
 }
 
 // openIfs replaces every {{ if set "p" }} block of list by its branches

@@ -200,6 +200,12 @@ func (r *Renderer) Render(e *Entry, params map[string]string) (*Rendered, error)
 	if err != nil {
 		return nil, fmt.Errorf("cookbook entry %s: %w", e.Name, err)
 	}
+	return r.execute(t, e, values, tables, reads)
+}
+
+// execute runs a parsed entry; the template's functions fill tables and
+// reads as they run.
+func (r *Renderer) execute(t *template.Template, e *Entry, values map[string]any, tables, reads map[string]bool) (*Rendered, error) {
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, nil); err != nil {
 		return nil, fmt.Errorf("cookbook entry %s (%s): %w", e.Name, r.d.Name(), err)
