@@ -36,6 +36,7 @@ import (
 	"time"
 
 	bq "cloud.google.com/go/bigquery"
+	"github.com/mtxhq/mtx/dialects/textstmt"
 	"google.golang.org/api/iterator"
 	"google.golang.org/api/option"
 )
@@ -206,10 +207,10 @@ func (c *conn) BeginTx(context.Context, driver.TxOptions) (driver.Tx, error) {
 func (c *conn) Close() error { return nil }
 
 func (c *conn) Prepare(query string) (driver.Stmt, error) {
-	return &stmt{c: c, query: query}, nil
+	return &textstmt.Stmt{Conn: c, Text: query}, nil
 }
 func (c *conn) PrepareContext(_ context.Context, query string) (driver.Stmt, error) {
-	return &stmt{c: c, query: query}, nil
+	return &textstmt.Stmt{Conn: c, Text: query}, nil
 }
 
 func (c *conn) Ping(ctx context.Context) error {
@@ -312,35 +313,6 @@ func (r *result) RowsAffected() (int64, error) {
 		}
 	}
 	return 0, nil
-}
-
-// stmt is a "prepared" statement: BigQuery has none, so it just keeps the text.
-type stmt struct {
-	c     *conn
-	query string
-}
-
-func (s *stmt) Close() error  { return nil }
-func (s *stmt) NumInput() int { return -1 }
-func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
-	return s.c.ExecContext(context.Background(), s.query, named(args))
-}
-func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
-	return s.c.QueryContext(context.Background(), s.query, named(args))
-}
-func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	return s.c.ExecContext(ctx, s.query, args)
-}
-func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
-	return s.c.QueryContext(ctx, s.query, args)
-}
-
-func named(args []driver.Value) []driver.NamedValue {
-	out := make([]driver.NamedValue, len(args))
-	for i, a := range args {
-		out[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
-	}
-	return out
 }
 
 // rows reads a RowIterator, one row ahead so that Columns is known at once.

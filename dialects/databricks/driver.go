@@ -40,6 +40,7 @@ import (
 
 	dbsql "github.com/databricks/databricks-sql-go"
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/textstmt"
 )
 
 // config is a parsed DSN:
@@ -240,10 +241,12 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 // PrepareContext: statements run through ExecContext and QueryContext;
 // a prepared one is only their query text.
 func (c *conn) PrepareContext(_ context.Context, query string) (driver.Stmt, error) {
-	return &stmt{c: c, query: query}, nil
+	return &textstmt.Stmt{Conn: c, Text: query}, nil
 }
 
-func (c *conn) Prepare(query string) (driver.Stmt, error) { return &stmt{c: c, query: query}, nil }
+func (c *conn) Prepare(query string) (driver.Stmt, error) {
+	return &textstmt.Stmt{Conn: c, Text: query}, nil
+}
 
 // CheckNamedValue takes every value database/sql's default converter takes.
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
@@ -274,34 +277,6 @@ func (c *conn) IsValid() bool {
 		return v.IsValid()
 	}
 	return true
-}
-
-type stmt struct {
-	c     *conn
-	query string
-}
-
-func (s *stmt) Close() error  { return nil }
-func (s *stmt) NumInput() int { return -1 }
-func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
-	return s.c.ExecContext(context.Background(), s.query, named(args))
-}
-func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
-	return s.c.QueryContext(context.Background(), s.query, named(args))
-}
-func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	return s.c.ExecContext(ctx, s.query, args)
-}
-func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
-	return s.c.QueryContext(ctx, s.query, args)
-}
-
-func named(args []driver.Value) []driver.NamedValue {
-	out := make([]driver.NamedValue, len(args))
-	for i, a := range args {
-		out[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
-	}
-	return out
 }
 
 // inline replaces each `?` outside literals, quoted names and comments by
