@@ -33,7 +33,10 @@ func benchSetup(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect,
 	if a.Embedded != nil {
 		dsn = a.Embedded(b.TempDir())
 	} else if dsn = os.Getenv(a.DSNEnv); dsn == "" {
-		b.Skipf("%s not set: run eval \"$(tests/engines/up)\"", a.DSNEnv)
+		if required(a.RequiredName()) {
+			b.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", a.Name, a.DSNEnv)
+		}
+		b.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", a.DSNEnv, a.Name)
 	}
 	db, err := d.Open(dsn)
 	if err != nil {
@@ -45,12 +48,15 @@ func benchSetup(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect,
 	o := dialects.DefaultOptions()
 	o.Schema = "mtx_bench_" + hex.EncodeToString(rb)
 	b.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA IF EXISTS " + d.Quote(o.Schema) + " CASCADE"); err != nil {
+		if _, err := db.Exec(a.DropSchemaSQL(d.Quote(o.Schema))); err != nil {
 			b.Logf("dropping %s: %v", o.Schema, err)
 		}
 	})
 	h, _ := catalog.Embedded()
-	r, _ := ddl.New(d, o)
+	r, err := ddl.New(d, o)
+	if err != nil {
+		b.Fatal(err)
+	}
 	events := func(t string) bool { return t == "events" }
 	versions, err := r.Versions(h, events)
 	if err != nil {

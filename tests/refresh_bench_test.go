@@ -2,9 +2,7 @@ package tests
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"sort"
@@ -14,13 +12,10 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects"
-	"github.com/mtxhq/mtx/dialects/all"
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
-	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/internal/model"
 )
 
@@ -53,50 +48,10 @@ func emulatedEngine(name string) bool {
 // refreshBenchOpen opens engine a on a fresh, migrated schema holding
 // the events table, or skips saying how to provide the engine.
 func refreshBenchOpen(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect, string) {
-	name := a.Name
-	d, err := all.Get(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var dsn string
-	if a.Embedded != nil {
-		dsn = a.Embedded(b.TempDir())
-	} else if dsn = os.Getenv(a.DSNEnv); dsn == "" {
-		if required(a.RequiredName()) {
-			b.Fatalf("%s is required (MTX_REQUIRE_ENGINES) but %s is not set", name, a.DSNEnv)
-		}
-		b.Skipf("%s not set: run eval \"$(tests/engines/up)\" to start a local %s", a.DSNEnv, name)
-	}
-	db, err := d.Open(dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	rb := make([]byte, 4)
-	rand.Read(rb)
+	db, d, schema := benchSetup(b, a)
 	o := dialects.DefaultOptions()
-	o.Schema = "mtx_bench_" + hex.EncodeToString(rb)
-	b.Cleanup(func() {
-		if _, err := db.Exec(a.DropSchemaSQL(d.Quote(o.Schema))); err != nil {
-			b.Logf("dropping %s: %v", o.Schema, err)
-		}
-	})
+	o.Schema = schema
 	h, _ := catalog.Embedded()
-	r, err := ddl.New(d, o)
-	if err != nil {
-		b.Fatal(err)
-	}
-	versions, err := r.Versions(h, func(t string) bool { return t == "events" })
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := migrate.New(context.Background(), d, db, o, versions)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := m.Provider().Up(context.Background()); err != nil {
-		b.Fatal(err)
-	}
 	// mtx load with no table selected creates the load manifest, which
 	// loadBenchEvents fills as mtx load would (the refresh reads it).
 	src, err := export.Open(context.Background(), manifestOnlyExport(b))
@@ -106,7 +61,7 @@ func refreshBenchOpen(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Di
 	if _, err := load.Run(context.Background(), load.Options{Dialect: d, DB: db, Schema: o, Catalog: h.Current(), Source: src, Tables: func(string) bool { return false }}); err != nil {
 		b.Fatal(err)
 	}
-	return db, d, o.Schema
+	return db, d, schema
 }
 
 // loadBenchEvents writes raw events lo..hi-1 (see enginetest.Bench.RefreshRows) loaded
