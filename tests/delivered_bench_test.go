@@ -38,7 +38,7 @@ func BenchmarkDeliveredEvents(b *testing.B) {
 			// Generate into mtx's raw table (every key once), then copy
 			// the delivered columns into the source schema.
 			raw := q(schema) + "." + q("events")
-			st := fmt.Sprintf(a.Bench.EventRows, raw, 0, n, false, "f.parquet", "2026-02-01 00:00:00+00", n)
+			st := a.Bench.Events(raw, 0, n, n, false, "f.parquet", d.TimestampLiteral(time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
 			if _, err := db.Exec(st); err != nil {
 				b.Fatal(err)
 			}

@@ -20,10 +20,10 @@ import (
 	"github.com/mtxhq/mtx/internal/model"
 )
 
-// benchEngines are the engines the model benchmarks run on: those whose
-// test adapter has Bench SQL.
+// benchEngines are the engines the view and delivered benchmarks run on:
+// those whose SQL their hand-written queries are in (Bench.PeerSQL).
 func benchEngines() []*enginetest.Adapter {
-	return enginetest.Find(func(a *enginetest.Adapter) bool { return a.Bench != nil })
+	return enginetest.Find(func(a *enginetest.Adapter) bool { return a.Bench != nil && a.Bench.PeerSQL })
 }
 
 // benchSetup is a migrated fresh schema on engine a, or a skip.
@@ -103,7 +103,7 @@ func BenchmarkCurrentEvents(b *testing.B) {
 			keys := n * 9 / 10
 			batch := n / 100
 			load := func(lo, hi int, fresh bool, file string, at time.Time) {
-				st := fmt.Sprintf(a.Bench.EventRows, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
+				st := a.Bench.Events(raw, lo, hi, keys, fresh, file, d.TimestampLiteral(at))
 				if _, err := db.Exec(st); err != nil {
 					b.Fatal(err)
 				}

@@ -64,22 +64,14 @@ func refreshBenchOpen(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Di
 	return db, d, schema
 }
 
-// loadBenchEvents writes raw events lo..hi-1 (see enginetest.Bench.RefreshRows) loaded
+// loadBenchEvents writes raw events lo..hi-1 (see enginetest.Bench.EventRows) loaded
 // and transferred at at, from file.
 func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string, lo, hi, keys int, fresh bool, file string, at time.Time) {
 	name, q := d.Name(), d.Quote
 	raw := q(schema) + "." + q("events")
 	md := d
 	if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.EventRows != "" {
-		st := fmt.Sprintf(a.Bench.EventRows, raw, lo, hi, fresh, file, at.Format("2006-01-02 15:04:05+00"), keys)
-		if _, err := db.Exec(st); err != nil {
-			b.Fatal(err)
-		}
-	} else if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.RefreshRows != "" {
-		f := a.Bench.RefreshRows
-		st := strings.NewReplacer("{raw}", raw, "{lo}", strconv.Itoa(lo), "{last}", strconv.Itoa(hi-1), "{count}", strconv.Itoa(hi-lo),
-			"{keys}", strconv.Itoa(keys), "{fresh}", strconv.FormatBool(fresh), "{file}", file, "{at}", md.TimestampLiteral(at)).Replace(f)
-		if _, err := db.Exec(st); err != nil {
+		if _, err := db.Exec(a.Bench.Events(raw, lo, hi, keys, fresh, file, md.TimestampLiteral(at))); err != nil {
 			b.Fatal(err)
 		}
 	} else {
@@ -104,7 +96,7 @@ func loadBenchEvents(b *testing.B, db *sql.DB, d dialects.Dialect, schema string
 	}
 }
 
-// emulatorEvents writes the rows of enginetest.Bench.RefreshRows as literals, 500 a
+// emulatorEvents writes the rows of enginetest.Bench.EventRows as literals, 500 a
 // statement (the emulators have no fast row generator; Snowflake's INSERT
 // VALUES takes only constants, so there it is INSERT … SELECT … UNION ALL).
 // properties stays NULL: it plays no part in current state.

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -218,15 +219,16 @@ func HostPort(hp string) (host, port string) {
 
 // Bench is the engine's SQL for the model benchmarks (tests/*_bench_test.go).
 type Bench struct {
-	// EventRows inserts generated raw events: %[1]s the table, rows
-	// [%[2]d, %[3]d), %[4]t a fresh batch (odd rows are new keys), %[5]s the
-	// source file, %[6]s the load time, %[7]d the number of keys.
+	// EventRows inserts generated raw events in one statement (Events
+	// fills its holes): {raw} the table, rows [{lo}, {hi}) ({last} = hi-1,
+	// {count} = hi-lo), {fresh} a fresh batch (odd rows are new keys),
+	// {file} the source file, {at} the load time as a timestamp literal,
+	// {keys} the number of keys.
 	EventRows string
-	// RefreshRows is EventRows for the refresh benchmark's other engines,
-	// with named holes: {raw} the table, rows [{lo}, {hi}) ({last} = hi-1,
-	// {count} = hi-lo), {fresh}, {file}, {at} (a timestamp literal) and
-	// {keys}.
-	RefreshRows string
+	// PeerSQL: the hand-written queries of BenchmarkCurrentEvents and
+	// BenchmarkDeliveredEvents (date_trunc … AT TIME ZONE, the peer's
+	// rebuild) are in this engine's SQL.
+	PeerSQL bool
 	// Analyze refreshes the planner's statistics of a table (%s), "" where
 	// the engine keeps them itself.
 	Analyze string
@@ -235,6 +237,14 @@ type Bench struct {
 	Checkpoint string
 	// Explain prefixes a query to print its plan with timings.
 	Explain string
+}
+
+// Events is EventRows for rows [lo, hi) of table raw (quoted), loaded
+// from file at the timestamp literal at.
+func (b *Bench) Events(raw string, lo, hi, keys int, fresh bool, file, at string) string {
+	return strings.NewReplacer("{raw}", raw, "{lo}", strconv.Itoa(lo), "{hi}", strconv.Itoa(hi), "{last}", strconv.Itoa(hi-1),
+		"{count}", strconv.Itoa(hi-lo), "{keys}", strconv.Itoa(keys), "{fresh}", strconv.FormatBool(fresh),
+		"{file}", file, "{at}", at).Replace(b.EventRows)
 }
 
 // SimSQL is how a test's own SQL (creating a destination as Metronome's

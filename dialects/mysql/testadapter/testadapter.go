@@ -17,7 +17,7 @@ import (
 func init() {
 	enginetest.Register(&enginetest.Adapter{
 		// The refresh benchmark generates its raw events in one statement.
-		Bench: &enginetest.Bench{RefreshRows: "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
+		Bench: &enginetest.Bench{EventRows: "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
 			"SELECT CONCAT('txn-', k), CONCAT('cust-', k % 5000), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (k % 2592000) SECOND, 'api_call', '{\"region\": \"us-east-1\", \"units\": 3}',\n" +
 			"  CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, CONCAT('meta-', i), TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (i * 1000) MICROSECOND,\n" +
 			"  '{file}', {at}, {at}\n" +

@@ -39,11 +39,12 @@ func init() {
 		DeliveredTypes: map[catalog.LogicalType]string{catalog.Decimal: "CAST(%s AS NUMERIC)", catalog.JSON: "CAST(%s AS TEXT)"},
 		Representative: true,
 		Bench: &enginetest.Bench{
-			EventRows: `INSERT INTO %[1]s (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
-SELECT 'txn-' || k, 'cust-' || (k %% 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + (k %% 2592000) * INTERVAL '1 second', 'api_call', '{"region": "us-east-1", "units": 3}',
-  CASE WHEN k %% 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 millisecond',
-  '%[5]s', TIMESTAMPTZ '%[6]s', TIMESTAMPTZ '%[6]s'
-FROM (SELECT i, CASE WHEN %[4]t AND i %% 2 = 1 THEN i ELSE i %% %[7]d END AS k FROM generate_series(%[2]d, %[3]d - 1) AS r(i)) AS g`,
+			PeerSQL: true,
+			EventRows: `INSERT INTO {raw} (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
+SELECT 'txn-' || k, 'cust-' || (k % 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + (k % 2592000) * INTERVAL '1 second', 'api_call', '{"region": "us-east-1", "units": 3}',
+  CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 millisecond',
+  '{file}', {at}, {at}
+FROM (SELECT i, CASE WHEN {fresh} AND i % 2 = 1 THEN i ELSE i % {keys} END AS k FROM generate_series({lo}, {hi} - 1) AS r(i)) AS g`,
 			Analyze: "ANALYZE %s",
 			Explain: "EXPLAIN (ANALYZE, BUFFERS) ",
 		},
