@@ -70,43 +70,51 @@ func Statements(a *enginetest.Adapter, d dialects.Dialect, cat *catalog.Catalog,
 		if o.Skip[tbl.Name] {
 			continue
 		}
-		var cols []string
-		for _, c := range tbl.Columns {
-			if c.System || o.Drop[tbl.Name+"."+c.Name] {
-				continue
-			}
-			expr := q(c.Name)
-			if typ, ok := a.DeliveredTypes[c.Type]; ok {
-				expr = fmt.Sprintf(typ, expr)
-			}
-			cols = append(cols, expr+" AS "+q(c.Name))
-		}
-		if o.Extra != "" && tbl.Name == "customer" {
-			cols = append(cols, "'drift' AS "+q(o.Extra))
-		}
-		raw := q(from) + "." + q(tbl.Name)
-		var sel string
-		snap, _ := tbl.Column(tbl.Snapshot)
-		if tbl.Kind == catalog.Snapshot && !snap.System {
-			// Every snapshot accumulates; a retried file is merged.
-			sel = "SELECT DISTINCT " + strings.Join(cols, ", ") + " FROM " + raw
-		} else {
-			// Merged by key: the newest delivered version wins.
-			var order []string
-			for _, v := range append(append([]string{}, tbl.Version...), catalog.TransferredAtColumn, catalog.SourceFileColumn, catalog.LoadedAtColumn) {
-				order = append(order, fmt.Sprintf("CASE WHEN %s IS NULL THEN 1 ELSE 0 END, %s DESC", q(v), q(v)))
-			}
-			var grain []string
-			for _, g := range model.Grain(tbl) {
-				grain = append(grain, q(g))
-			}
-			sel = fmt.Sprintf("SELECT %s FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY %s) AS %s FROM %s) AS %s WHERE %s = 1",
-				strings.Join(cols, ", "), strings.Join(grain, ", "), strings.Join(order, ", "), q("_rn"), raw, q("_r"), q("_rn"))
-		}
-		out = append(out, "CREATE TABLE "+q(to)+"."+q(tbl.Name)+s.TableSuffix+" AS "+sel)
+		out = append(out, Table(a, d, tbl, from, to, o))
 		status = append(status, fmt.Sprintf("('%s', "+s.Timestamp+")", tbl.Name, "2026-03-01 00:00:00"))
 	}
 	return append(out,
 		"CREATE TABLE "+q(to)+"."+q("_transfer_status")+" (data_model_name "+s.Varchar+", transfer_last_updated_at "+s.TimestampType+")"+s.TableSuffix,
 		"INSERT INTO "+q(to)+"."+q("_transfer_status")+" VALUES "+strings.Join(status, ", "))
+}
+
+// Table creates tbl in schema to as the service delivers it, from the raw
+// table in schema from, in one statement: incremental tables merged by key
+// (the newest version wins), snapshot tables with every snapshot.
+func Table(a *enginetest.Adapter, d dialects.Dialect, tbl *catalog.Table, from, to string, o Options) string {
+	q := d.Quote
+	var cols []string
+	for _, c := range tbl.Columns {
+		if c.System || o.Drop[tbl.Name+"."+c.Name] {
+			continue
+		}
+		expr := q(c.Name)
+		if typ, ok := a.DeliveredTypes[c.Type]; ok {
+			expr = fmt.Sprintf(typ, expr)
+		}
+		cols = append(cols, expr+" AS "+q(c.Name))
+	}
+	if o.Extra != "" && tbl.Name == "customer" {
+		cols = append(cols, "'drift' AS "+q(o.Extra))
+	}
+	raw := q(from) + "." + q(tbl.Name)
+	var sel string
+	snap, _ := tbl.Column(tbl.Snapshot)
+	if tbl.Kind == catalog.Snapshot && !snap.System {
+		// Every snapshot accumulates; a retried file is merged.
+		sel = "SELECT DISTINCT " + strings.Join(cols, ", ") + " FROM " + raw
+	} else {
+		// Merged by key: the newest delivered version wins.
+		var order []string
+		for _, v := range append(append([]string{}, tbl.Version...), catalog.TransferredAtColumn, catalog.SourceFileColumn, catalog.LoadedAtColumn) {
+			order = append(order, fmt.Sprintf("CASE WHEN %s IS NULL THEN 1 ELSE 0 END, %s DESC", q(v), q(v)))
+		}
+		var grain []string
+		for _, g := range model.Grain(tbl) {
+			grain = append(grain, q(g))
+		}
+		sel = fmt.Sprintf("SELECT %s FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY %s) AS %s FROM %s) AS %s WHERE %s = 1",
+			strings.Join(cols, ", "), strings.Join(grain, ", "), strings.Join(order, ", "), q("_rn"), raw, q("_r"), q("_rn"))
+	}
+	return "CREATE TABLE " + q(to) + "." + q(tbl.Name) + For(a).TableSuffix + " AS " + sel
 }
