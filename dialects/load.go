@@ -116,6 +116,16 @@ type ObjectLoader interface {
 	InsertObjects(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, files []ObjectFile, o ObjectOptions) (int64, error)
 }
 
+// ObjectGrouper is implemented by engines without transactions whose
+// ObjectLoader reads a group of objects in one statement (Athena: every
+// statement is a commit of a second or more). The loader then hands it up
+// to 64 files of one table at once and records their manifest entries in
+// one statement; if the group fails, the rows of its files are deleted by
+// source file and the files are loaded one by one.
+type ObjectGrouper interface {
+	GroupObjects() bool
+}
+
 // ObjectFile is one parquet object for ObjectLoader, with the values of the
 // constant (provenance) columns for its rows.
 type ObjectFile struct {
