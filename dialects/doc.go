@@ -47,7 +47,7 @@
 //	ParquetLoader       load.go           DuckDB
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift,
 //	                                      Athena
-//	ObjectGrouper       load.go           Athena
+//	LoadGrouper         load.go           Athena
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
 //	                                      SingleStore
 //	UnlistedDeleter     load.go           Databricks

@@ -116,14 +116,15 @@ type ObjectLoader interface {
 	InsertObjects(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, files []ObjectFile, o ObjectOptions) (int64, error)
 }
 
-// ObjectGrouper is implemented by engines without transactions whose
-// ObjectLoader reads a group of objects in one statement (Athena: every
-// statement is a commit of a second or more). The loader then hands it up
-// to 64 files of one table at once and records their manifest entries in
-// one statement; if the group fails, the rows of its files are deleted by
-// source file and the files are loaded one by one.
-type ObjectGrouper interface {
-	GroupObjects() bool
+// LoadGrouper is implemented by engines without transactions where every
+// statement is a slow commit (Athena: a second or more). The loader then
+// loads up to 64 files of one table as a group: an ObjectLoader reads the
+// group's objects in one statement, streamed files are inserted one after
+// the other, and the group's manifest entries go in one statement. If the
+// group fails, the rows of its unrecorded files are deleted by source file
+// and the files are loaded one by one.
+type LoadGrouper interface {
+	GroupFiles() bool
 }
 
 // ObjectFile is one parquet object for ObjectLoader, with the values of the

@@ -41,7 +41,7 @@ func newAPIConnector(c athenaConfig) (*apiConnector, error) {
 }
 
 func (c *apiConnector) Connect(context.Context) (driver.Conn, error) { return &apiConn{c: c}, nil }
-func (c *apiConnector) Driver() driver.Driver                      { return apiDriver{} }
+func (c *apiConnector) Driver() driver.Driver                        { return apiDriver{} }
 
 // apiDriver exists for database/sql; connections come from the connector.
 type apiDriver struct{}
@@ -57,8 +57,10 @@ var (
 	_ driver.QueryerContext = (*apiConn)(nil)
 )
 
-func (c *apiConn) Prepare(query string) (driver.Stmt, error) { return &apiStmt{c: c, query: query}, nil }
-func (c *apiConn) Close() error                              { return nil }
+func (c *apiConn) Prepare(query string) (driver.Stmt, error) {
+	return &apiStmt{c: c, query: query}, nil
+}
+func (c *apiConn) Close() error { return nil }
 func (c *apiConn) Begin() (driver.Tx, error) {
 	return nil, errors.New("athena: no transaction spans two statements")
 }

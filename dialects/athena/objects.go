@@ -15,8 +15,8 @@ import (
 )
 
 var (
-	_ dialects.ObjectLoader  = Dialect{}
-	_ dialects.ObjectGrouper = Dialect{}
+	_ dialects.ObjectLoader = Dialect{}
+	_ dialects.LoadGrouper  = Dialect{}
 )
 
 // stagingCatalog is the catalog of the Hive tables a load reads S3
@@ -35,9 +35,10 @@ func (Dialect) ObjectLoadable(url string, _ dialects.ObjectOptions) (bool, strin
 	return true, ""
 }
 
-// GroupObjects: every statement is an Iceberg commit (a second or more),
-// so a group of files goes in one INSERT and one manifest statement.
-func (Dialect) GroupObjects() bool { return true }
+// GroupFiles: every statement is an Iceberg commit (a second or more), so
+// a group of objects goes in one INSERT, and a group's manifest entries in
+// one statement.
+func (Dialect) GroupFiles() bool { return true }
 
 // InsertObjects reads a group of parquet objects through external
 // (Hive) tables over their folders, one per folder and column layout, and

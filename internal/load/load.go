@@ -403,14 +403,14 @@ func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]
 // in one transaction with their manifest entries (fewer commits, and
 // engines that read parquet themselves read a group's files in parallel).
 // Engines without transactions load one file at a time, unless they read
-// a group of objects in one statement (dialects.ObjectGrouper).
+// a group of files with fewer commits (dialects.LoadGrouper).
 const (
 	groupMaxFiles = 64
 	groupMaxBytes = 512 << 20
 )
 
 func (l *loader) groups(files []export.File) [][]export.File {
-	single := !l.o.Dialect.LoadTransactional() && !l.groupsObjects()
+	single := !l.o.Dialect.LoadTransactional() && !l.groupsFiles()
 	var out [][]export.File
 	var cur []export.File
 	var size int64
@@ -428,11 +428,11 @@ func (l *loader) groups(files []export.File) [][]export.File {
 	return out
 }
 
-// groupsObjects reports whether an engine without transactions loads
-// groups of files: it reads a group of remote objects in one statement.
-func (l *loader) groupsObjects() bool {
-	g, ok := l.o.Dialect.(dialects.ObjectGrouper)
-	return ok && g.GroupObjects() && l.o.Source.Remote() && !l.o.Stream
+// groupsFiles reports whether an engine without transactions loads groups
+// of files: each statement is a slow commit, so fewer is faster.
+func (l *loader) groupsFiles() bool {
+	g, ok := l.o.Dialect.(dialects.LoadGrouper)
+	return ok && g.GroupFiles()
 }
 
 // opened is a file of a group, ready to insert.
