@@ -5,6 +5,8 @@
 # catalog's tables live in the test PostgreSQL (Iceberg's JDBC catalog, in
 # schema mtx_athena_<id>), the data in the test S3 server (moto), bucket
 # mtx-athena-<id>; <id> names this checkout, so two checkouts never share one.
+# A second catalog, "hive" (file metastore in the same bucket), holds the
+# external tables through which loads read an s3:// export (Athena: Glue).
 #
 # Not among the engines `up` starts by default (it is a 2 GB JVM that takes a
 # minute to start): name it, `tests/engines/up athena`.
@@ -12,7 +14,7 @@
 #   MTX_ATHENA_PORT   Trino's HTTP port (default 58090)
 #   MTX_JAVA_HOME     a JDK 24 or newer (default: Temurin 25, or any JDK 24+ under /usr/lib/jvm)
 #
-# Trino (io.trino:trino-server-core:476 and the trino-iceberg plugin) comes
+# Trino (io.trino:trino-server-core:476, the trino-iceberg and trino-hive plugins) comes
 # from Maven Central, checked against its .sha1, cached under
 # .build/engines/athena/cache.
 
