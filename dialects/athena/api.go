@@ -6,15 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	atypes "github.com/aws/aws-sdk-go-v2/service/athena/types"
+	"github.com/aws/smithy-go"
 )
 
 // The athena:// form connects through Athena's API (aws-sdk-go-v2): each
@@ -26,10 +30,33 @@ import (
 type apiConnector struct {
 	cfg    athenaConfig
 	client *athena.Client
+	// broken is the first error saying no statement can succeed (the
+	// endpoint is unreachable, the credentials are refused): later
+	// statements fail with it at once instead of each asking again.
+	broken atomic.Pointer[error]
+}
+
+// hopeless reports errors after which no statement can succeed.
+func hopeless(err error) bool {
+	if unreachable(err) == aws.FalseTernary {
+		return true
+	}
+	var api smithy.APIError
+	if errors.As(err, &api) {
+		switch api.ErrorCode() {
+		case "UnrecognizedClientException", "InvalidSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch":
+			return true
+		}
+	}
+	return false
 }
 
 func newAPIConnector(c athenaConfig) (*apiConnector, error) {
-	opts := []func(*config.LoadOptions) error{config.WithRegion(c.Region)}
+	opts := []func(*config.LoadOptions) error{config.WithRegion(c.Region), config.WithRetryer(func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) {
+			o.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(unreachable)}, o.Retryables...)
+		})
+	})}
 	if c.AccessKeyID != "" {
 		opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(c.AccessKeyID, c.SecretAccessKey, c.SessionToken)))
 	}
@@ -38,6 +65,18 @@ func newAPIConnector(c athenaConfig) (*apiConnector, error) {
 		return nil, fmt.Errorf("athena: reading the AWS configuration: %w", err)
 	}
 	return &apiConnector{cfg: c, client: athena.NewFromConfig(awsCfg)}, nil
+}
+
+// unreachable: an endpoint whose name does not resolve or that refuses
+// the connection is not retried (throttling and server errors are), so a
+// wrong region or a network without AWS fails at once.
+func unreachable(err error) aws.Ternary {
+	var dns *net.DNSError
+	var op *net.OpError
+	if errors.As(err, &dns) || (errors.As(err, &op) && op.Op == "dial") {
+		return aws.FalseTernary
+	}
+	return aws.UnknownTernary
 }
 
 func (c *apiConnector) Connect(context.Context) (driver.Conn, error) { return &apiConn{c: c}, nil }
@@ -96,9 +135,16 @@ func (c *apiConn) run(ctx context.Context, query string, args []driver.NamedValu
 	if err != nil {
 		return nil, nil, err
 	}
+	if b := c.c.broken.Load(); b != nil {
+		return nil, nil, *b
+	}
 	start, err := c.c.client.StartQueryExecution(ctx, in)
 	if err != nil {
-		return nil, nil, fmt.Errorf("athena: %w", err)
+		err = fmt.Errorf("athena: %w", err)
+		if hopeless(err) {
+			c.c.broken.CompareAndSwap(nil, &err)
+		}
+		return nil, nil, err
 	}
 	id := start.QueryExecutionId
 	wait := 100 * time.Millisecond

@@ -2,6 +2,9 @@ package athena
 
 import (
 	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net"
 	"math"
 	"os"
 	"reflect"
@@ -9,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
 )
 
 func TestStartInput(t *testing.T) {
@@ -103,5 +107,24 @@ func TestAPILive(t *testing.T) {
 	}
 	if _, err := db.Exec("SELECT no_such_column"); err == nil {
 		t.Error("a failing statement succeeded")
+	}
+}
+
+// TestHopeless: an unreachable endpoint or refused credentials stop every
+// later statement at once; throttling does not.
+func TestHopeless(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("athena: %w", &net.DNSError{Err: "no such host", Name: "athena.xx.amazonaws.com", IsNotFound: true}), true},
+		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, true},
+		{&smithy.GenericAPIError{Code: "UnrecognizedClientException"}, true},
+		{&smithy.GenericAPIError{Code: "TooManyRequestsException"}, false},
+		{errors.New("query failed"), false},
+	} {
+		if got := hopeless(tc.err); got != tc.want {
+			t.Errorf("hopeless(%v) = %v, want %v", tc.err, got, tc.want)
+		}
 	}
 }
