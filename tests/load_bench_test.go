@@ -259,15 +259,19 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 		}
 		return time.Since(t0)
 	case "postgres":
-		// The same rows as CSV, written by DuckDB beforehand (not timed).
+		// The same rows as CSV, written by DuckDB beforehand (not timed),
+		// with the provenance columns mtx writes, so both tables hold the
+		// same data (COPY has no SET clause: they are in the file).
 		csv := filepath.Join(b.TempDir(), "rows.csv")
 		duck, err := sql.Open("duckdb", "")
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := duck.Exec("COPY (SELECT " + strings.Join(cols, ", ") + " FROM read_parquet(" + dialects.StringLiteral(glob) + ")) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false)"); err != nil {
+		prov := "'line_item/dt=2025-01-01/0_20250101000000.parquet', TIMESTAMPTZ '2025-01-01 00:00:00+00', now()"
+		if _, err := duck.Exec("COPY (SELECT " + strings.Join(cols, ", ") + ", " + prov + " FROM read_parquet(" + dialects.StringLiteral(glob) + ")) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false)"); err != nil {
 			b.Fatal(err)
 		}
+		target = q(schema) + "." + q(tbl.Name) + " (" + strings.Join(append(cols, q(catalog.SourceFileColumn), q(catalog.TransferredAtColumn), q(catalog.LoadedAtColumn)), ", ") + ")"
 		duck.Close()
 		f, err := os.Open(csv)
 		if err != nil {

@@ -130,7 +130,7 @@ func BenchmarkRebuildShare(b *testing.B) {
 				for i := 0; i < rounds; i++ {
 					if i > 0 {
 						// Back to the stored rows before the batch.
-						for _, st := range []string{"DELETE FROM " + rel, "INSERT INTO " + rel + " SELECT * FROM " + saved} {
+						for _, st := range []string{"TRUNCATE TABLE " + rel, "INSERT INTO " + rel + " SELECT * FROM " + saved} {
 							if _, err := db.Exec(st); err != nil {
 								b.Fatal(err)
 							}
