@@ -6,9 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,7 +65,11 @@ func BenchmarkLoad(b *testing.B) {
 	if n, err := strconv.Atoi(os.Getenv("MTX_BENCH_LOAD_ROUNDS")); err == nil && n > 0 {
 		rounds = n
 	}
-	for _, name := range []string{"duckdb", "postgres", "mysql", "clickhouse"} {
+	names := []string{"duckdb", "postgres", "mysql"}
+	for _, a := range enginetest.Find(func(a *enginetest.Adapter) bool { return a.Bench != nil && a.Bench.NativeLoad != nil }) {
+		names = append(names, a.Name)
+	}
+	for _, name := range names {
 		b.Run(name, func(b *testing.B) {
 			d, _ := all.Get(name)
 			dsn := os.Getenv("MTX_TEST_" + strings.ToUpper(name) + "_DSN")
@@ -345,37 +346,12 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 			b.Fatal(err)
 		}
 		return time.Since(t0)
-	case "clickhouse":
-		// ClickHouse's own parquet insert over its HTTP interface: each
-		// file's bytes as the body of INSERT … FORMAT Parquet (the server
-		// decodes them). The provenance columns keep their defaults.
-		u, err := url.Parse(dsn)
-		if err != nil {
-			b.Fatal(err)
-		}
+	}
+	if a, err := enginetest.Get(name); err == nil && a.Bench != nil && a.Bench.NativeLoad != nil {
 		files, _ := filepath.Glob(glob)
 		t0 := time.Now()
-		for _, f := range files {
-			body, err := os.Open(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			ep := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/", RawQuery: url.Values{"query": {"INSERT INTO " + target + " FORMAT Parquet"}}.Encode()}
-			req, _ := http.NewRequest(http.MethodPost, ep.String(), body)
-			if u.User != nil {
-				pw, _ := u.User.Password()
-				req.SetBasicAuth(u.User.Username(), pw)
-			}
-			resp, err := http.DefaultClient.Do(req)
-			body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
-			msg, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				b.Fatalf("clickhouse parquet insert of %s: %s: %s", f, resp.Status, msg)
-			}
+		if err := a.Bench.NativeLoad(dsn, target, files); err != nil {
+			b.Fatal(err)
 		}
 		return time.Since(t0)
 	}
