@@ -38,6 +38,7 @@
 //	DeliveredReader     dialect.go        Redshift
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
+//	ReadSessioner       readsession.go    PostgreSQL
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these
 //	                                      BigQuery, Redshift,       three lock kinds)
@@ -54,6 +55,7 @@
 //	KeySetMatcher       model.go          PostgreSQL
 //	KeyDeleter          model.go          MySQL, SingleStore
 //	BuildSettinger      model.go          PostgreSQL
+//	RebuildSharer       model.go          (measured per engine)
 //	ViewReplacer        model.go          SingleStore
 //	ViewBinder          model.go          PostgreSQL
 //	ViewKeeper          model.go          PostgreSQL

@@ -377,3 +377,12 @@ func UTCMicros(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.
 type QueryDescriber interface {
 	DescribeQuery(query string) string
 }
+
+// RebuildSharer is implemented by dialects whose engine was measured to
+// have its own break-even between an incremental refresh and a full build
+// of a current-state model: RebuildShare is the share of a table's loaded
+// raw rows pending above which mtx run rebuilds instead of refreshing
+// (default model.RebuildShare; BenchmarkRebuildShare measures it).
+type RebuildSharer interface {
+	RebuildShare() float64
+}

@@ -136,15 +136,20 @@ func benchRounds() int {
 	return 7
 }
 
+// querier is a *sql.DB or one session of it (*sql.Conn).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // interleaved times queries a and b in alternation, rounds times each
 // after one untimed warm-up of both, swapping which goes first every
 // round, so that load from other processes falls on both alike. It
 // returns the median time of each and the median of the per-round ratios
 // a/b.
-func interleaved(tb testing.TB, db *sql.DB, a, b string, rounds int) (time.Duration, time.Duration, float64) {
+func interleaved(tb testing.TB, db querier, a, b string, rounds int) (time.Duration, time.Duration, float64) {
 	run := func(q string) time.Duration {
 		t0 := time.Now()
-		rs, err := db.Query(q)
+		rs, err := db.QueryContext(context.Background(), q)
 		if err != nil {
 			tb.Fatal(err)
 		}

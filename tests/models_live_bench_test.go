@@ -1,9 +1,11 @@
 package tests
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,10 @@ import (
 //	(b) the live view with a further, un-merged 1% batch pending,
 //	(c) the plain ranking view (view, every raw row ranked),
 //
-// printing each one's ratio to the table. Before (b) is timed it checks
+// printing each one's ratio to the table (medians of interleaved runs,
+// queryRuns, on a session prepared as mtx query prepares it; on engines
+// whose read session differs, events_per_month on a plain session too).
+// Before (b) is timed it checks
 // the live view equals a full rebuild. pending loads the un-merged batch.
 // MTX_BENCH_EXPLAIN=1 prints the engine's plan of every live-view query.
 func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, view string, pending func()) {
@@ -50,7 +55,29 @@ func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, vi
 		{"aggregate", "SELECT " + q("environment_type") + ", COUNT(*), COUNT(DISTINCT " + q("customer_id") + ") FROM %s GROUP BY 1"},
 		{"point", "SELECT * FROM %s WHERE " + q("transaction_id") + " = 'txn-12345'"},
 	}
-	timeQuery := func(sqlText string) time.Duration { return bestOfThree(b, db, sqlText) }
+	// Queries run as mtx query runs them: on one session prepared with the
+	// dialect's read-session statements; a plain session is timed beside
+	// it for events_per_month when those differ.
+	ctx := context.Background()
+	session := func(settings []string) *sql.Conn {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { c.Close() })
+		for _, st := range settings {
+			if _, err := c.ExecContext(ctx, st); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return c
+	}
+	read := dialects.ReadSession(d)
+	conn := session(read)
+	var plain *sql.Conn
+	if len(read) > 0 {
+		plain = session(nil)
+	}
 	explain := func(sqlText string) {
 		if os.Getenv("MTX_BENCH_EXPLAIN") == "" {
 			return
@@ -76,15 +103,19 @@ func benchLive(b *testing.B, db *sql.DB, d dialects.Dialect, schema, fullSQL, vi
 	}
 	measure := func(label, rel string) {
 		var parts []string
-		for _, qu := range queries {
-			onTable := timeQuery(fmt.Sprintf(qu.sql, table))
-			onRel := timeQuery(fmt.Sprintf(qu.sql, rel))
+		for i, qu := range queries {
+			onRel, onTable, r := interleaved(b, conn, fmt.Sprintf(qu.sql, rel), fmt.Sprintf(qu.sql, table), queryRuns())
 			if rel == live {
 				explain(fmt.Sprintf(qu.sql, rel))
 			}
-			r := onRel.Seconds() / onTable.Seconds()
 			b.ReportMetric(r, label+"_"+qu.name+"/table")
-			parts = append(parts, fmt.Sprintf("%s %s vs %s (%.2fx)", qu.name, round(onRel), round(onTable), r))
+			part := fmt.Sprintf("%s %s vs %s (%.2fx)", qu.name, round(onRel), round(onTable), r)
+			if i == 0 && plain != nil {
+				pr, pt, pratio := interleaved(b, plain, fmt.Sprintf(qu.sql, rel), fmt.Sprintf(qu.sql, table), queryRuns())
+				b.ReportMetric(pratio, label+"_"+qu.name+"/table_plain_session")
+				part += fmt.Sprintf(" [without %s: %s vs %s (%.2fx)]", strings.Join(read, "; "), round(pr), round(pt), pratio)
+			}
+			parts = append(parts, part)
 		}
 		fmt.Printf("%s: %s: %s\n", name, label, strings.Join(parts, "; "))
 	}
@@ -120,6 +151,15 @@ func round(d time.Duration) time.Duration {
 		return d.Round(10 * time.Microsecond)
 	}
 	return d.Round(time.Millisecond)
+}
+
+// queryRuns is how many rounds the live-view queries are timed
+// (MTX_BENCH_QUERY_RUNS, default 5).
+func queryRuns() int {
+	if n, err := strconv.Atoi(os.Getenv("MTX_BENCH_QUERY_RUNS")); err == nil && n > 0 {
+		return n
+	}
+	return 5
 }
 
 // bestOfThree runs a query three times, reading every row, and returns the

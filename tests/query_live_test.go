@@ -76,3 +76,23 @@ func TestMtxQueryDefaultSchema(t *testing.T) {
 		}
 	})
 }
+
+// TestMtxQueryReadSession: on engines whose dialect prepares read sessions
+// (dialects.ReadSessioner), mtx query's statement runs after those
+// settings, read back by the adapter's ReadSessionQuery.
+func TestMtxQueryReadSession(t *testing.T) {
+	bin := mtxBinary(t)
+	forEachEngine(t, func(t *testing.T, e engine) {
+		if e.a.ReadSessionQuery == "" {
+			if len(dialects.ReadSession(e.d)) > 0 {
+				t.Fatalf("%s prepares read sessions (%v): its test adapter needs a ReadSessionQuery", e.name, dialects.ReadSession(e.d))
+			}
+			t.Skip("no read-session settings")
+		}
+		schema := freshSchema(t, e, e.open(t))
+		out, err := execMtx(t, bin, "query", e.a.ReadSessionQuery, "--dialect", e.name, "--dsn", e.dsn, "--schema", schema, "--format", "csv").CombinedOutput()
+		if err != nil || string(out) != e.a.ReadSessionWant {
+			t.Fatalf("mtx query %q: %v\n%s, want %q", e.a.ReadSessionQuery, err, out, e.a.ReadSessionWant)
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	shipped "github.com/mtxhq/mtx/cookbook"
+	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/output"
@@ -232,7 +233,7 @@ func newCookbook(g *globalFlags) *cobra.Command {
 					}
 				}
 			}
-			res, err := output.Query(cmd.Context(), db, "", rd.SQL)
+			res, err := output.QuerySession(cmd.Context(), db, "", dialects.ReadSession(e.Dialect), []string{rd.SQL})
 			if err != nil {
 				return fmt.Errorf("cookbook %s: %w (its current_* models come from mtx run)", args[0], err)
 			}

@@ -60,7 +60,7 @@ func newQuery(g *globalFlags) *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			res, err := output.QueryAll(cmd.Context(), db, use, statements)
+			res, err := output.QuerySession(cmd.Context(), db, use, dialects.ReadSession(e.Dialect), statements)
 			if err != nil {
 				return err
 			}

@@ -83,6 +83,10 @@ type Adapter struct {
 	// the engine has no session zone.
 	SessionZone  string
 	ZoneDSNParam string
+	// ReadSessionQuery, run through mtx query, answers ReadSessionWant
+	// (CSV with its header) when the dialect's read-session settings
+	// (dialects.ReadSessioner) took effect; "" where it has none.
+	ReadSessionQuery, ReadSessionWant string
 	// SessionSchema returns a DSN whose session's current schema is schema,
 	// for engines that need one beyond the qualified names mtx writes; nil
 	// when none is needed.
@@ -237,6 +241,10 @@ type Bench struct {
 	Checkpoint string
 	// Explain prefixes a query to print its plan with timings.
 	Explain string
+	// NativeLoad, where set, is the engine's own bulk load of parquet
+	// files into target (quoted table and column list), for BenchmarkLoad
+	// to compare mtx load with.
+	NativeLoad func(dsn, target string, files []string) error
 }
 
 // Events is EventRows for rows [lo, hi) of table raw (quoted), loaded

@@ -146,3 +146,12 @@ func (d Dialect) RowsWithKeys(columns []string, table, alias string, key []strin
 	return fmt.Sprintf("SELECT %s\nFROM (SELECT DISTINCT %s FROM (\n%s\n) AS %s) AS %s\nCROSS JOIN LATERAL (\n  SELECT * FROM %s AS %s\n  WHERE %s\n  OFFSET 0\n) AS %s\nWHERE %s",
 		strings.Join(cols, ", "), strings.Join(keys, ", "), query, q("_mtx_k"), t, table, alias, strings.Join(inner, " AND "), q("_mtx_row"), strings.Join(outer, " AND "))
 }
+
+var _ dialects.ReadSessioner = Dialect{}
+
+// ReadSession: no JIT compilation for an analyst's reads. Past
+// jit_above_cost (any scan of a few million rows) PostgreSQL compiles the
+// query's expressions with LLVM first, which costs more than it saves on
+// the cookbook's aggregates, the more so the larger the plan: the live
+// views' anti-join and ranking arm paid most (docs/models.md).
+func (Dialect) ReadSession() []string { return []string{"SET jit = off"} }

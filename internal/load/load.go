@@ -725,7 +725,7 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 func (l *loader) insertRows(ctx context.Context, q dialects.Querier, o opened) (int64, error) {
 	d := l.o.Dialect
 	lt := dialects.LoadTable{Schema: l.o.Schema.Schema, Table: o.f.Table, Columns: o.cols}
-	src := newFileRows(o.f.Path, o.pf, o.cols, l.decimal())
+	src := prefetch(newFileRows(o.f.Path, o.pf, o.cols, l.decimal()))
 	defer src.Close()
 	l.o.Progress.FileStarted(o.f, o.pf.NumRows())
 	counted := &countingRows{RowSource: src, p: l.o.Progress}

@@ -12,12 +12,21 @@ import (
 )
 
 // RebuildShare is the share of a table's loaded raw rows above which a
-// refresh of its current-state model rebuilds instead: a refresh ranks the
+// refresh of its current-state model rebuilds instead, on engines whose
+// adapter does not say (dialects.RebuildSharer): a refresh ranks the
 // pending rows with the stored rows of their keys, deletes the losers and
-// inserts the winners through the model's indexes, so past about a fifth
-// of the table it does more work than ranking everything once (measured by
-// BenchmarkRefreshEveryEngine's 50% batch; docs/models.md).
+// inserts the winners through the model's indexes, so past some share of
+// the table it does more work than ranking everything once
+// (BenchmarkRebuildShare measures where; docs/models.md).
 const RebuildShare = 0.2
+
+// ShareOf is the rebuild share on d's engine.
+func ShareOf(d dialects.Dialect) float64 {
+	if s, ok := d.(dialects.RebuildSharer); ok {
+		return s.RebuildShare()
+	}
+	return RebuildShare
+}
 
 // largeBatch reports, as one line for the run's log, that c's pending raw
 // rows are so many that a full build is cheaper than a refresh; "" to
@@ -47,9 +56,10 @@ func (r *Runner) largeBatch(ctx context.Context, m dialects.Modeler, c *Compiled
 	if err := r.DB.QueryRowContext(ctx, query).Scan(&p, &total); err != nil {
 		return "", fmt.Errorf("reading the load manifest for %s: %w", c.Name, err)
 	}
-	if total.Int64 == 0 || float64(p.Int64) < RebuildShare*float64(total.Int64) {
+	share := ShareOf(r.Project.Dialect)
+	if total.Int64 == 0 || float64(p.Int64) < share*float64(total.Int64) {
 		return "", nil
 	}
 	return fmt.Sprintf("%s: the refresh would merge %d of the %d rows loaded into %s (%.0f%%, over %.0f%%): a full build is cheaper, rebuilding",
-		c.Name, p.Int64, total.Int64, c.Current.Name, 100*float64(p.Int64)/float64(total.Int64), 100*RebuildShare), nil
+		c.Name, p.Int64, total.Int64, c.Current.Name, 100*float64(p.Int64)/float64(total.Int64), 100*share), nil
 }

@@ -17,6 +17,12 @@ func Query(ctx context.Context, db *sql.DB, useSchema, query string) (*Result, e
 // QueryAll runs statements in order on one session and returns the last
 // one's rows (mtx query --allow-multiple).
 func QueryAll(ctx context.Context, db *sql.DB, useSchema string, statements []string) (*Result, error) {
+	return QuerySession(ctx, db, useSchema, nil, statements)
+}
+
+// QuerySession is QueryAll on a session first tuned by settings (the
+// dialect's ReadSession statements), run after useSchema.
+func QuerySession(ctx context.Context, db *sql.DB, useSchema string, settings, statements []string) (*Result, error) {
 	if len(statements) == 0 {
 		return nil, fmt.Errorf("no SQL statement to run")
 	}
@@ -28,6 +34,11 @@ func QueryAll(ctx context.Context, db *sql.DB, useSchema string, statements []st
 	if useSchema != "" {
 		if _, err := conn.ExecContext(ctx, useSchema); err != nil {
 			return nil, fmt.Errorf("setting the default schema (%s): %w; does the schema exist? (mtx migrate up creates it)", useSchema, err)
+		}
+	}
+	for _, s := range settings {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return nil, fmt.Errorf("preparing the session (%s): %w", s, err)
 		}
 	}
 	last := len(statements) - 1

@@ -14,7 +14,7 @@ import (
 func init() {
 	enginetest.Register(&enginetest.Adapter{
 		// The refresh benchmark generates its raw events in one statement.
-		Bench: &enginetest.Bench{EventRows: "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
+		Bench: &enginetest.Bench{NativeLoad: nativeLoad, EventRows: "INSERT INTO {raw} (transaction_id, customer_id, `timestamp`, event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)\n" +
 			"SELECT concat('txn-', toString(k)), concat('cust-', toString(k % 5000)), toDateTime64('2026-01-01 00:00:00', 6, 'UTC') + toIntervalSecond(k % 2592000), 'api_call', '{\"region\": \"us-east-1\", \"units\": 3}',\n" +
 			"  if(k % 10 = 0, 'SANDBOX', 'PRODUCTION'), concat('meta-', toString(i)), toDateTime64('2026-01-01 00:00:00', 6, 'UTC') + toIntervalMillisecond(i),\n" +
 			"  '{file}', {at}, {at}\n" +

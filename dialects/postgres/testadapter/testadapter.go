@@ -27,6 +27,9 @@ func init() {
 		TextType:    "TEXT",
 		Placeholder: enginetest.Dollar,
 		SessionZone: "SET TIME ZONE 'America/Los_Angeles'",
+		// ReadSession: jit off.
+		ReadSessionQuery: "SELECT current_setting('jit') AS jit",
+		ReadSessionWant:  "jit\noff\n",
 		ExpectedType: map[catalog.LogicalType]string{
 			catalog.String: "text", catalog.Decimal: "numeric(38,9)", catalog.Float: "double precision", catalog.Integer: "bigint",
 			catalog.Boolean: "boolean", catalog.Timestamp: "timestamp with time zone", catalog.JSON: "jsonb",
