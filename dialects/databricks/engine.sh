@@ -15,22 +15,23 @@
 #   mtx asks it to run statements synchronously (dialects/databricks/
 #   direct.go), so Delta's jars are on the driver's class path: a
 #   statement runs on an HTTP server thread, which does not see spark.jars.
-#   Spark and Delta settings below cut each statement's CPU time (about a
-#   third less measured on the shared machine: no whole-stage code
+#   Spark and Delta settings below cut each statement's CPU time (28% less
+#   measured on the shared machine, docs/engines.md: no whole-stage code
 #   generation, no adaptive planning, no Delta statistics or checksum
-#   files, which a test's tiny tables do not need).
+#   files, which a test's tiny tables do not need; Derby without fsync).
 #
-# Environment: MTX_DATABRICKS_PORT (default 59310).
+# Environment: MTX_DATABRICKS_PORT (default 59310), MTX_DATABRICKS_JVM_OPTS
+# (default: C1-only JIT and the serial GC, which cost less CPU on a busy
+# 2-core machine than the JVM's defaults in the first minutes).
 
 # Opt-in: `tests/engines/up` alone does not start it (a 2 GB JVM whose
-# statements take 0.1 s to seconds; see dialects/databricks/testadapter).
+# Delta statements take 0.1 s to seconds; see dialects/databricks/testadapter).
 OPTIONAL_ENGINES+=(databricks)
 
 DBX_PORT=${MTX_DATABRICKS_PORT:-59310}
 DBX_DIR="$ENGINES_DIR/databricks"
 DBX_LOG="$DBX_DIR/spark.log"
 DBX_JAVA=/usr/lib/jvm/java-17-openjdk-amd64
-# The JVM's own work (JIT) competes with the statements on 2 busy cores.
 DBX_JVM_OPTS=${MTX_DATABRICKS_JVM_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 DBX_JARS=(io.delta:delta-spark_2.13:4.0.0 io.delta:delta-storage:4.0.0)
 
@@ -99,7 +100,7 @@ start_databricks() {
 		--conf spark.databricks.delta.snapshotPartitions=2 \
 		--conf spark.ui.enabled=false \
 		--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
-		--conf "spark.driver.extraJavaOptions=$DBX_JVM_OPTS -Dderby.system.home=$DBX_DIR -Dlog4j.configurationFile=$DBX_DIR/log4j2.properties" \
+		--conf "spark.driver.extraJavaOptions=$DBX_JVM_OPTS -Dderby.system.home=$DBX_DIR -Dderby.system.durability=test -Dlog4j.configurationFile=$DBX_DIR/log4j2.properties" \
 		--conf "spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby:;databaseName=$DBX_DIR/metastore_db;create=true" \
 		--hiveconf hive.server2.transport.mode=http \
 		--hiveconf hive.server2.thrift.http.port="$DBX_PORT" \
