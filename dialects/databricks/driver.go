@@ -150,10 +150,13 @@ func (c config) connector() (driver.Connector, error) {
 	if err != nil {
 		return nil, err
 	}
-	return connector{inner}, nil
+	return connector{inner: inner, local: c.local}, nil
 }
 
-type connector struct{ inner driver.Connector }
+type connector struct {
+	inner driver.Connector
+	local bool // Spark's Thrift server
+}
 
 func (c connector) Driver() driver.Driver { return c.inner.Driver() }
 
@@ -162,7 +165,7 @@ func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	cn := &conn{raw}
+	cn := &conn{Conn: raw, local: c.local}
 	if _, err := cn.ExecContext(ctx, "SET TIME ZONE 'UTC'", nil); err != nil {
 		raw.Close()
 		return nil, err
@@ -171,7 +174,13 @@ func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 }
 
 // conn forwards to the driver's connection with the parameters inlined.
-type conn struct{ driver.Conn }
+type conn struct {
+	driver.Conn
+	local bool
+	// zone is the session's time zone after a SET TIME ZONE other than
+	// UTC, on Spark (zone.go); nil: UTC.
+	zone *time.Location
+}
 
 var (
 	_ driver.ExecerContext      = (*conn)(nil)
@@ -198,6 +207,7 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 		return nil, explain(err)
 	}
 	defer rows.Close()
+	c.noteZone(q)
 	res := result{affected: -1}
 	cols := rows.Columns()
 	vals := make([]driver.Value, len(cols))
@@ -237,7 +247,14 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 		return c.introspect(ctx, q)
 	}
 	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
-	return rows, explain(err)
+	if err != nil {
+		return nil, explain(err)
+	}
+	c.noteZone(q)
+	if c.zone != nil {
+		return zonedRows{rows, c.zone}, nil
+	}
+	return rows, nil
 }
 
 // PrepareContext: statements run through ExecContext and QueryContext;

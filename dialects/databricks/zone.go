@@ -1,0 +1,56 @@
+package databricks
+
+import (
+	"database/sql/driver"
+	"regexp"
+	"time"
+)
+
+// Spark's Thrift server sends a timestamp as text in the session's time
+// zone, and the driver reads that text as UTC (a workspace sends Arrow
+// instants, read right in any zone). mtx's sessions are in UTC (every
+// connection starts with SET TIME ZONE 'UTC'); after a statement that
+// sets another zone, the connection reads Spark's timestamps in it.
+
+var setTimeZone = regexp.MustCompile(`(?i)^\s*SET\s+TIME\s+ZONE\s+'([^']+)'\s*;?\s*$`)
+
+// noteZone remembers the zone a successful SET TIME ZONE put the Spark
+// session in.
+func (c *conn) noteZone(query string) {
+	if !c.local {
+		return
+	}
+	m := setTimeZone.FindStringSubmatch(query)
+	if m == nil {
+		return
+	}
+	loc, err := time.LoadLocation(m[1])
+	if err != nil || loc == time.UTC {
+		c.zone = nil
+		return
+	}
+	c.zone = loc
+}
+
+// zonedRows reads the wall-clock times the driver parsed as UTC in zone.
+type zonedRows struct {
+	driver.Rows
+	zone *time.Location
+}
+
+func (r zonedRows) Next(dest []driver.Value) error {
+	if err := r.Rows.Next(dest); err != nil {
+		return err
+	}
+	for i, v := range dest {
+		if t, ok := v.(time.Time); ok {
+			dest[i] = inZone(t, r.zone)
+		}
+	}
+	return nil
+}
+
+// inZone is t's wall clock read in zone.
+func inZone(t time.Time, zone *time.Location) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), zone).UTC()
+}
