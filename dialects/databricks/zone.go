@@ -2,6 +2,7 @@ package databricks
 
 import (
 	"database/sql/driver"
+	"reflect"
 	"regexp"
 	"time"
 )
@@ -53,4 +54,42 @@ func (r zonedRows) Next(dest []driver.Value) error {
 // inZone is t's wall clock read in zone.
 func inZone(t time.Time, zone *time.Location) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), zone).UTC()
+}
+
+// The driver's column types stay visible through the wrapper (mtx reads
+// a column's database type to print decimals exactly).
+
+func (r zonedRows) ColumnTypeDatabaseTypeName(i int) string {
+	if c, ok := r.Rows.(driver.RowsColumnTypeDatabaseTypeName); ok {
+		return c.ColumnTypeDatabaseTypeName(i)
+	}
+	return ""
+}
+
+func (r zonedRows) ColumnTypeScanType(i int) reflect.Type {
+	if c, ok := r.Rows.(driver.RowsColumnTypeScanType); ok {
+		return c.ColumnTypeScanType(i)
+	}
+	return reflect.TypeOf(new(any)).Elem()
+}
+
+func (r zonedRows) ColumnTypePrecisionScale(i int) (int64, int64, bool) {
+	if c, ok := r.Rows.(driver.RowsColumnTypePrecisionScale); ok {
+		return c.ColumnTypePrecisionScale(i)
+	}
+	return 0, 0, false
+}
+
+func (r zonedRows) ColumnTypeNullable(i int) (bool, bool) {
+	if c, ok := r.Rows.(driver.RowsColumnTypeNullable); ok {
+		return c.ColumnTypeNullable(i)
+	}
+	return false, false
+}
+
+func (r zonedRows) ColumnTypeLength(i int) (int64, bool) {
+	if c, ok := r.Rows.(driver.RowsColumnTypeLength); ok {
+		return c.ColumnTypeLength(i)
+	}
+	return 0, false
 }

@@ -1,6 +1,7 @@
 package databricks
 
 import (
+	"database/sql/driver"
 	"testing"
 	"time"
 )
@@ -31,5 +32,17 @@ func TestZone(t *testing.T) {
 	ws.noteZone("SET TIME ZONE 'America/Los_Angeles'")
 	if ws.zone != nil {
 		t.Error("a workspace connection (Arrow instants) got a zone")
+	}
+}
+
+type typedRows struct{ driver.Rows }
+
+func (typedRows) ColumnTypeDatabaseTypeName(int) string { return "DECIMAL" }
+
+// TestZonedRowsKeepColumnTypes: the wrapper still tells a column's database type.
+func TestZonedRowsKeepColumnTypes(t *testing.T) {
+	r := zonedRows{Rows: typedRows{}, zone: time.UTC}
+	if got := r.ColumnTypeDatabaseTypeName(0); got != "DECIMAL" {
+		t.Errorf("database type %q", got)
 	}
 }
