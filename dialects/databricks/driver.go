@@ -16,7 +16,9 @@ package databricks
 //   - Over plain http (Spark's Thrift server, never a workspace) the
 //     session asks for HiveServer2 protocol V10: the driver leaves the
 //     classic protocol field at V1, and Spark then answers row-based
-//     results, which the driver cannot read (every result looked empty).
+//     results, which the driver cannot read (every result looked empty);
+//     and a finished statement's reply carries its status as a
+//     workspace's does, sparing the driver's one-second poll (direct.go).
 //   - The introspection statements (marked SHOW TABLES) are answered by
 //     SHOW TABLES, SHOW VIEWS and DESCRIBE TABLE, which both Databricks
 //     and open-source Spark have, unlike information_schema; see
@@ -142,16 +144,19 @@ func (c config) connector() (driver.Connector, error) {
 		opts = append(opts, dbsql.WithSessionParams(c.params))
 	}
 	if c.local {
-		opts = append(opts, dbsql.WithTransport(protocolV10{http.DefaultTransport}))
+		opts = append(opts, dbsql.WithTransport(sparkHTTP{http.DefaultTransport}))
 	}
 	inner, err := dbsql.NewConnector(opts...)
 	if err != nil {
 		return nil, err
 	}
-	return connector{inner}, nil
+	return connector{inner: inner, local: c.local}, nil
 }
 
-type connector struct{ inner driver.Connector }
+type connector struct {
+	inner driver.Connector
+	local bool // Spark's Thrift server
+}
 
 func (c connector) Driver() driver.Driver { return c.inner.Driver() }
 
@@ -160,7 +165,7 @@ func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	cn := &conn{raw}
+	cn := &conn{Conn: raw, local: c.local}
 	if _, err := cn.ExecContext(ctx, "SET TIME ZONE 'UTC'", nil); err != nil {
 		raw.Close()
 		return nil, err
@@ -169,7 +174,13 @@ func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 }
 
 // conn forwards to the driver's connection with the parameters inlined.
-type conn struct{ driver.Conn }
+type conn struct {
+	driver.Conn
+	local bool
+	// zone is the session's time zone after a SET TIME ZONE other than
+	// UTC, on Spark (zone.go); nil: UTC.
+	zone *time.Location
+}
 
 var (
 	_ driver.ExecerContext      = (*conn)(nil)
@@ -193,9 +204,10 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 	}
 	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
 	if err != nil {
-		return nil, sparkErrors.explain(err)
+		return nil, explain(err)
 	}
 	defer rows.Close()
+	c.noteZone(q)
 	res := result{affected: -1}
 	cols := rows.Columns()
 	vals := make([]driver.Value, len(cols))
@@ -235,7 +247,14 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 		return c.introspect(ctx, q)
 	}
 	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, q, nil)
-	return rows, sparkErrors.explain(err)
+	if err != nil {
+		return nil, explain(err)
+	}
+	c.noteZone(q)
+	if c.zone != nil {
+		return zonedRows{rows, c.zone}, nil
+	}
+	return rows, nil
 }
 
 // PrepareContext: statements run through ExecContext and QueryContext;
@@ -388,46 +407,54 @@ func timestampLiteral(t time.Time) string {
 	return "TIMESTAMP'" + t.UTC().Format("2006-01-02 15:04:05.999999") + "+00:00'"
 }
 
-// protocolV10 rewrites the protocol version of an OpenSession call from
-// V1 (the driver's zero value: it sends its real version in a
-// Databricks-only field) to HiveServer2 V10, so Spark's Thrift server
-// answers column-based results.
-type protocolV10 struct{ base http.RoundTripper }
+// sparkHTTP is the transport to Spark's Thrift server (plain http, never
+// a workspace). It rewrites the protocol version of an OpenSession call
+// from V1 (the driver's zero value: it sends its real version in a
+// Databricks-only field) to HiveServer2 V10, so Spark answers
+// column-based results; and runs statements synchronously, giving the
+// driver their final status as direct results (direct.go).
+type sparkHTTP struct{ base http.RoundTripper }
 
 // The binary-protocol bytes before the version: the method name, a 4-byte
 // sequence id, then the argument struct (field 1) and its field 1, an i32.
 var openSession = []byte("OpenSession")
 
-func (p protocolV10) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil && r.ContentLength != 0 {
-		body, err := io.ReadAll(r.Body)
-		r.Body.Close()
-		if err != nil {
-			return nil, err
-		}
-		if i := bytes.Index(body, openSession); i >= 0 {
-			at := i + len(openSession) + 4
-			if at+10 <= len(body) && bytes.Equal(body[at:at+6], []byte{0x0c, 0, 1, 0x08, 0, 1}) && bytes.Equal(body[at+6:at+10], []byte{0, 0, 0, 0}) {
-				body[at+9] = 9 // HIVE_CLI_SERVICE_PROTOCOL_V10
-			}
-		}
-		r = r.Clone(r.Context())
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		r.ContentLength = int64(len(body))
-		if bytes.Contains(body, getStatus) {
-			resp, err := p.base.RoundTrip(r)
-			if err != nil || resp.Body == nil {
-				return resp, err
-			}
-			out, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if err != nil {
-				return nil, err
-			}
-			sparkErrors.note(body, out)
-			resp.Body = io.NopCloser(bytes.NewReader(out))
-			return resp, nil
+func (p sparkHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body == nil || r.ContentLength == 0 {
+		return p.base.RoundTrip(r)
+	}
+	body, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	if i := bytes.Index(body, openSession); i >= 0 {
+		at := i + len(openSession) + 4
+		if at+10 <= len(body) && bytes.Equal(body[at:at+6], []byte{0x0c, 0, 1, 0x08, 0, 1}) && bytes.Equal(body[at+6:at+10], []byte{0, 0, 0, 0}) {
+			body[at+9] = 9 // HIVE_CLI_SERVICE_PROTOCOL_V10
 		}
 	}
-	return p.base.RoundTrip(r)
+	sync, err := synchronous(body)
+	if err == nil {
+		body = sync
+	}
+	r = r.Clone(r.Context())
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	resp, rerr := p.base.RoundTrip(r)
+	if err != nil || rerr != nil || resp.Body == nil {
+		return resp, rerr
+	}
+	out, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	if changed, ok := withFinishedStatus(out); ok {
+		out = changed
+		resp.ContentLength = int64(len(out))
+		resp.Header.Del("Content-Length")
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(out))
+	return resp, nil
 }

@@ -120,7 +120,7 @@ func TestProtocolV10(t *testing.T) {
 	} {
 		cap := &capture{}
 		req, _ := http.NewRequest("POST", "http://127.0.0.1/cliservice", bytes.NewReader(c.in))
-		if _, err := (protocolV10{cap}).RoundTrip(req); err != nil {
+		if _, err := (sparkHTTP{cap}).RoundTrip(req); err != nil {
 			t.Fatal(err)
 		}
 		if got := cap.body[len(head)+9]; got != c.want {
@@ -130,7 +130,7 @@ func TestProtocolV10(t *testing.T) {
 	other := []byte("ExecuteStatement\x0c\x00\x01\x08\x00\x01\x00\x00\x00\x00")
 	cap := &capture{}
 	req, _ := http.NewRequest("POST", "http://127.0.0.1/cliservice", bytes.NewReader(other))
-	protocolV10{cap}.RoundTrip(req)
+	sparkHTTP{cap}.RoundTrip(req)
 	if !bytes.Equal(cap.body, other) {
 		t.Errorf("another call was changed: %q", cap.body)
 	}

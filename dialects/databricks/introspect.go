@@ -92,7 +92,7 @@ func describedColumns(rows [][]driver.Value) [][2]string {
 func (c *conn) rows(ctx context.Context, query string, names ...string) ([][]driver.Value, error) {
 	rs, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, query, nil)
 	if err != nil {
-		return nil, sparkErrors.explain(err)
+		return nil, explain(err)
 	}
 	defer rs.Close()
 	cols := rs.Columns()

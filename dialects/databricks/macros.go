@@ -16,10 +16,13 @@ var _ dialects.SQLMacros = Macros{}
 // Macros returns Databricks' SQL macros.
 func (Dialect) Macros() dialects.SQLMacros { return Macros{} }
 
-// DateTrunc: date_trunc works in the session's time zone, which every
-// connection sets to UTC (driver.go).
+// DateTrunc buckets by UTC in any session time zone (mtx's sessions are
+// in UTC, driver.go; a user's SET TIME ZONE may change that): date_trunc
+// works on the session's wall clock, so the instant goes in shifted to
+// where that wall clock reads its UTC time, and the bucket comes back
+// shifted the other way (the identity in a UTC session).
 func (Macros) DateTrunc(u dialects.Unit, expr string) string {
-	return fmt.Sprintf("date_trunc('%s', %s)", strings.ToUpper(string(u)), expr)
+	return fmt.Sprintf("from_utc_timestamp(date_trunc('%s', to_utc_timestamp(%s, current_timezone())), current_timezone())", strings.ToUpper(string(u)), expr)
 }
 
 // AddInterval: timestampadd, in exact hours for days.

@@ -13,11 +13,12 @@ func init() {
 	enginetest.Register(&enginetest.Adapter{
 		Name:   "databricks",
 		DSNEnv: "MTX_TEST_DATABRICKS_DSN",
-		// Spark with Delta Lake starts locally, but only on request: its
-		// statements take 0.1 s to seconds, and the whole live suite on it
-		// is not yet measured within CI's budget. Until it is, CI requires
-		// the parse check (databricks-parse) and dialects/databricks' own
-		// live tests run where the DSN is set.
+		// Spark with Delta Lake starts locally, but only on request: each
+		// Delta commit or read of a small table is 0.5-6 s on the shared
+		// machine (docs/engines.md), and the whole live suite on it is not
+		// yet green or measured within CI's budget. Until it is, CI
+		// requires the parse check (databricks-parse); where the DSN is set,
+		// dialects/databricks' own live tests and the Verified ones below run.
 		NoLocalEngine: `run eval "$(tests/engines/up databricks)" to start Spark 4.0 with Delta Lake (opt-in: slow), or set it to a workspace's token:TOKEN@host:443/sql/1.0/warehouses/ID`,
 		ParseOnly:     true,
 		SQLGlot:       "databricks",
@@ -45,6 +46,14 @@ func init() {
 				return "http://" + url.UserPassword("token", p).String() + "@" + hp + "/cliservice?retries=0&timeout=2"
 			}},
 		},
+		// The live tests run on the stand-in so far (per-test times in
+		// docs/engines.md); every other one skips as not yet run. Not yet
+		// verified: TestCookbookKnownAnswers (its fixture is one INSERT, so
+		// one Delta commit, per row: 623-641 s; its answers match since the
+		// session-zone fixes, and the column-type check it then failed is
+		// fixed but not rerun).
+		Verified: []string{"TestMigrateUpDownUp", "TestLiteralsAreData", "TestQueryOutputExact", "TestMacrosOnEngines",
+			"TestMtxQueryDefaultSchema"},
 		SQLGlotGaps: []enginetest.SQLGlotGap{{
 			// mtx's introspection (dialects/databricks/introspect.go).
 			Match: "SHOW TABLES IN `",

@@ -1,4 +1,4 @@
-SELECT date_trunc('DAY', h.created_at) AS day,
+SELECT from_utc_timestamp(date_trunc('DAY', to_utc_timestamp(h.created_at, current_timezone())), current_timezone()) AS day,
        a.id AS alert_id,
        a.`name` AS alert_name,
        COUNT(*) AS triggered_count

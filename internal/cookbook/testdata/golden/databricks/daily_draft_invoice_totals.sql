@@ -1,4 +1,4 @@
-SELECT date_trunc('DAY', d.snapshot_time) AS day,
+SELECT from_utc_timestamp(date_trunc('DAY', to_utc_timestamp(d.snapshot_time, current_timezone())), current_timezone()) AS day,
        d.credit_type_name AS credit_type_name,
        COUNT(*) AS invoice_count,
        SUM(d.total) AS invoice_total

@@ -1,4 +1,4 @@
-SELECT date_trunc('DAY', b.breakdown_start_timestamp) AS day,
+SELECT from_utc_timestamp(date_trunc('DAY', to_utc_timestamp(b.breakdown_start_timestamp, current_timezone())), current_timezone()) AS day,
        b.`name` AS line_item_name,
        b.credit_type_name AS credit_type_name,
        SUM(b.quantity) AS total_quantity,

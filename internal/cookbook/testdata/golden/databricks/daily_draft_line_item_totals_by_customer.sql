@@ -1,5 +1,5 @@
 SELECT bi.customer_id AS customer_id,
-       date_trunc('DAY', li.breakdown_start_timestamp) AS day,
+       from_utc_timestamp(date_trunc('DAY', to_utc_timestamp(li.breakdown_start_timestamp, current_timezone())), current_timezone()) AS day,
        bi.invoice_id AS invoice_id,
        li.`name` AS line_item_name,
        li.credit_type_name AS credit_type_name,

@@ -1,4 +1,4 @@
-SELECT date_trunc('DAY', s.snapshot_time) AS day,
+SELECT from_utc_timestamp(date_trunc('DAY', to_utc_timestamp(s.snapshot_time, current_timezone())), current_timezone()) AS day,
        CASE WHEN s.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        li.credit_type_name AS credit_type_name,
        SUM(s.subtotal) AS subtotal_sum

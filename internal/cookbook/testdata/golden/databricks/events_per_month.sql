@@ -1,4 +1,4 @@
-SELECT date_trunc('MONTH', e.`timestamp`) AS month,
+SELECT from_utc_timestamp(date_trunc('MONTH', to_utc_timestamp(e.`timestamp`, current_timezone())), current_timezone()) AS month,
        COUNT(*) AS event_count
 FROM `metronome`.`current_events` e
 WHERE e.environment_type = 'PRODUCTION'

@@ -1,4 +1,4 @@
-SELECT date_trunc('MONTH', d.effective_at) AS month,
+SELECT from_utc_timestamp(date_trunc('MONTH', to_utc_timestamp(d.effective_at, current_timezone())), current_timezone()) AS month,
        g.amount_granted_credit_type_id AS credit_type_id,
        SUM(d.amount) AS expired_amount
 FROM `metronome`.`current_credit_grant_deduction` d

@@ -1,4 +1,4 @@
-SELECT date_trunc('MONTH', i.end_timestamp) AS month,
+SELECT from_utc_timestamp(date_trunc('MONTH', to_utc_timestamp(i.end_timestamp, current_timezone())), current_timezone()) AS month,
        COALESCE(t.item_type, 'UNKNOWN') AS line_item_type,
        li.credit_type_name AS credit_type_name,
        SUM(li.total) AS line_item_total

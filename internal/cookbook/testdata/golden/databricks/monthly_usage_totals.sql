@@ -1,4 +1,4 @@
-SELECT date_trunc('MONTH', i.end_timestamp) AS month,
+SELECT from_utc_timestamp(date_trunc('MONTH', to_utc_timestamp(i.end_timestamp, current_timezone())), current_timezone()) AS month,
        CASE WHEN sli.billable_metric_id IS NULL THEN 'NON_USAGE' ELSE 'USAGE' END AS charge_type,
        i.credit_type_name AS credit_type_name,
        SUM(sli.subtotal) AS subtotal_sum

@@ -1,4 +1,4 @@
-SELECT date_trunc('MONTH', b.breakdown_start_timestamp) AS month,
+SELECT from_utc_timestamp(date_trunc('MONTH', to_utc_timestamp(b.breakdown_start_timestamp, current_timezone())), current_timezone()) AS month,
        b.billable_metric_id AS billable_metric_id,
        m.`name` AS billable_metric_name,
        b.credit_type_name AS credit_type_name,
