@@ -135,6 +135,9 @@ func BenchmarkRefreshScale(b *testing.B) {
 					pt.refRSS = max(pt.refRSS, rss)
 				}
 				pt.refresh = median(refreshes)
+				db.QueryRow("SELECT COUNT(*) FROM " + q(schema) + "." + q("current_events")).Scan(&pt.current)
+				fmt.Printf("%s, %d raw events (%d current), load average %s: full build %s (peak RSS %d MiB), refresh after %d rows %s (median of %d: %v; peak RSS %d MiB)\n",
+					a.Name, n, pt.current, pt.load, pt.full.Round(time.Millisecond), pt.fullRSS, batch, pt.refresh.Round(time.Millisecond), rounds, roundAll(refreshes), pt.refRSS)
 				// The refreshed table equals a full rebuild (grain, version
 				// and load columns, EXCEPT ALL both ways).
 				rel := q(schema) + "." + q("current_events")
@@ -149,9 +152,6 @@ func BenchmarkRefreshScale(b *testing.B) {
 				if diff != 0 {
 					b.Fatalf("%s at %d rows: the refreshed current_events differs from a full rebuild in %d rows", a.Name, n, diff)
 				}
-				db.QueryRow("SELECT COUNT(*) FROM " + rel).Scan(&pt.current)
-				fmt.Printf("%s, %d raw events (%d current), load average %s: full build %s, refresh after %d rows %s (median of %d: %v)\n",
-					a.Name, n, pt.current, pt.load, pt.full.Round(time.Millisecond), batch, pt.refresh.Round(time.Millisecond), rounds, roundAll(refreshes))
 				curve = append(curve, pt)
 				// Free this size's data before the next one (the cleanup's
 				// drop finds nothing left).
