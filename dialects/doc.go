@@ -45,7 +45,9 @@
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
-//	ObjectLoader        load.go           Snowflake, BigQuery, Redshift
+//	ObjectLoader        load.go           Snowflake, BigQuery, Redshift,
+//	                                      Athena
+//	LoadGrouper         load.go           Athena
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
 //	                                      SingleStore
 //	UnlistedDeleter     load.go           Databricks

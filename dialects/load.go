@@ -116,6 +116,17 @@ type ObjectLoader interface {
 	InsertObjects(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, files []ObjectFile, o ObjectOptions) (int64, error)
 }
 
+// LoadGrouper is implemented by engines without transactions where every
+// statement is a slow commit (Athena: a second or more). The loader then
+// loads up to 64 files of one table as a group: an ObjectLoader reads the
+// group's objects in one statement, streamed files are inserted one after
+// the other, and the group's manifest entries go in one statement. If the
+// group fails, the rows of its unrecorded files are deleted by source file
+// and the files are loaded one by one.
+type LoadGrouper interface {
+	GroupFiles() bool
+}
+
 // ObjectFile is one parquet object for ObjectLoader, with the values of the
 // constant (provenance) columns for its rows.
 type ObjectFile struct {

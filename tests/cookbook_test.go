@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -335,10 +336,16 @@ func checkColumns(t *testing.T, e engine, entry, query string, res *output.Resul
 // decimals; then checks the engines agree with each other.
 func TestCookbookKnownAnswers(t *testing.T) {
 	answers := map[string]map[string]string{} // engine -> run -> answer
+	var answersMu sync.Mutex                  // the engines run at once
 	forEachEngine(t, func(t *testing.T, e engine) {
 		ctx := context.Background()
 		b, r, _, db := setupCookbook(t, e)
-		answers[e.name] = map[string]string{}
+		mine := map[string]string{}
+		defer func() {
+			answersMu.Lock()
+			answers[e.name] = mine
+			answersMu.Unlock()
+		}()
 		for _, entry := range b.Entries() {
 			exps, ok := expected[entry.Name]
 			if !ok {
@@ -358,14 +365,14 @@ func TestCookbookKnownAnswers(t *testing.T) {
 				if i == 0 {
 					checkColumns(t, e, entry.Name, rd.SQL, res, cts)
 					// Compared across engines below, whatever the SQL says.
-					answers[e.name][entry.Name+"#columns"] = strings.ToLower(strings.Join(res.Columns, ","))
+					mine[entry.Name+"#columns"] = strings.ToLower(strings.Join(res.Columns, ","))
 				}
 				fakesnowNulls(e, res)
 				got, ok := sameAnswer(e, normalize(res), x.rows)
 				if !ok {
 					t.Errorf("%s %v:\n got %q\nwant %q\n%s", entry.Name, x.params, got, x.rows, rd.SQL)
 				}
-				answers[e.name][fmt.Sprintf("%s#%d", entry.Name, i)] = fmt.Sprint(got)
+				mine[fmt.Sprintf("%s#%d", entry.Name, i)] = fmt.Sprint(got)
 			}
 		}
 	})

@@ -8,9 +8,12 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -43,29 +46,47 @@ func required(name string) bool {
 // forEachEngine runs fn once per engine with a test adapter
 // (dialects/all/alltest), as a subtest named after it.
 func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
-	for _, a := range enginetest.All() {
-		t.Run(a.Name, func(t *testing.T) {
-			record(a.MatrixName(), t)
-			if why := a.Gap(t.Name()); why != "" {
-				t.Skip("known gap: " + why)
-			}
-			e := connectEngine(t, a)
-			fn(t, e)
-		})
-	}
+	forEngines(t, func(*enginetest.Adapter) bool { return true }, fn)
 }
 
 // forEngines is forEachEngine for the engines with a capability.
+//
+// The engines' subtests run at the same time (at most -parallel at once),
+// so a test lasts as long as its slowest engine, not the sum of them. They
+// are started from goroutines rather than marked t.Parallel: a parallel
+// subtest would only begin once the calling test returned, and several
+// tests compare the engines' answers after this returns.
 func forEngines(t *testing.T, keep func(*enginetest.Adapter) bool, fn func(t *testing.T, e engine)) {
+	slots := make(chan struct{}, parallelism())
+	var wg sync.WaitGroup
 	for _, a := range enginetest.Find(keep) {
-		t.Run(a.Name, func(t *testing.T) {
-			record(a.MatrixName(), t)
-			if why := a.Gap(t.Name()); why != "" {
-				t.Skip("known gap: " + why)
-			}
-			fn(t, connectEngine(t, a))
-		})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			t.Run(a.Name, func(t *testing.T) {
+				record(a.MatrixName(), t)
+				if why := a.Gap(t.Name()); why != "" {
+					t.Skip("known gap: " + why)
+				}
+				fn(t, connectEngine(t, a))
+			})
+		}()
 	}
+	wg.Wait()
+}
+
+// parallelism is go test's -parallel (GOMAXPROCS unless set; .ci/run sets
+// it through GOFLAGS): how many engines one test drives at once.
+func parallelism() int {
+	n := runtime.GOMAXPROCS(0)
+	if f := flag.Lookup("test.parallel"); f != nil {
+		if v, err := strconv.Atoi(f.Value.String()); err == nil && v > 0 {
+			n = v
+		}
+	}
+	return n
 }
 
 // connectEngine finds the engine's DSN: a fresh file for an embedded

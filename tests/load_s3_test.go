@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mtxhq/mtx/dialects"
@@ -30,9 +31,7 @@ func s3Export(t *testing.T, dir string) string {
 		}
 		t.Skip("MTX_TEST_S3_ENDPOINT not set: run eval \"$(tests/engines/up s3)\" to start a local S3 server (moto)")
 	}
-	t.Setenv("AWS_ACCESS_KEY_ID", "test")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test")
-	t.Setenv("AWS_REGION", "us-east-1")
+	setProcessEnv(t, map[string]string{"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"})
 	b := make([]byte, 4)
 	rand.Read(b)
 	name := "mtx-test-" + hex.EncodeToString(b)
@@ -48,6 +47,25 @@ func s3Export(t *testing.T, dir string) string {
 	query := "?endpoint=" + endpoint + "&use_path_style=true&region=us-east-1"
 	upload(t, "s3://"+name+query, dir)
 	return "s3://" + name + "/exports/metronome" + query
+}
+
+// processEnvMu guards setProcessEnv.
+var processEnvMu sync.Mutex
+
+// setProcessEnv points this process's object-storage clients, and the mtx
+// binaries it starts, at the local emulators, for the rest of the test
+// binary. Not t.Setenv: engines' subtests run at the same time, and one
+// subtest's end would restore the variables under another still using
+// them. The values are the same for every test.
+func setProcessEnv(t testing.TB, vars map[string]string) {
+	t.Helper()
+	processEnvMu.Lock()
+	defer processEnvMu.Unlock()
+	for k, v := range vars {
+		if err := os.Setenv(k, v); err != nil {
+			t.Fatalf("setting %s: %v", k, err)
+		}
+	}
 }
 
 // gcsExport uploads a generated export to a fresh bucket of the local GCS
@@ -68,7 +86,7 @@ func gcsExportTB(t testing.TB, dir string) string {
 		}
 		t.Skip("MTX_TEST_GCS_ENDPOINT not set: run eval \"$(tests/engines/up gcs)\" to start a local GCS emulator")
 	}
-	t.Setenv("STORAGE_EMULATOR_HOST", strings.TrimPrefix(endpoint, "http://"))
+	setProcessEnv(t, map[string]string{"STORAGE_EMULATOR_HOST": strings.TrimPrefix(endpoint, "http://")})
 	b := make([]byte, 4)
 	rand.Read(b)
 	name := "mtx-test-" + hex.EncodeToString(b)

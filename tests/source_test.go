@@ -18,6 +18,7 @@ import (
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/freshness"
 	"github.com/mtxhq/mtx/internal/source"
+	"github.com/mtxhq/mtx/tests/delivery"
 )
 
 // TestSourceCheckAndFreshness runs `mtx source check` and `mtx freshness`
@@ -77,7 +78,7 @@ func TestSourceCheckAndFreshness(t *testing.T) {
 		// Snowflake, as the service creates unquoted names), line_item
 		// clean (quoted lower case), customer empty, draft_invoice missing.
 		delivered := freshSchema(t, e, s.db)
-		run(deliveredSQL(e).createSchema + " " + q(delivered))
+		run(delivery.For(e.a).CreateSchema + " " + q(delivered))
 		// A name created quoted as it is: on an engine that folds unquoted
 		// names to upper case, Quote would give its upper-case form.
 		asStored := q

@@ -55,16 +55,19 @@ var types = dialects.TypeMap{
 	catalog.JSON:      "varchar",
 }
 
-// Open connects through trino-go-client for the Trino form. The Athena
-// form is parsed and validated, but its connection (Athena's API) is not
-// built yet: it fails with one line saying so.
+// Open connects through trino-go-client for the Trino form, through
+// Athena's API (api.go) for the Athena form. Neither connects yet.
 func (Dialect) Open(dsn string) (*sql.DB, error) {
 	c, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err
 	}
 	if c.trino == nil {
-		return nil, errAthenaAPI
+		conn, err := newAPIConnector(*c.athena)
+		if err != nil {
+			return nil, dsnError(dsn, err)
+		}
+		return sql.OpenDB(conn), nil
 	}
 	conn, err := trino.NewConnector(c.trino)
 	if err != nil {

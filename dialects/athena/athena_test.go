@@ -65,13 +65,6 @@ func TestWithDefaultSchema(t *testing.T) {
 	}
 }
 
-func TestOpenAthenaFormSaysNotBuilt(t *testing.T) {
-	_, err := Dialect{}.Open("athena://us-east-1?workgroup=primary")
-	if err == nil || !strings.Contains(err.Error(), "not built yet") {
-		t.Fatalf("Open(athena://…) = %v, want the one-line not-built error", err)
-	}
-}
-
 func TestLiteral(t *testing.T) {
 	for _, tc := range []struct {
 		v    any

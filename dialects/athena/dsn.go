@@ -36,9 +36,6 @@ var athenaParams = map[string]bool{
 	"access_key_id": true, "secret_access_key": true, "session_token": true,
 }
 
-var errAthenaAPI = errors.New("athena: connecting through Athena's API (an athena:// DSN) is not built yet; " +
-	"use a Trino DSN (http://user@host:port?catalog=iceberg) or run `mtx render ddl --dialect athena` and apply it yourself")
-
 func dsnError(dsn string, err error) error {
 	return fmt.Errorf("invalid Athena DSN %s: %s", Dialect{}.RedactDSN(dsn), dialects.Redact(Dialect{}, dsn, err.Error()))
 }

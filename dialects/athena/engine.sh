@@ -5,6 +5,8 @@
 # catalog's tables live in the test PostgreSQL (Iceberg's JDBC catalog, in
 # schema mtx_athena_<id>), the data in the test S3 server (moto), bucket
 # mtx-athena-<id>; <id> names this checkout, so two checkouts never share one.
+# A second catalog, "hive" (file metastore in the same bucket), holds the
+# external tables through which loads read an s3:// export (Athena: Glue).
 #
 # Not among the engines `up` starts by default (it is a 2 GB JVM that takes a
 # minute to start): name it, `tests/engines/up athena`.
@@ -12,7 +14,7 @@
 #   MTX_ATHENA_PORT   Trino's HTTP port (default 58090)
 #   MTX_JAVA_HOME     a JDK 24 or newer (default: Temurin 25, or any JDK 24+ under /usr/lib/jvm)
 #
-# Trino (io.trino:trino-server-core:476 and the trino-iceberg plugin) comes
+# Trino (io.trino:trino-server-core:476, the trino-iceberg and trino-hive plugins) comes
 # from Maven Central, checked against its .sha1, cached under
 # .build/engines/athena/cache.
 
@@ -66,14 +68,18 @@ start_athena() {
 	local home="$ATHENA_DIR/trino-server-core-$TRINO_VERSION"
 	athena_fetch trino-server-core tar.gz
 	athena_fetch trino-iceberg zip
+	athena_fetch trino-hive zip
 	if [[ ! -d $home/lib ]]; then
 		log "athena: unpacking Trino $TRINO_VERSION"
 		tar -xzf "$ATHENA_DIR/cache/trino-server-core-$TRINO_VERSION.tar.gz" -C "$ATHENA_DIR"
 	fi
-	if [[ ! -d $ATHENA_DIR/plugins/iceberg ]]; then
+	if [[ ! -d $ATHENA_DIR/plugins/iceberg || ! -d $ATHENA_DIR/plugins/hive ]]; then
 		rm -rf "$ATHENA_DIR/plugins.tmp" && mkdir -p "$ATHENA_DIR/plugins.tmp"
-		unzip -q "$ATHENA_DIR/cache/trino-iceberg-$TRINO_VERSION.zip" -d "$ATHENA_DIR/plugins.tmp"
-		mv "$ATHENA_DIR/plugins.tmp/trino-iceberg-$TRINO_VERSION" "$ATHENA_DIR/plugins.tmp/iceberg"
+		local p
+		for p in iceberg hive; do
+			unzip -q "$ATHENA_DIR/cache/trino-$p-$TRINO_VERSION.zip" -d "$ATHENA_DIR/plugins.tmp"
+			mv "$ATHENA_DIR/plugins.tmp/trino-$p-$TRINO_VERSION" "$ATHENA_DIR/plugins.tmp/$p"
+		done
 		rm -rf "$ATHENA_DIR/plugins" && mv "$ATHENA_DIR/plugins.tmp" "$ATHENA_DIR/plugins"
 	fi
 
@@ -128,6 +134,20 @@ start_athena() {
 			iceberg.jdbc-catalog.catalog-name=mtx
 			iceberg.jdbc-catalog.default-warehouse-dir=s3://$bucket/warehouse
 			iceberg.file-format=PARQUET
+			fs.native-s3.enabled=true
+			s3.endpoint=$MTX_TEST_S3_ENDPOINT
+			s3.path-style-access=true
+			s3.region=us-east-1
+			s3.aws-access-key=test
+			s3.aws-secret-key=test
+		EOF
+		# Loads read an s3:// export through a Hive table over its folder
+		# (Athena: an external table in Glue); its metastore is files in S3.
+		cat >"$etc/catalog/hive.properties" <<-EOF
+			connector.name=hive
+			hive.metastore=file
+			hive.metastore.catalog.dir=s3://$bucket/hive-metastore
+			hive.timestamp-precision=MICROSECONDS
 			fs.native-s3.enabled=true
 			s3.endpoint=$MTX_TEST_S3_ENDPOINT
 			s3.path-style-access=true

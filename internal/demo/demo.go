@@ -36,6 +36,15 @@ type Options struct {
 	// MaxRowsPerFile splits a bigger transfer into several parts with the
 	// same transfer timestamp, as the real export does; 0 = DefaultMaxRowsPerFile.
 	MaxRowsPerFile int `json:"max_rows_per_file,omitempty"`
+	// Transfers caps the transfers of each table (retries aside), for
+	// tests on engines where every file costs seconds: a snapshot table
+	// keeps that many snapshots spread from its first to its last, an
+	// incremental table's changes are grouped into that many transfers
+	// (each at the time of the last daily transfer it replaces). The
+	// latest snapshot and every key's newest version stay as they are.
+	// 0 = no cap: a snapshot weekly and daily over the last week, and a
+	// transfer each day with changes.
+	Transfers int `json:"transfers,omitempty"`
 }
 
 // DefaultStart is the first day of the export when Options.Start is zero.
@@ -128,6 +137,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("--customers must be between 1 and 20000, not %d", o.Customers)
 	case o.Months < 2 || o.Months > 60:
 		return fmt.Errorf("--months must be between 2 and 60 (the last month is in progress), not %d", o.Months)
+	case o.Transfers == 1 || o.Transfers < 0:
+		return fmt.Errorf("transfers must be 0 (no cap) or at least 2 (rows change between transfers), not %d", o.Transfers)
 	case !o.Start.IsZero() && !o.Start.Equal(day(o.Start)):
 		return fmt.Errorf("--start must be a UTC date, not %s", o.Start)
 	}
@@ -302,6 +313,7 @@ func (g *gen) files(t *catalog.Table, index int) []transfer {
 				out = append(out, transfer{at: slot, rows: []exportfile.Row{v.row}})
 			}
 		}
+		out = g.capIncremental(out)
 		g.current[t.Name] = len(keys)
 	} else {
 		src := g.snap[t.Name]
@@ -347,6 +359,39 @@ func (g *gen) snapshotTimes(dailyOnly bool) []time.Time {
 		if d > g.days-7 || (!dailyOnly && d%7 == 0) {
 			out = append(out, g.start.AddDate(0, 0, d).Add(3*time.Hour+30*time.Minute))
 		}
+	}
+	return spread(out, g.opt.Transfers)
+}
+
+// spread keeps n of times (sorted), evenly spaced, the first and the last
+// included; all of them when n is 0 or they are not more than n.
+func spread(times []time.Time, n int) []time.Time {
+	if n <= 0 || len(times) <= n {
+		return times
+	}
+	out := make([]time.Time, n)
+	for k := range out {
+		out[k] = times[k*(len(times)-1)/(n-1)]
+	}
+	return out
+}
+
+// capIncremental merges daily transfers (sorted) into at most
+// Options.Transfers, each group delivered at the time of its last
+// transfer, so every row still arrives at or after its own day.
+func (g *gen) capIncremental(daily []transfer) []transfer {
+	n := g.opt.Transfers
+	if n <= 0 || len(daily) <= n {
+		return daily
+	}
+	out := make([]transfer, 0, n)
+	for i, f := range daily {
+		group := i * n / len(daily)
+		if len(out) <= group {
+			out = append(out, transfer{})
+		}
+		out[group].rows = append(out[group].rows, f.rows...)
+		out[group].at = f.at
 	}
 	return out
 }

@@ -137,6 +137,7 @@ func TestRefusesBadOptions(t *testing.T) {
 		{Options{Customers: 0, Months: 2}, "--customers"},
 		{Options{Customers: 5, Months: 0}, "--months"},
 		{Options{Customers: 5, Months: 2, Start: time.Date(2026, 1, 1, 5, 0, 0, 0, time.UTC)}, "--start"},
+		{Options{Customers: 5, Months: 2, Transfers: 1}, "transfers"},
 	} {
 		_, err := Generate(t.TempDir(), cat(t), c.o)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -513,6 +514,61 @@ func BenchmarkGenerate(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestTransfersCap: capping the transfers keeps at most that many per
+// table (retries aside) and leaves the current state, the known answers,
+// retries and vanished drafts as they are, in a fraction of the files.
+func TestTransfersCap(t *testing.T) {
+	o := Options{Customers: 6, Months: 2, Seed: 3}
+	full, err := Generate(filepath.Join(t.TempDir(), "x"), cat(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Transfers = 3
+	capped, err := Generate(filepath.Join(t.TempDir(), "x"), cat(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transfers := map[string]map[time.Time]bool{}
+	retries := map[string]int{}
+	for _, f := range capped.Files {
+		if f.Retry {
+			retries[f.Table]++
+			continue
+		}
+		if transfers[f.Table] == nil {
+			transfers[f.Table] = map[time.Time]bool{}
+		}
+		transfers[f.Table][f.TransferredAt] = true
+	}
+	for table, at := range transfers {
+		if len(at) > 3 {
+			t.Errorf("%s: %d transfers, want at most 3", table, len(at))
+		}
+	}
+	if retries["events"] == 0 || retries["draft_invoice"] == 0 {
+		t.Errorf("retries of events and draft_invoice: %d and %d, want both", retries["events"], retries["draft_invoice"])
+	}
+	if len(transfers["events"]) != 3 || len(transfers["draft_invoice"]) != 3 {
+		t.Errorf("events and draft_invoice: %d and %d transfers, want 3 each (they have more uncapped)", len(transfers["events"]), len(transfers["draft_invoice"]))
+	}
+	if capped.Known.VanishedDrafts == 0 {
+		t.Error("no draft vanishes from the latest of the capped snapshots")
+	}
+	for name, k := range map[string]func(Known) any{
+		"current rows":   func(k Known) any { return k.CurrentRows },
+		"invoice totals": func(k Known) any { return k.InvoiceTotals },
+		"draft totals":   func(k Known) any { return k.DraftTotals },
+	} {
+		if a, b := fmt.Sprint(k(full.Known)), fmt.Sprint(k(capped.Known)); a != b {
+			t.Errorf("%s differ with capped transfers:\n  %s\n  %s", name, a, b)
+		}
+	}
+	if len(capped.Files)*2 > len(full.Files) {
+		t.Errorf("%d files capped, %d uncapped: want fewer than half", len(capped.Files), len(full.Files))
+	}
+	t.Logf("%d files capped at 3 transfers, %d uncapped", len(capped.Files), len(full.Files))
 }
 
 // TestLateEvents: some events arrive in a transfer days after their timestamp.

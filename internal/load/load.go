@@ -402,14 +402,15 @@ func (l *loader) columns(f export.File, pf *parquetFile, loadedAt time.Time) ([]
 // Files are loaded in groups: consecutive files of one table, committed
 // in one transaction with their manifest entries (fewer commits, and
 // engines that read parquet themselves read a group's files in parallel).
-// Engines without transactions load one file at a time.
+// Engines without transactions load one file at a time, unless they read
+// a group of files with fewer commits (dialects.LoadGrouper).
 const (
 	groupMaxFiles = 64
 	groupMaxBytes = 512 << 20
 )
 
 func (l *loader) groups(files []export.File) [][]export.File {
-	single := !l.o.Dialect.LoadTransactional()
+	single := !l.o.Dialect.LoadTransactional() && !l.groupsFiles()
 	var out [][]export.File
 	var cur []export.File
 	var size int64
@@ -425,6 +426,13 @@ func (l *loader) groups(files []export.File) [][]export.File {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// groupsFiles reports whether an engine without transactions loads groups
+// of files: each statement is a slow commit, so fewer is faster.
+func (l *loader) groupsFiles() bool {
+	g, ok := l.o.Dialect.(dialects.LoadGrouper)
+	return ok && g.GroupFiles()
 }
 
 // opened is a file of a group, ready to insert.
@@ -493,7 +501,7 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 	transactional := d.LoadTransactional()
 	var q dialects.Querier = l.conn
 	var tx *sql.Tx
-	recorded := false
+	recorded := 0 // files of the group whose manifest entry exists
 	if transactional {
 		var err error
 		if tx, err = l.conn.BeginTx(ctx, nil); err != nil {
@@ -503,12 +511,14 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		q = tx
 	} else {
 		// Rows of a killed run were removed before the load started
-		// (removeLeftovers). If this file fails before its manifest entry,
+		// (removeLeftovers). If a file fails before its manifest entry,
 		// remove what it inserted, so a failed file leaves nothing behind
 		// (a rerun would remove it anyway).
-		f := files[0]
 		defer func() {
-			if !recorded && ctx.Err() == nil {
+			if ctx.Err() != nil {
+				return
+			}
+			for _, f := range files[recorded:] {
 				l.deleteBySource(context.WithoutCancel(ctx), f)
 			}
 		}()
@@ -532,20 +542,38 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		}
 	}
 	// The manifest entries come last: on engines without transactions a
-	// file is loaded exactly when its entry exists.
-	for i, o := range ops {
-		f := o.f
-		lit := l.lit
-		ins := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
-			strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
-			") VALUES (" + strings.Join([]string{
+	// file is loaded exactly when its entry exists. Without a transaction,
+	// a group's entries go in one statement (one commit).
+	lit := l.lit
+	head := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
+		strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
+		") VALUES "
+	entry := func(i int) string {
+		f := ops[i].f
+		return "(" + strings.Join([]string{
 			lit.StringLiteral(f.Path), lit.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), lit.StringLiteral(f.ETag),
 			strconv.FormatInt(rows[i], 10), lit.TimestampLiteral(f.TransferredAt), lit.TimestampLiteral(loadedAt)}, ", ") + ")"
-		if _, err := q.ExecContext(ctx, ins); err != nil {
-			return rows, fmt.Errorf("%s: recording it in the manifest: %w", f.Path, err)
+	}
+	if transactional || len(ops) == 1 {
+		for i, o := range ops {
+			if _, err := q.ExecContext(ctx, head+entry(i)); err != nil {
+				return rows, fmt.Errorf("%s: recording it in the manifest: %w", o.f.Path, err)
+			}
+			recorded++
+			testHook("manifest", o.f.Path)
 		}
-		recorded = true
-		testHook("manifest", f.Path)
+	} else {
+		entries := make([]string, len(ops))
+		for i := range ops {
+			entries[i] = entry(i)
+		}
+		if _, err := q.ExecContext(ctx, head+strings.Join(entries, ", ")); err != nil {
+			return rows, fmt.Errorf("%s: recording it in the manifest: %w", files[0].Path, err)
+		}
+		recorded = len(ops)
+		for _, o := range ops {
+			testHook("manifest", o.f.Path)
+		}
 	}
 	if tx != nil {
 		if err := tx.Commit(); err != nil {

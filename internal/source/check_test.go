@@ -152,6 +152,18 @@ func TestCheck(t *testing.T) {
 				{Error, "line_item", "name", "string capped at 1000 (mtx uses unbounded here)"},
 				{Error, "line_item", "total", "binary floating point"},
 			}, errors: 3},
+		{name: "singlestore delivery: its JSON type, text JSON, lossy decimal, short key", dialect: "singlestore", delivered: true, tables: []*catalog.Table{invoice, line},
+			found: func(d dialects.Dialect) map[string]map[string]string {
+				return map[string]map[string]string{
+					"invoice":   asCreated(d, invoice, true, map[string]string{"metadata": "JSON", "total": "decimal(18,0)"}, same),
+					"line_item": asCreated(d, line, true, map[string]string{"id": "varchar(255)", "metadata": "longtext", "updated_at": "datetime(6)"}, same),
+				}
+			},
+			want: []want{
+				{Error, "invoice", "total", "decimal with scale 0"},
+				{Error, "line_item", "id", "string capped at 255 (mtx uses 768 here)"},
+				{Warning, "line_item", "metadata", "JSON stored as text"},
+			}, errors: 2},
 		{name: "timestamps without zone or time", dialect: "postgres", delivered: true, tables: []*catalog.Table{invoice},
 			found: func(d dialects.Dialect) map[string]map[string]string {
 				return map[string]map[string]string{"invoice": asCreated(d, invoice, true,

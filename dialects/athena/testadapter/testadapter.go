@@ -6,6 +6,7 @@ package testadapter
 
 import (
 	"net/url"
+	"os"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -38,6 +39,11 @@ func init() {
 			catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
 			catalog.Boolean: "boolean", catalog.Timestamp: "timestamp(6) with time zone", catalog.JSON: "varchar",
 		},
+		// Athena's destination types are mtx's own (JSON as varchar); Iceberg
+		// has no varchar(n).
+		LossyDecimal: "decimal(18,0)", // Iceberg has no varchar(n): no ShortString
+		Delivered:    true,
+		Sim:          enginetest.SimSQL{Varchar: "varchar"},
 		// Trino's forms (password, access token) and Athena's (AWS keys).
 		SecretDSNs: []enginetest.SecretDSN{
 			{Name: "trino https userinfo", DSN: func(p, hp, user string) string {
@@ -53,16 +59,26 @@ func init() {
 				return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
 			}},
 		},
-		NotRequired: "tests/engines/up starts Trino only when named (up athena), and most live tests have not run on it yet",
-		// The engine is being brought up: only these live tests have been
-		// run on it (each statement is a distributed query of up to 1.7 s).
-		Verified: []string{"TestMigrateUpDownUp", "TestLoadExportOnce", "TestCurrentStateModels",
-			"TestIncrementalEqualsFullRebuild", "TestLiveViewEqualsFullRebuild", "TestMacrosOnEngines", "TestCookbookKnownAnswers", "TestCookbookViews", "TestMtxQueryDefaultSchema", "TestQueryOutputExact",
-			"TestModelsRunAndDataTestCLI", "TestUserModels", "TestUserIncrementalEqualsFullRebuild",
-			"TestRebuildKeepsDependentViews"},
-		KnownGaps: map[string]string{
-			"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
-				"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
-		},
+		NotRequired: "tests/engines/up starts Trino only when named (up athena): a 2 GB JVM whose live suite, every statement a commit of 1-1.7 s, " +
+			"sums to more than the CI budget allows one engine on the shared 2-core machine (docs/engines.md)",
+		KnownGaps: knownGaps(),
 	})
+}
+
+// knownGaps are the live tests that cannot pass on the stand-in, and the
+// delivered simulation, which passes but is too slow for every CI run: it
+// took 22 min on the shared 2-core machine under load (~1,000 statements,
+// every CREATE TABLE AS and INSERT an Iceberg commit). MTX_TEST_ATHENA_SLOW=1
+// runs it.
+func knownGaps() map[string]string {
+	gaps := map[string]string{
+		"TestRoundTripExtremeValues": "its largest value is a document of about 1 MB bound as a literal (trino-go-client sends arguments as EXECUTE … USING), " +
+			"past Trino's 1,000,000-character statement limit (Athena's is 256 KB); mtx's own loads of an s3:// export read such values through the engine",
+		"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
+			"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
+	}
+	if os.Getenv("MTX_TEST_ATHENA_SLOW") == "" {
+		gaps["TestDeliveredMatchesObjectStorage"] = "22 min on Trino (it passes); set MTX_TEST_ATHENA_SLOW=1 to run it"
+	}
+	return gaps
 }

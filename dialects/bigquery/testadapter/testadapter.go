@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/url"
-	"os"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -60,19 +59,5 @@ func init() {
 		Delivered:      true,
 		DeliveredTypes: map[catalog.LogicalType]string{catalog.JSON: "TO_JSON_STRING(%s)"},
 		Sim:            enginetest.SimSQL{Varchar: "STRING", Day: "INTERVAL 1 DAY"},
-		KnownGaps:      slowGaps(),
 	})
-}
-
-// slowGaps are the live tests too slow on the emulator for every CI run:
-// each statement of the delivered simulation costs the emulator seconds,
-// and the test took 29 and 49 minutes on the shared 2-core machine (it
-// passed). MTX_TEST_BIGQUERY_SLOW=1 runs them.
-func slowGaps() map[string]string {
-	if os.Getenv("MTX_TEST_BIGQUERY_SLOW") != "" {
-		return nil
-	}
-	return map[string]string{
-		"TestDeliveredMatchesObjectStorage": "29-49 min on bqemulator (it passes); set MTX_TEST_BIGQUERY_SLOW=1 to run it",
-	}
 }
