@@ -26,8 +26,14 @@ func benchEngines() []*enginetest.Adapter {
 	return enginetest.Find(func(a *enginetest.Adapter) bool { return a.Bench != nil && a.Bench.PeerSQL })
 }
 
-// benchSetup is a migrated fresh schema on engine a, or a skip.
+// benchSetup is a migrated fresh schema holding the events table on
+// engine a, or a skip.
 func benchSetup(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect, string) {
+	return benchSetupTables(b, a, func(t string) bool { return t == "events" })
+}
+
+// benchSetupTables is benchSetup with the tables selected.
+func benchSetupTables(b *testing.B, a *enginetest.Adapter, selected func(string) bool) (*sql.DB, dialects.Dialect, string) {
 	d, _ := all.Get(a.Name)
 	var dsn string
 	if a.Embedded != nil {
@@ -57,8 +63,7 @@ func benchSetup(b *testing.B, a *enginetest.Adapter) (*sql.DB, dialects.Dialect,
 	if err != nil {
 		b.Fatal(err)
 	}
-	events := func(t string) bool { return t == "events" }
-	versions, err := r.Versions(h, events)
+	versions, err := r.Versions(h, selected)
 	if err != nil {
 		b.Fatal(err)
 	}

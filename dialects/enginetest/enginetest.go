@@ -233,6 +233,12 @@ type Bench struct {
 	// BenchmarkDeliveredEvents (date_trunc … AT TIME ZONE, the peer's
 	// rebuild) are in this engine's SQL.
 	PeerSQL bool
+	// PeerRebuild is the current-state query a careful dbt user writes by
+	// hand in this engine's idiom (BenchmarkFullBuildVsPeer times mtx's
+	// full build against CREATE TABLE AS it): {columns} the output
+	// columns, {from} the raw table, {where} its filter, {grain} the
+	// grain and {order} the newest-first order (both rendered lists).
+	PeerRebuild string
 	// Analyze refreshes the planner's statistics of a table (%s), "" where
 	// the engine keeps them itself.
 	Analyze string
@@ -253,6 +259,11 @@ func (b *Bench) Events(raw string, lo, hi, keys int, fresh bool, file, at string
 	return strings.NewReplacer("{raw}", raw, "{lo}", strconv.Itoa(lo), "{hi}", strconv.Itoa(hi), "{last}", strconv.Itoa(hi-1),
 		"{count}", strconv.Itoa(hi-lo), "{keys}", strconv.Itoa(keys), "{fresh}", strconv.FormatBool(fresh),
 		"{file}", file, "{at}", at).Replace(b.EventRows)
+}
+
+// Peer is PeerRebuild with its holes filled.
+func (b *Bench) Peer(columns, from, where, grain, order string) string {
+	return strings.NewReplacer("{columns}", columns, "{from}", from, "{where}", where, "{grain}", grain, "{order}", order).Replace(b.PeerRebuild)
 }
 
 // SimSQL is how a test's own SQL (creating a destination as Metronome's

@@ -77,9 +77,13 @@ func (d Dialect) CreateTempTableAs(name, query string) (string, bool) {
 }
 
 // BuildSettings: ranking rows sorts them, and the default 4 MB work_mem
-// sends even a refresh's few thousand wide rows to disk. SET LOCAL lasts
-// for the model's own transaction only.
-func (Dialect) BuildSettings() []string { return []string{"SET LOCAL work_mem = '128MB'"} }
+// sends even a refresh's few thousand wide rows to disk. A full build ends
+// by indexing the model, whose sort spills at the default 64 MB
+// maintenance_work_mem: at 512 MB the key index of 4.5M events took 11.5 s
+// instead of 15.0 s. SET LOCAL lasts for the model's own transaction only.
+func (Dialect) BuildSettings() []string {
+	return []string{"SET LOCAL work_mem = '128MB'", "SET LOCAL maintenance_work_mem = '512MB'"}
+}
 
 var _ dialects.ViewBinder = Dialect{}
 

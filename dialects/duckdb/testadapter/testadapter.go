@@ -43,6 +43,8 @@ func init() {
 		},
 		Bench: &enginetest.Bench{
 			PeerSQL: true,
+			// The ROW_NUMBER filter of dbt's documentation and most projects.
+			PeerRebuild: "SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY {grain} ORDER BY {order}) AS rn FROM {from} WHERE {where}) AS r WHERE rn = 1",
 			EventRows: `INSERT INTO {raw} (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
 SELECT 'txn-' || k, 'cust-' || (k % 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(k % 2592000), 'api_call', '{"region": "us-east-1", "units": 3}',
   CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_milliseconds(i),

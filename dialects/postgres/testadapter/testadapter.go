@@ -43,6 +43,8 @@ func init() {
 		Representative: true,
 		Bench: &enginetest.Bench{
 			PeerSQL: true,
+			// PostgreSQL's own idiom for the newest row per key.
+			PeerRebuild: "SELECT DISTINCT ON ({grain}) {columns} FROM {from} WHERE {where} ORDER BY {grain}, {order}",
 			EventRows: `INSERT INTO {raw} (transaction_id, customer_id, "timestamp", event_type, properties, environment_type, _metronome_metadata_id, updated_at, _mtx_source_file, _mtx_transferred_at, _mtx_loaded_at)
 SELECT 'txn-' || k, 'cust-' || (k % 5000), TIMESTAMPTZ '2026-01-01 00:00:00+00' + (k % 2592000) * INTERVAL '1 second', 'api_call', '{"region": "us-east-1", "units": 3}',
   CASE WHEN k % 10 = 0 THEN 'SANDBOX' ELSE 'PRODUCTION' END, 'meta-' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 millisecond',
