@@ -149,6 +149,20 @@ type ObjectColumn struct {
 	Precision, Scale int
 }
 
+// DecimalSize is the column's precision and scale as a 38-digit decimal
+// holds them: a parquet decimal without a usable precision reads as 38,
+// and the scale never exceeds the precision.
+func (c ObjectColumn) DecimalSize() (precision, scale int) {
+	p, s := c.Precision, c.Scale
+	if p <= 0 || p > 38 {
+		p = 38
+	}
+	if s > p {
+		s = p
+	}
+	return p, s
+}
+
 // ObjectOptions are the user's settings for engine-side loading from
 // object storage (project.yaml load: section and mtx load flags). Secrets
 // are never stored here: engines use their own credentials (a Snowflake

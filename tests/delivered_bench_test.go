@@ -13,6 +13,7 @@ import (
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/dialects"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/discover"
@@ -185,30 +186,9 @@ func interleaved(tb testing.TB, db querier, a, b string, rounds int) (time.Durat
 
 // formattedRowsB is formattedRows for a benchmark (rows in query order).
 func formattedRowsB(b *testing.B, db *sql.DB, query string) []string {
-	rs, err := db.Query(query)
+	out, err := enginetest.FormattedRows(context.Background(), db, query, " | ")
 	if err != nil {
-		b.Fatal(err)
-	}
-	defer rs.Close()
-	cols, _ := rs.Columns()
-	var out []string
-	for rs.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rs.Scan(ptrs...); err != nil {
-			b.Fatal(err)
-		}
-		var parts []string
-		for _, v := range vals {
-			parts = append(parts, model.Format(v))
-		}
-		out = append(out, strings.Join(parts, " | "))
-	}
-	if err := rs.Err(); err != nil {
-		b.Fatal(err)
+		b.Fatalf("%s: %v", query, err)
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/model"
 )
@@ -341,33 +342,9 @@ func readIdentities(t *testing.T, e engine, db *sql.DB, relation string, tbl *ca
 // query prints values and joined by sep, sorted.
 func formattedRows(t *testing.T, db *sql.DB, query, sep string) []string {
 	t.Helper()
-	rows, err := db.QueryContext(context.Background(), query)
+	out, err := enginetest.FormattedRows(context.Background(), db, query, sep)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		var parts []string
-		for _, v := range vals {
-			parts = append(parts, model.Format(v))
-		}
-		out = append(out, strings.Join(parts, sep))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
 	}
 	sort.Strings(out)
 	return out

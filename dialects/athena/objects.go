@@ -192,13 +192,7 @@ func stagingColumns(f dialects.ObjectFile, onTrino bool) ([]string, map[string]s
 func stagingType(c dialects.ObjectColumn, onTrino bool) string {
 	switch c.Type {
 	case catalog.Decimal:
-		p, s := c.Precision, c.Scale
-		if p <= 0 || p > 38 {
-			p = 38
-		}
-		if s > p {
-			s = p
-		}
+		p, s := c.DecimalSize()
 		return fmt.Sprintf("decimal(%d,%d)", p, s)
 	case catalog.Integer:
 		return "bigint"

@@ -170,13 +170,7 @@ func (d Dialect) ParquetCopySQL(t dialects.LoadTable, f dialects.ObjectFile, scr
 func scratchType(c dialects.ObjectColumn) string {
 	switch c.Type {
 	case catalog.Decimal:
-		p, s := c.Precision, c.Scale
-		if p <= 0 || p > 38 {
-			p = 38
-		}
-		if s > p {
-			s = p
-		}
+		p, s := c.DecimalSize()
 		return fmt.Sprintf("DECIMAL(%d,%d)", p, s)
 	case catalog.Integer:
 		return "BIGINT"

@@ -232,29 +232,10 @@ func rows(t *testing.T, db *sql.DB, d dialects.Dialect, schema string, tbl *cata
 			cols = append(cols, d.Quote(c.Name))
 		}
 	}
-	rs, err := db.Query("SELECT " + strings.Join(cols, ", ") + " FROM " + d.Quote(schema) + "." + d.Quote("current_"+tbl.Name))
+	query := "SELECT " + strings.Join(cols, ", ") + " FROM " + d.Quote(schema) + "." + d.Quote("current_"+tbl.Name)
+	out, err := enginetest.FormattedRows(context.Background(), db, query, " | ")
 	if err != nil {
 		t.Fatalf("current_%s in %s: %v", tbl.Name, schema, err)
-	}
-	defer rs.Close()
-	var out []string
-	for rs.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rs.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		var cells []string
-		for _, v := range vals {
-			cells = append(cells, model.Format(v))
-		}
-		out = append(out, strings.Join(cells, " | "))
-	}
-	if err := rs.Err(); err != nil {
-		t.Fatal(err)
 	}
 	sort.Strings(out)
 	return out
