@@ -38,6 +38,7 @@
 //	DeliveredReader     dialect.go        Redshift
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
+//	DSNSpecializer      fordsn.go         Athena
 //	ReadSessioner       readsession.go    PostgreSQL
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements
 //	LockTabler          lock.go           ClickHouse, Snowflake,    exactly one of these

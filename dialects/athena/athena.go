@@ -19,8 +19,12 @@ import (
 	"github.com/trinodb/trino-go-client/trino"
 )
 
-// Dialect is the Athena adapter.
-type Dialect struct{}
+// Dialect is the Athena adapter. Its zero value speaks Trino's SQL
+// throughout; ForDSN (hive.go) gives an athena:// DSN the dialect that
+// says DDL in Athena's own (Hive) form.
+type Dialect struct {
+	api *apiDDL // nil: Trino's DDL
+}
 
 var _ dialects.Dialect = Dialect{}
 
@@ -34,14 +38,19 @@ func (Dialect) Quote(s string) string { return dialects.QuoteWith(`"`, `"`, s) }
 // Trino's Iceberg connector; every DDL statement is idempotent instead.
 func (Dialect) TransactionalDDL() bool { return false }
 
-// Templates: the default templates (CREATE … IF NOT EXISTS, ADD COLUMN IF
-// NOT EXISTS, DROP … IF EXISTS) are Trino's syntax; Trino's Iceberg
-// connector makes every table an Iceberg table.
-func (Dialect) Templates() fs.FS { return nil }
+// Templates: through Trino, the default templates (CREATE … IF NOT
+// EXISTS, ADD COLUMN IF NOT EXISTS, DROP … IF EXISTS) are Trino's syntax,
+// and Trino's Iceberg connector makes every table an Iceberg table.
+// Through Athena's API, Hive's DDL (hive/*.sql.tmpl).
+func (d Dialect) Templates() fs.FS { return d.templates() }
 
 // ColumnType: Iceberg's types. JSON is kept verbatim as varchar (Iceberg
-// has no JSON type); timestamps are Iceberg's timestamptz, microseconds.
-func (Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
+// has no JSON type); timestamps are Iceberg's timestamptz, microseconds,
+// through Trino. Athena's DDL spells them in Hive's names (hiveTypes).
+func (d Dialect) ColumnType(_ *catalog.Table, c catalog.Column, o dialects.Options) string {
+	if d.api != nil {
+		return hiveTypes.Of(c.Type, o)
+	}
 	return types.Of(c.Type, o)
 }
 
@@ -76,8 +85,14 @@ func (Dialect) Open(dsn string) (*sql.DB, error) {
 	return sql.OpenDB(conn), nil
 }
 
-// Goose keeps its version table as an Iceberg table.
-func (Dialect) Goose() (goose.Dialect, dialect.Querier) {
+// Goose keeps its version table as an Iceberg table; through Athena's
+// API it is created in Athena's DDL, with a zoneless timestamp column
+// that gets UTC's wall clock.
+func (d Dialect) Goose() (goose.Dialect, dialect.Querier) {
+	if d.api != nil {
+		q := versiontable.Querier{BigInt: "bigint", Bool: "boolean", Timestamp: "timestamp", Now: "CAST(current_timestamp AT TIME ZONE 'UTC' AS timestamp(6))", Param: versiontable.Question}
+		return goose.DialectCustom, hiveVersionTable{Querier: q, api: d.api}
+	}
 	return goose.DialectCustom, versiontable.Querier{BigInt: "bigint", Bool: "boolean", Timestamp: "timestamp(6) with time zone", Now: "current_timestamp", Param: versiontable.Question}
 }
 

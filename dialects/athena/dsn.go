@@ -16,7 +16,12 @@ import (
 //	http://USER@HOST:PORT?catalog=iceberg&schema=SCHEMA   Trino (trino-go-client's DSN;
 //	                                                      https:// with USER:PASSWORD)
 //	athena://REGION?workgroup=W&output_location=s3://BUCKET/PATH/&database=DB
-//	       [&catalog=AwsDataCatalog][&access_key_id=…&secret_access_key=…[&session_token=…]]
+//	       [&location=s3://BUCKET/PREFIX/][&catalog=AwsDataCatalog]
+//	       [&access_key_id=…&secret_access_key=…[&session_token=…]]
+//
+// location is where the Iceberg tables mtx creates keep their data and
+// metadata (PREFIX/SCHEMA/TABLE/): Athena's CREATE TABLE for Iceberg needs
+// a LOCATION, Trino's catalog picks one itself.
 //
 // The Athena form takes its credentials from the AWS default chain unless
 // keys are given (secret_access_key and session_token are secrets).
@@ -27,12 +32,13 @@ type dsnConfig struct {
 
 type athenaConfig struct {
 	Region, Workgroup, OutputLocation, Database, Catalog string
+	Location                                             string
 	AccessKeyID, SecretAccessKey, SessionToken           string
 }
 
 // athenaParams are the parameters of the Athena form.
 var athenaParams = map[string]bool{
-	"workgroup": true, "output_location": true, "database": true, "catalog": true,
+	"workgroup": true, "output_location": true, "database": true, "catalog": true, "location": true,
 	"access_key_id": true, "secret_access_key": true, "session_token": true,
 }
 
@@ -99,11 +105,11 @@ func parseAthena(dsn string) (*athenaConfig, error) {
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, fmt.Errorf("unknown parameter %s (known: access_key_id, catalog, database, output_location, secret_access_key, session_token, workgroup)", strings.Join(unknown, ", "))
+		return nil, fmt.Errorf("unknown parameter %s (known: access_key_id, catalog, database, location, output_location, secret_access_key, session_token, workgroup)", strings.Join(unknown, ", "))
 	}
 	a := &athenaConfig{
 		Region: u.Host, Workgroup: q.Get("workgroup"), OutputLocation: q.Get("output_location"),
-		Database: q.Get("database"), Catalog: q.Get("catalog"),
+		Database: q.Get("database"), Catalog: q.Get("catalog"), Location: q.Get("location"),
 		AccessKeyID: q.Get("access_key_id"), SecretAccessKey: q.Get("secret_access_key"), SessionToken: q.Get("session_token"),
 	}
 	if a.Workgroup == "" {
@@ -114,6 +120,14 @@ func parseAthena(dsn string) (*athenaConfig, error) {
 	}
 	if a.OutputLocation != "" && !strings.HasPrefix(a.OutputLocation, "s3://") {
 		return nil, fmt.Errorf("output_location %q is not an s3:// URL", a.OutputLocation)
+	}
+	if a.Location != "" {
+		if !strings.HasPrefix(a.Location, "s3://") || len(a.Location) == len("s3://") {
+			return nil, fmt.Errorf("location %q is not an s3:// URL", a.Location)
+		}
+		if !strings.HasSuffix(a.Location, "/") {
+			a.Location += "/"
+		}
 	}
 	if (a.AccessKeyID == "") != (a.SecretAccessKey == "") {
 		return nil, errors.New("give access_key_id and secret_access_key together, or neither (AWS default chain)")

@@ -7,6 +7,7 @@ package ddl
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -103,6 +104,14 @@ type data struct {
 func (r *Renderer) stmt(op Op, tmpl string, d data) (Statement, bool, error) {
 	var buf bytes.Buffer
 	if err := r.tmpl.ExecuteTemplate(&buf, tmpl+".sql.tmpl", d); err != nil {
+		var ee template.ExecError
+		if errors.As(err, &ee) {
+			if own := errors.Unwrap(ee.Err); own != nil {
+				// A dialect's template function refused (bad input, such as
+				// a DSN lacking a parameter): its own line says it best.
+				return Statement{}, false, fmt.Errorf("%s: %w", r.d.Name(), own)
+			}
+		}
 		return Statement{}, false, fmt.Errorf("%s %s: %w", r.d.Name(), tmpl, err)
 	}
 	sql := strings.TrimSpace(buf.String())

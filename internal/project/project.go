@@ -356,6 +356,7 @@ func Resolve(p *Project, f Flags, lookup func(string) (dialects.Dialect, error))
 		// A file named in project.yaml lives next to it, as models/ does.
 		t.DSN = fd.ResolveDSN(t.DSN, filepath.Dir(p.Path))
 	}
+	d = dialects.ForDSN(d, t.DSN)
 	r.Dialect, r.DSN = d, t.DSN
 	lim := d.Limits()
 	if max := min(catalog.MaxIdentifier, cmp.Or(lim.Identifier, catalog.MaxIdentifier)); len(r.Options.Schema) > max {

@@ -1,0 +1,1 @@
+CREATE TABLE `metronome`.`goose_db_version` (`version_id` bigint, `is_applied` boolean, `tstamp` timestamp) LOCATION 's3://lake/mtx/metronome/goose_db_version/' TBLPROPERTIES ('table_type' = 'ICEBERG');
