@@ -84,6 +84,7 @@ func TestErrors(t *testing.T) {
 		{"decimal over the engine's limit", "decimal: {precision: 100, scale: 2}\n", []string{"render", "ddl", "--dialect", "duckdb"}, "decimal: precision 100, scale 2 is more than duckdb allows (precision at most 38"},
 		{"empty --select", "", []string{"compile", "--dialect", "duckdb", "--select", ""}, "--select: an empty selector selects nothing"},
 		{"up-to a missing version", "", []string{"migrate", "up-to", "99", "--dialect", "duckdb", "--dsn", "x.duckdb"}, "there is no version 99 (versions: 1, 2; 0 = none)"},
+		{"athena migrate without location", "", []string{"migrate", "up", "--dialect", "athena", "--dsn", "athena://us-east-1?workgroup=primary&access_key_id=AKIA&secret_access_key=" + secret}, "the athena:// DSN has no location parameter"},
 		{"duckdb DSN that is a URL", "", []string{"migrate", "status", "--dialect", "duckdb", "--dsn", "postgres://mtx:" + secret + "@h/db"}, "is a URL: want a database file"},
 	}
 	for _, tc := range tests {
@@ -104,6 +105,30 @@ func TestErrors(t *testing.T) {
 				t.Errorf("the password leaked: %q", msg+out)
 			}
 		})
+	}
+}
+
+// TestAthenaRenderFollowsDSN: the DDL follows the DSN, Athena's own
+// through an athena:// DSN, Trino's through Trino's or without one.
+func TestAthenaRenderFollowsDSN(t *testing.T) {
+	for _, tc := range []struct {
+		dsn, want string
+	}{
+		{"athena://us-east-1?location=s3://lake/x", "CREATE TABLE `metronome`.`alert` (\n  `id` string,"},
+		{"http://mtx@127.0.0.1:1?catalog=iceberg", `CREATE TABLE IF NOT EXISTS "metronome"."alert" (` + "\n" + `  "id" varchar,`},
+		{"", `CREATE TABLE IF NOT EXISTS "metronome"."alert" (`},
+	} {
+		args := []string{"render", "ddl", "--dialect", "athena"}
+		if tc.dsn != "" {
+			args = append(args, "--dsn", tc.dsn)
+		}
+		out, err := run(t, t.TempDir(), args...)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.dsn, err)
+		}
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("render ddl with DSN %q lacks %q", tc.dsn, tc.want)
+		}
 	}
 }
 
