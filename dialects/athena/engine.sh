@@ -18,7 +18,7 @@
 # from Maven Central, checked against its .sha1, cached under
 # .build/engines/athena/cache.
 
-OPTIONAL_ENGINES+=(athena)
+ALL_ENGINES+=(athena)
 
 ATHENA_DIR="$ENGINES_DIR/athena"
 ATHENA_LOG="$ATHENA_DIR/server.log"

@@ -59,8 +59,6 @@ func init() {
 				return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
 			}},
 		},
-		NotRequired: "tests/engines/up starts Trino only when named (up athena): a 2 GB JVM whose live suite, every statement a commit of 1-1.7 s, " +
-			"sums to more than the CI budget allows one engine on the shared 2-core machine (docs/engines.md)",
 		KnownGaps: knownGaps(),
 	})
 }
