@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
-	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/model"
 )
 
@@ -76,18 +75,7 @@ func BenchmarkRebuildShare(b *testing.B) {
 				}
 			}
 			load(0, n, false, "initial.parquet")
-			h, _ := catalog.Embedded()
-			events := func(t string) bool { return t == "events" }
-			reg, err := model.Load(h.Current(), events, "")
-			if err != nil {
-				b.Fatal(err)
-			}
-			p := &model.Project{Dialect: d, Schema: schema, Catalog: h.Current(), Selected: events, Models: reg}
-			g, err := p.Compile()
-			if err != nil {
-				b.Fatal(err)
-			}
-			r := &model.Runner{Project: p, DB: db}
+			r, g := eventsRunner(b, db, d, schema)
 			build := func(full bool) time.Duration {
 				r.FullRefresh = full
 				t0 := time.Now()

@@ -166,21 +166,7 @@ func BenchmarkRefreshEveryEngine(b *testing.B) {
 			loadBenchEvents(b, db, d, schema, 0, n, keys, false, "initial.parquet", at)
 			b.Logf("%s: loaded %d raw events in %s", name, n, time.Since(t0).Round(time.Millisecond))
 
-			h, _ := catalog.Embedded()
-			events := func(t string) bool { return t == "events" }
-			reg, err := model.Load(h.Current(), events, "")
-			if err != nil {
-				b.Fatal(err)
-			}
-			p := &model.Project{Dialect: d, Schema: schema, Catalog: h.Current(), Selected: events, Models: reg}
-			g, err := p.Compile()
-			if err != nil {
-				b.Fatal(err)
-			}
-			r := &model.Runner{Project: p, DB: db}
-			if os.Getenv("MTX_BENCH_TRACE") != "" {
-				r.Trace = os.Stderr
-			}
+			r, g := eventsRunner(b, db, d, schema)
 			build := func(full bool) time.Duration {
 				r.FullRefresh = full
 				t0 := time.Now()
@@ -260,4 +246,26 @@ func median(ds []time.Duration) time.Duration {
 	s := append([]time.Duration(nil), ds...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s[len(s)/2]
+}
+
+// eventsRunner is a model runner for current_events alone, compiled over
+// the embedded catalog; MTX_BENCH_TRACE prints its statements.
+func eventsRunner(b *testing.B, db *sql.DB, d dialects.Dialect, schema string) (*model.Runner, *model.Graph) {
+	b.Helper()
+	h, _ := catalog.Embedded()
+	events := func(t string) bool { return t == "events" }
+	reg, err := model.Load(h.Current(), events, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &model.Project{Dialect: d, Schema: schema, Catalog: h.Current(), Selected: events, Models: reg}
+	g, err := p.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &model.Runner{Project: p, DB: db}
+	if os.Getenv("MTX_BENCH_TRACE") != "" {
+		r.Trace = os.Stderr
+	}
+	return r, g
 }

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/mtxhq/mtx/internal/model"
 )
 
 // scaleSizes are the raw event counts BenchmarkRefreshScale starts from:
@@ -91,21 +88,7 @@ func BenchmarkRefreshScale(b *testing.B) {
 				loadBenchEvents(b, db, d, schema, 0, n, keys, false, "initial.parquet", at)
 				b.Logf("%s: loaded %d raw events in %s", a.Name, n, time.Since(t0).Round(time.Millisecond))
 
-				h, _ := catalog.Embedded()
-				events := func(t string) bool { return t == "events" }
-				reg, err := model.Load(h.Current(), events, "")
-				if err != nil {
-					b.Fatal(err)
-				}
-				p := &model.Project{Dialect: d, Schema: schema, Catalog: h.Current(), Selected: events, Models: reg}
-				g, err := p.Compile()
-				if err != nil {
-					b.Fatal(err)
-				}
-				r := &model.Runner{Project: p, DB: db}
-				if os.Getenv("MTX_BENCH_TRACE") != "" {
-					r.Trace = os.Stderr
-				}
+				r, g := eventsRunner(b, db, d, schema)
 				build := func(full bool) (time.Duration, int) {
 					r.FullRefresh = full
 					embedded := a.Embedded != nil && resetPeakRSS()
