@@ -42,26 +42,7 @@ func TestForDSN(t *testing.T) {
 // migration lock table: the files under testdata/athena-ddl.
 func athenaDDL(t *testing.T, d Dialect) map[string]string {
 	t.Helper()
-	h, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := ddl.New(d, dialects.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, err := r.Script(h.Current(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{"schema.sql": ddl.Join(script)}
-	versions, err := r.Versions(h, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range versions {
-		out[ddl.FileName(v)] = ddl.GooseFile(d, v)
-	}
+	out := renderedFiles(t, d)
 	_, q := d.Goose()
 	out["goose_version_table.sql"] = q.CreateTable("metronome.goose_db_version") + ";\n"
 	out["lock_table.sql"] = d.LockTableDDL(`"metronome"."mtx_lock"`) + ";\n"
@@ -117,28 +98,9 @@ func TestAthenaDDLGolden(t *testing.T) {
 // TestTrinoDDLUnchanged: through Trino (the zero Dialect, and what a
 // Trino DSN gets) the DDL is internal/ddl's Trino goldens, byte for byte.
 func TestTrinoDDLUnchanged(t *testing.T) {
-	h, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	golden := filepath.Join("..", "..", "internal", "ddl", "testdata", "golden", "athena")
 	for _, d := range []dialects.Dialect{Dialect{}, Dialect{}.ForDSN("http://mtx@127.0.0.1:58090?catalog=iceberg")} {
-		r, err := ddl.New(d, dialects.DefaultOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
-		script, err := r.Script(h.Current(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files := map[string]string{"schema.sql": ddl.Join(script)}
-		versions, err := r.Versions(h, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range versions {
-			files[ddl.FileName(v)] = ddl.GooseFile(d, v)
-		}
+		files := renderedFiles(t, d)
 		for name, sql := range files {
 			want, err := os.ReadFile(filepath.Join(golden, name))
 			if err != nil {
@@ -211,4 +173,31 @@ func TestAthenaDDLParses(t *testing.T) {
 		t.Errorf("sqlglot %s rejects %s", version, f)
 	}
 	t.Logf("sqlglot %s parses %d statements of Athena's DDL", version, len(sts))
+}
+
+// renderedFiles is what `mtx render` writes for d: the whole schema and
+// one goose file per schema version, by file name.
+func renderedFiles(t *testing.T, d dialects.Dialect) map[string]string {
+	t.Helper()
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ddl.New(d, dialects.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := r.Script(h.Current(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{"schema.sql": ddl.Join(script)}
+	versions, err := r.Versions(h, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range versions {
+		out[ddl.FileName(v)] = ddl.GooseFile(d, v)
+	}
+	return out
 }
