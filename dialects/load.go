@@ -2,7 +2,9 @@ package dialects
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -137,6 +139,23 @@ type ObjectFile struct {
 	// footer, loaded or not: engines that map parquet columns by position
 	// (Redshift's COPY ... FORMAT PARQUET) need every one of them.
 	Columns []ObjectColumn
+}
+
+// ScratchName is a table name no other load uses: prefix and 16 random
+// hex digits.
+func ScratchName(prefix string) string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// ConstOf is the value of c for this file's rows: the file's own entry
+// in Consts, else the column's Const.
+func (f ObjectFile) ConstOf(c LoadColumn) any {
+	if v, ok := f.Consts[c.Name]; ok {
+		return v
+	}
+	return c.Const
 }
 
 // ObjectColumn is one top-level column of a parquet object.

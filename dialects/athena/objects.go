@@ -2,9 +2,7 @@ package athena
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -51,7 +49,7 @@ func (d Dialect) InsertObjects(ctx context.Context, conn *sql.Conn, q dialects.Q
 	if conn != nil {
 		conn.Raw(func(dc any) error { _, onTrino = dc.(*trino.Conn); return nil })
 	}
-	st, err := stagingSQL(t, files, onTrino, scratchName)
+	st, err := stagingSQL(t, files, onTrino, func() string { return dialects.ScratchName("mtx_scratch_") })
 	if err != nil {
 		return 0, err
 	}
@@ -73,12 +71,6 @@ func (d Dialect) InsertObjects(ctx context.Context, conn *sql.Conn, q dialects.Q
 		return 0, err
 	}
 	return res.RowsAffected()
-}
-
-func scratchName() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return "mtx_scratch_" + hex.EncodeToString(b)
 }
 
 // staging is the SQL of one group's load: the external tables' CREATE
@@ -135,10 +127,7 @@ func stagingSQL(t dialects.LoadTable, files []dialects.ObjectFile, onTrino bool,
 		for i, c := range t.Columns {
 			switch {
 			case c.Const != nil:
-				v, ok := f.Consts[c.Name]
-				if !ok {
-					v = c.Const
-				}
+				v := f.ConstOf(c)
 				lit, err := dialects.ConstLiteral(Macros{}, v)
 				if err != nil {
 					return st, fmt.Errorf("column %s: %w", c.Name, err)

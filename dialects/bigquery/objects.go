@@ -2,9 +2,7 @@ package bigquery
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -58,7 +56,7 @@ func (d Dialect) InsertObjects(ctx context.Context, sc *sql.Conn, q dialects.Que
 // loadObject loads one object through its scratch table.
 func (d Dialect) loadObject(ctx context.Context, c *conn, q dialects.Querier, t dialects.LoadTable, f dialects.ObjectFile) (int64, error) {
 	ds := c.client.DatasetInProject(c.project, t.Schema)
-	scratch := ds.Table(scratchName())
+	scratch := ds.Table(dialects.ScratchName("_mtx_scratch_"))
 	defer func() {
 		// Also after a failed or cancelled load: a scratch table left behind
 		// would only cost storage, but it is mtx's to clean up.
@@ -99,13 +97,6 @@ func (d Dialect) loadObject(ctx context.Context, c *conn, q dialects.Querier, t 
 		return 0, err
 	}
 	return res.RowsAffected()
-}
-
-// scratchName is a table name no other load uses.
-func scratchName() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return "_mtx_scratch_" + hex.EncodeToString(b)
 }
 
 func fieldTypes(s bq.Schema) map[string]bq.FieldType {

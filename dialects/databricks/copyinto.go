@@ -25,10 +25,7 @@ func CopyInto(t dialects.LoadTable, f dialects.ObjectFile, o dialects.Options) (
 		var expr string
 		switch {
 		case c.Const != nil:
-			v, ok := f.Consts[c.Name]
-			if !ok {
-				v = c.Const
-			}
+			v := f.ConstOf(c)
 			lit, err := dialects.ConstLiteral(Macros{}, v)
 			if err != nil {
 				return "", fmt.Errorf("%s: column %s: %w", f.URL, c.Name, err)

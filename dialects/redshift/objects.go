@@ -2,9 +2,7 @@ package redshift
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -44,7 +42,7 @@ func (d Dialect) InsertObjects(ctx context.Context, _ *sql.Conn, q dialects.Quer
 	}
 	var total int64
 	for _, f := range files {
-		sts, err := d.ParquetCopySQL(t, f, scratchName(), o, decimals)
+		sts, err := d.ParquetCopySQL(t, f, dialects.ScratchName("mtx_scratch_"), o, decimals)
 		if err != nil {
 			return total, err
 		}
@@ -63,12 +61,6 @@ func (d Dialect) InsertObjects(ctx context.Context, _ *sql.Conn, q dialects.Quer
 		}
 	}
 	return total, nil
-}
-
-func scratchName() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return "mtx_scratch_" + hex.EncodeToString(b)
 }
 
 // decimalSizes reads the declared size of t's decimal columns when a file
@@ -135,10 +127,7 @@ func (d Dialect) ParquetCopySQL(t dialects.LoadTable, f dialects.ObjectFile, scr
 		cols[i] = d.Quote(c.Name)
 		switch {
 		case c.Const != nil:
-			v, ok := f.Consts[c.Name]
-			if !ok {
-				v = c.Const
-			}
+			v := f.ConstOf(c)
 			lit, err := dialects.ConstLiteral(m, v)
 			if err != nil {
 				return nil, fmt.Errorf("column %s: %w", c.Name, err)

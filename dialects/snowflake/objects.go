@@ -104,10 +104,7 @@ func (d Dialect) CopyStatement(t dialects.LoadTable, f dialects.ObjectFile, o di
 	for i, c := range t.Columns {
 		cols[i] = d.Quote(c.Name)
 		if c.Const != nil {
-			v, ok := f.Consts[c.Name]
-			if !ok {
-				v = c.Const
-			}
+			v := f.ConstOf(c)
 			if exprs[i], err = d.constant(v, c); err != nil {
 				return "", fmt.Errorf("%s: column %s: %w", f.URL, c.Name, err)
 			}
