@@ -38,8 +38,20 @@ type DropRelation struct {
 	Cascade bool
 }
 
-// SQL is DROP TABLE|VIEW [IF EXISTS] relation [CASCADE].
-func (s DropRelation) SQL(Dialect) string {
+// TableDropper is implemented by dialects whose DROP TABLE is spelled
+// apart from their queries (Athena through its API: table DDL goes to its
+// Hive DDL engine, which wants backticks): DropTable drops relation
+// (quoted and qualified as Quote does) without CASCADE.
+type TableDropper interface {
+	DropTable(relation string, ifExists bool) string
+}
+
+// SQL is DROP TABLE|VIEW [IF EXISTS] relation [CASCADE], or the dialect's
+// own DROP TABLE (TableDropper). d may be nil: the standard spelling.
+func (s DropRelation) SQL(d Dialect) string {
+	if td, ok := d.(TableDropper); ok && s.Kind == Table && !s.Cascade {
+		return td.DropTable(s.Relation, s.IfExists)
+	}
 	out := "DROP TABLE "
 	if s.Kind == View {
 		out = "DROP VIEW "

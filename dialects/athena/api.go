@@ -204,7 +204,8 @@ func (a athenaConfig) startInput(query string, args []driver.NamedValue) (*athen
 		if b, ok := x.([]byte); ok {
 			x = string(b)
 		}
-		lit, err := literal(x)
+		// Athena's timestamps have no zone: an instant binds as UTC's wall clock.
+		lit, err := Dialect{api: &apiDDL{}}.literal(x)
 		if err != nil {
 			return nil, fmt.Errorf("athena: argument %d: %w", v.Ordinal, err)
 		}

@@ -81,11 +81,11 @@ func TestLiteral(t *testing.T) {
 		{true, "TRUE"},
 		{time.Date(2025, 1, 2, 3, 4, 5, 123456000, time.FixedZone("X", 3600)), "TIMESTAMP '2025-01-02 02:04:05.123456 UTC'"},
 	} {
-		if got, err := literal(tc.v); err != nil || got != tc.want {
+		if got, err := (Dialect{}).literal(tc.v); err != nil || got != tc.want {
 			t.Errorf("literal(%#v) = %q, %v; want %q", tc.v, got, err, tc.want)
 		}
 	}
-	if _, err := literal(struct{}{}); err == nil {
+	if _, err := (Dialect{}).literal(struct{}{}); err == nil {
 		t.Error("literal(struct{}{}) gave no error")
 	}
 }

@@ -26,7 +26,34 @@ type apiDDL struct {
 	// location is the DSN's location parameter, ending in "/"; "" when
 	// the DSN has none.
 	location string
+	// unique names a CTAS table's own folder (random hex; tests make it
+	// fixed).
+	unique func() string
 }
+
+// ctas creates an Iceberg table from a query in Athena's CTAS, which its
+// Trino engine parses (double quotes): the table type, is_external =
+// false (an Iceberg table is managed) and a location. Each CTAS table
+// gets a folder of its own, PREFIX/SCHEMA/TABLE/<random>/: a model is
+// built under a scratch name and renamed, so the next build's scratch
+// table must not land in the folder the renamed table still owns.
+// Without the DSN's location parameter the statement has no location
+// and Athena decides (migrate stops earlier without one).
+func (a *apiDDL) ctas(rel, query string) string {
+	props := "table_type = 'ICEBERG', is_external = false"
+	if a.location != "" {
+		schema, table := splitQualified(rel)
+		id := a.unique
+		if id == nil {
+			id = randomFolder
+		}
+		props += ", location = " + dialects.StringLiteral(a.location+schema+"/"+table+"/"+id()+"/")
+	}
+	return "CREATE TABLE " + rel + " WITH (" + props + ") AS\n" + query
+}
+
+// randomFolder is 16 random hex digits.
+func randomFolder() string { return dialects.ScratchName("") }
 
 //go:embed hive/*.sql.tmpl
 var hiveTemplates embed.FS

@@ -58,7 +58,7 @@ func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier
 			if i > 0 {
 				row.WriteString(", ")
 			}
-			lit, err := literal(v)
+			lit, err := d.literal(v)
 			if err != nil {
 				return total, fmt.Errorf("column %s: %w", t.Columns[i].Name, err)
 			}
@@ -86,8 +86,9 @@ func (d Dialect) InsertRows(ctx context.Context, _ *sql.Conn, q dialects.Querier
 
 // literal writes a neutral value as a typed Trino literal, exactly:
 // decimals and doubles as typed strings (a bare 0.5 would be a decimal),
-// instants in UTC with microseconds.
-func literal(v any) (string, error) {
+// instants in UTC with microseconds (through Athena's API without a
+// zone, as its Iceberg timestamps are).
+func (d Dialect) literal(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
 		return "NULL", nil
@@ -113,7 +114,7 @@ func literal(v any) (string, error) {
 		}
 		return "FALSE", nil
 	case time.Time:
-		return "TIMESTAMP '" + dialects.UTCMicros(x) + " UTC'", nil
+		return d.TimestampLiteral(x), nil
 	}
 	return "", fmt.Errorf("a value of type %T", v)
 }

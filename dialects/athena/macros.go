@@ -8,12 +8,17 @@ import (
 )
 
 // Macros are Athena's (Trino's) spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct {
+	// zoneless: timestamp literals without a zone, for the Iceberg
+	// timestamps Athena creates (UTC's wall clock); Trino's columns have
+	// a zone.
+	zoneless bool
+}
 
 var _ dialects.SQLMacros = Macros{}
 
 // Macros returns Athena's SQL macros.
-func (Dialect) Macros() dialects.SQLMacros { return Macros{} }
+func (d Dialect) Macros() dialects.SQLMacros { return Macros{zoneless: d.api != nil} }
 
 // DateTrunc: date_trunc on a timestamp with time zone follows the value's
 // zone, so the value is moved to UTC first. The result keeps its zone (UTC):
@@ -32,7 +37,10 @@ func (Macros) AddInterval(expr string, n int, u dialects.Unit) string {
 
 func (Macros) Now() string { return "current_timestamp" }
 
-func (Macros) TimestampLiteral(t time.Time) string {
+func (m Macros) TimestampLiteral(t time.Time) string {
+	if m.zoneless {
+		return "TIMESTAMP '" + dialects.UTCText(t) + "'"
+	}
 	return "TIMESTAMP '" + dialects.UTCText(t) + " UTC'"
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/trinodb/trino-go-client/trino"
 )
 
 var (
@@ -44,12 +43,8 @@ func (Dialect) GroupFiles() bool { return true }
 // group. Each file's rows are picked by "$path", so other files in the
 // folder are not read. The external tables are dropped afterwards (the
 // data stays where it is).
-func (d Dialect) InsertObjects(ctx context.Context, conn *sql.Conn, q dialects.Querier, t dialects.LoadTable, files []dialects.ObjectFile, _ dialects.ObjectOptions) (int64, error) {
-	onTrino := false
-	if conn != nil {
-		conn.Raw(func(dc any) error { _, onTrino = dc.(*trino.Conn); return nil })
-	}
-	st, err := stagingSQL(t, files, onTrino, func() string { return dialects.ScratchName("mtx_scratch_") })
+func (d Dialect) InsertObjects(ctx context.Context, _ *sql.Conn, q dialects.Querier, t dialects.LoadTable, files []dialects.ObjectFile, _ dialects.ObjectOptions) (int64, error) {
+	st, err := d.stagingSQL(t, files, func() string { return dialects.ScratchName("mtx_scratch_") })
 	if err != nil {
 		return 0, err
 	}
@@ -81,12 +76,13 @@ type staging struct {
 	drop   []string
 }
 
-// stagingSQL renders the load of files into t. onTrino selects Trino's
-// DDL (a table of the hive catalog WITH (external_location …)); otherwise
-// Athena's (CREATE EXTERNAL TABLE … STORED AS PARQUET LOCATION …, Hive
-// DDL, in t's Glue database). name makes a unique table name.
-func stagingSQL(t dialects.LoadTable, files []dialects.ObjectFile, onTrino bool, name func() string) (staging, error) {
-	var d Dialect
+// stagingSQL renders the load of files into t. Through Trino, Trino's
+// DDL (a table of the hive catalog WITH (external_location …)); through
+// Athena's API, Athena's (CREATE EXTERNAL TABLE … STORED AS PARQUET
+// LOCATION …, Hive DDL, in t's Glue database). The INSERT … SELECT is
+// Trino's SQL on both. name makes a unique table name.
+func (d Dialect) stagingSQL(t dialects.LoadTable, files []dialects.ObjectFile, name func() string) (staging, error) {
+	onTrino := d.api == nil
 	var st staging
 	schema := d.Quote(t.Schema)
 	if onTrino {
@@ -128,15 +124,16 @@ func stagingSQL(t dialects.LoadTable, files []dialects.ObjectFile, onTrino bool,
 			switch {
 			case c.Const != nil:
 				v := f.ConstOf(c)
-				lit, err := dialects.ConstLiteral(Macros{}, v)
+				lit, err := dialects.ConstLiteral(d.Macros(), v)
 				if err != nil {
 					return st, fmt.Errorf("column %s: %w", c.Name, err)
 				}
 				sel[i] = lit
 			case c.Source == "" || byName[c.Source] == "":
 				sel[i] = "NULL"
-			case c.Type == catalog.Timestamp:
-				// The external table's timestamp is the UTC instant's wall clock.
+			case c.Type == catalog.Timestamp && onTrino:
+				// The external table's timestamp is the UTC instant's wall
+				// clock; Trino's column has a zone (Athena's has none).
 				sel[i] = "with_timezone(" + byName[c.Source] + ", 'UTC')"
 			default:
 				sel[i] = byName[c.Source]

@@ -42,7 +42,11 @@ func TestStagingSQL(t *testing.T) {
 			"CREATE EXTERNAL TABLE `m`.`s4` (`id` string, `issued_at` timestamp, `total` decimal(18,2)) STORED AS PARQUET LOCATION 's3://b/x/invoice/dt=2025-01-03/'",
 		}, []string{"DROP TABLE IF EXISTS `m`.`s3`", "DROP TABLE IF EXISTS `m`.`s4`"}},
 	} {
-		st, err := stagingSQL(lt, files, tc.onTrino, name)
+		d := Dialect{}
+		if !tc.onTrino {
+			d = Dialect{}.ForDSN(apiDSN).(Dialect)
+		}
+		st, err := d.stagingSQL(lt, files, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,11 +58,15 @@ func TestStagingSQL(t *testing.T) {
 			tbl = `"m"."s3"`
 		}
 		want := `INSERT INTO "m"."invoice" ("id", "total", "issued_at", "memo", "_mtx_source_file", "_mtx_transferred_at") SELECT "id", "total", with_timezone("issued_at", 'UTC'), NULL, 'invoice/dt=2025-01-02/0_20250102000000.parquet', TIMESTAMP '2025-01-02 00:00:00 UTC' FROM ` + tbl + ` WHERE "$path" = 's3://b/x/invoice/dt=2025-01-02/0_20250102000000.parquet' UNION ALL `
+		if !tc.onTrino {
+			// Athena's columns have no zone: the UTC wall clock as read.
+			want = `INSERT INTO "m"."invoice" ("id", "total", "issued_at", "memo", "_mtx_source_file", "_mtx_transferred_at") SELECT "id", "total", "issued_at", NULL, 'invoice/dt=2025-01-02/0_20250102000000.parquet', TIMESTAMP '2025-01-02 00:00:00' FROM ` + tbl + ` WHERE "$path" = 's3://b/x/invoice/dt=2025-01-02/0_20250102000000.parquet' UNION ALL `
+		}
 		if !strings.HasPrefix(st.insert, want) || strings.Count(st.insert, " UNION ALL ") != 2 {
 			t.Errorf("onTrino=%v: insert\n%s\nwant it to start\n%s", tc.onTrino, st.insert, want)
 		}
 	}
-	if _, err := stagingSQL(lt, []dialects.ObjectFile{{URL: "gs://b/k.parquet", Columns: cols}}, true, name); err == nil {
+	if _, err := (Dialect{}).stagingSQL(lt, []dialects.ObjectFile{{URL: "gs://b/k.parquet", Columns: cols}}, name); err == nil {
 		t.Error("a gs:// object was accepted")
 	}
 }

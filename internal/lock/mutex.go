@@ -122,6 +122,9 @@ type Table struct {
 	// (integer); Name is the table's qualified name; Quote quotes a column.
 	Create, Name string
 	Quote        func(string) string
+	// Dialect spells the DROP TABLE (Athena's differs from its queries);
+	// nil: the standard DROP TABLE.
+	Dialect dialects.Dialect
 	// Heartbeat and StaleAfter default to 10s and 2m.
 	Heartbeat, StaleAfter time.Duration
 
@@ -145,10 +148,14 @@ func (t *Table) insert(owner string, beat int64) string {
 func (t *Table) status() string {
 	return fmt.Sprintf("SELECT MAX(%s), COUNT(*) FROM %s", t.Quote("owner"), t.Name)
 }
-func (t *Table) drop() string { return "DROP TABLE " + t.Name }
+func (t *Table) drop() string {
+	return dialects.DropRelation{Relation: t.Name, Kind: dialects.Table}.SQL(t.Dialect)
+}
 
 // dropAbandoned tolerates another waiter having dropped it first.
-func (t *Table) dropAbandoned() string { return "DROP TABLE IF EXISTS " + t.Name }
+func (t *Table) dropAbandoned() string {
+	return dialects.DropRelation{Relation: t.Name, Kind: dialects.Table, IfExists: true}.SQL(t.Dialect)
+}
 
 func (t *Table) defaults() {
 	if t.Heartbeat == 0 {

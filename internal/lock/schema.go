@@ -40,7 +40,7 @@ func (s Schema) Take(ctx context.Context, conn *sql.Conn) (unlock func() error, 
 		m = NewAdvisory(s.DB, conn, l.NamedLock(s.Name))
 	case dialects.LockTabler:
 		name := d.Quote(s.Schema) + "." + d.Quote(s.Table)
-		m = &Table{DB: s.DB, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote}
+		m = &Table{DB: s.DB, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote, Dialect: d}
 	default:
 		return func() error { return nil }, nil
 	}

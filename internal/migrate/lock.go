@@ -26,7 +26,7 @@ func mutex(d dialects.Dialect, db *sql.DB, schema, createSchema string) lock.Mut
 		return lock.NewAdvisory(db, nil, l.NamedLock(lockKey(schema)))
 	case dialects.LockTabler:
 		name := d.Quote(schema) + "." + d.Quote(LockTable)
-		return &lock.Table{DB: db, Prepare: createSchema, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote}
+		return &lock.Table{DB: db, Prepare: createSchema, Create: l.LockTableDDL(name), Name: name, Quote: d.Quote, Dialect: d}
 	}
 	return nil
 }
