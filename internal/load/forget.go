@@ -52,8 +52,7 @@ type manifestCount struct{ files, rows int64 }
 
 // manifestCounts sums the manifest's files and rows by table.
 func manifestCounts(ctx context.Context, d dialects.Dialect, db querier, schema string) (map[string]manifestCount, error) {
-	tn := d.Quote("table_name")
-	rows, err := db.QueryContext(ctx, "SELECT "+tn+", COUNT(*), SUM("+d.Quote("rows")+") FROM "+d.Quote(schema)+"."+d.Quote(ManifestTable)+" GROUP BY "+tn)
+	rows, err := db.QueryContext(ctx, manifestCountsQuery(d, schema))
 	if err != nil {
 		return nil, fmt.Errorf("reading the load manifest %s.%s: %w", schema, ManifestTable, err)
 	}
@@ -74,12 +73,7 @@ func forget(ctx context.Context, d dialects.Dialect, db querier, schema string, 
 	if len(tables) == 0 {
 		return nil
 	}
-	lits := make([]string, len(tables))
-	for i, t := range tables {
-		lits[i] = dialects.StringLiteral(t) // table names are identifiers: no escapes to differ by engine
-	}
-	del := "DELETE FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable) + " WHERE " + d.Quote("table_name") + " IN (" + strings.Join(lits, ", ") + ")"
-	if _, err := db.ExecContext(ctx, del); err != nil {
+	if _, err := db.ExecContext(ctx, forgetDelete(d, schema, tables)); err != nil {
 		return fmt.Errorf("forgetting the loaded files of %s in %s.%s: %w", strings.Join(tables, ", "), schema, ManifestTable, err)
 	}
 	return nil
@@ -118,7 +112,7 @@ func (l *loader) forgetEmptied(ctx context.Context, files []export.File, done ma
 		if counts[t].rows == 0 || l.have[t] == nil {
 			continue
 		}
-		rows, err := l.conn.QueryContext(ctx, "SELECT 1 FROM "+d.Quote(schema)+"."+d.Quote(t)+" LIMIT 1")
+		rows, err := l.conn.QueryContext(ctx, anyRow(d, schema, t))
 		if err != nil {
 			return fmt.Errorf("checking table %s.%s against the load manifest: %w", schema, t, err)
 		}

@@ -19,7 +19,6 @@ import (
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/lock"
 	"github.com/mtxhq/mtx/internal/migrate"
@@ -338,19 +337,15 @@ func (l *loader) manifest(ctx context.Context, dryRun bool) (map[string]int64, e
 		if dryRun {
 			return map[string]int64{}, nil
 		}
-		r, err := ddl.New(d, l.o.Schema)
+		create, err := manifestDDL(d, l.o.Schema)
 		if err != nil {
 			return nil, err
 		}
-		st, err := r.CreateTable(manifestTable())
-		if err != nil {
-			return nil, err
-		}
-		if _, err := l.conn.ExecContext(ctx, st.SQL); err != nil {
+		if _, err := l.conn.ExecContext(ctx, create); err != nil {
 			return nil, fmt.Errorf("creating the load manifest %s.%s: %w", schema, ManifestTable, err)
 		}
 	}
-	rows, err := l.conn.QueryContext(ctx, "SELECT "+d.Quote("path")+", "+d.Quote("size")+" FROM "+d.Quote(schema)+"."+d.Quote(ManifestTable))
+	rows, err := l.conn.QueryContext(ctx, manifestPaths(d, schema))
 	if err != nil {
 		return nil, fmt.Errorf("reading the load manifest %s.%s: %w", schema, ManifestTable, err)
 	}
@@ -544,19 +539,13 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 	// The manifest entries come last: on engines without transactions a
 	// file is loaded exactly when its entry exists. Without a transaction,
 	// a group's entries go in one statement (one commit).
-	lit := l.lit
-	head := "INSERT INTO " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(ManifestTable) + " (" +
-		strings.Join([]string{d.Quote("path"), d.Quote("table_name"), d.Quote("size"), d.Quote("etag"), d.Quote("rows"), d.Quote("transferred_at"), d.Quote("loaded_at")}, ", ") +
-		") VALUES "
 	entry := func(i int) string {
 		f := ops[i].f
-		return "(" + strings.Join([]string{
-			lit.StringLiteral(f.Path), lit.StringLiteral(f.Table), strconv.FormatInt(f.Size, 10), lit.StringLiteral(f.ETag),
-			strconv.FormatInt(rows[i], 10), lit.TimestampLiteral(f.TransferredAt), lit.TimestampLiteral(loadedAt)}, ", ") + ")"
+		return manifestEntry(l.lit, f.Path, f.Table, f.Size, f.ETag, rows[i], f.TransferredAt, loadedAt)
 	}
 	if transactional || len(ops) == 1 {
 		for i, o := range ops {
-			if _, err := q.ExecContext(ctx, head+entry(i)); err != nil {
+			if _, err := q.ExecContext(ctx, manifestInsert(d, l.o.Schema.Schema, []string{entry(i)})); err != nil {
 				return rows, fmt.Errorf("%s: recording it in the manifest: %w", o.f.Path, err)
 			}
 			recorded++
@@ -567,7 +556,7 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		for i := range ops {
 			entries[i] = entry(i)
 		}
-		if _, err := q.ExecContext(ctx, head+strings.Join(entries, ", ")); err != nil {
+		if _, err := q.ExecContext(ctx, manifestInsert(d, l.o.Schema.Schema, entries)); err != nil {
 			return rows, fmt.Errorf("%s: recording it in the manifest: %w", files[0].Path, err)
 		}
 		recorded = len(ops)
@@ -756,14 +745,7 @@ func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error 
 			continue
 		}
 		seen[f.Table] = true
-		src := d.Quote(catalog.SourceFileColumn)
-		table := d.Quote(schema) + "." + d.Quote(f.Table)
-		list := "SELECT " + d.Quote("path") + " FROM " + d.Quote(schema) + "." + d.Quote(ManifestTable)
-		del := "DELETE FROM " + table + " WHERE " + src + " IS NOT NULL AND " + src + " NOT IN (" + list + ")"
-		if ud, ok := d.(dialects.UnlistedDeleter); ok {
-			del = ud.DeleteUnlisted(table, src, list)
-		}
-		if _, err := l.conn.ExecContext(ctx, del); err != nil {
+		if _, err := l.conn.ExecContext(ctx, leftoversDelete(d, schema, f.Table)); err != nil {
 			return fmt.Errorf("removing rows of an interrupted load from %s.%s: %w", schema, f.Table, err)
 		}
 	}
@@ -773,9 +755,7 @@ func (l *loader) removeLeftovers(ctx context.Context, todo []export.File) error 
 // deleteBySource removes the rows of f from its table (engines without
 // transactions), by _mtx_source_file.
 func (l *loader) deleteBySource(ctx context.Context, f export.File) error {
-	d := l.o.Dialect
-	del := "DELETE FROM " + d.Quote(l.o.Schema.Schema) + "." + d.Quote(f.Table) + " WHERE " + d.Quote(catalog.SourceFileColumn) + " = " + l.lit.StringLiteral(f.Path)
-	_, err := l.conn.ExecContext(ctx, del)
+	_, err := l.conn.ExecContext(ctx, sourceDelete(l.o.Dialect, l.lit, l.o.Schema.Schema, f.Table, f.Path))
 	return err
 }
 
