@@ -140,14 +140,7 @@ func TestAthenaDDLNeedsLocation(t *testing.T) {
 // ALTER and DROP statements without a SELECT as Hive (Athena's DDL
 // engine), parses every statement of Athena's DDL.
 func TestAthenaDDLParses(t *testing.T) {
-	if sqlcheck.Python() == "" {
-		for _, e := range strings.Split(os.Getenv("MTX_REQUIRE_ENGINES"), ",") {
-			if strings.TrimSpace(e) == "sqlglot" {
-				t.Fatalf("sqlglot is required (MTX_REQUIRE_ENGINES) but %s is not set", sqlcheck.PythonEnv)
-			}
-		}
-		t.Skipf("%s not set: run eval \"$(tests/engines/up sqlglot)\" to install sqlglot in .build/venv", sqlcheck.PythonEnv)
-	}
+	needSQLGlot(t)
 	var sts []sqlcheck.Statement
 	for name, script := range athenaDDL(t, Dialect{}.ForDSN(apiDSN).(Dialect)) {
 		for _, s := range strings.Split(script, ";\n") {
