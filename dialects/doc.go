@@ -39,6 +39,7 @@
 //	FileDSN             file.go           DuckDB
 //	DefaultSchemaDSNer  defaultschema.go  ClickHouse, BigQuery, Athena
 //	DSNSpecializer      fordsn.go         Athena
+//	WriteChecker        fordsn.go         Athena
 //	TableDropper        step.go           Athena
 //	ReadSessioner       readsession.go    PostgreSQL
 //	NamedLocker         lock.go           PostgreSQL, MySQL        (each engine implements

@@ -16,3 +16,20 @@ func ForDSN(d Dialect, dsn string) Dialect {
 	}
 	return d
 }
+
+// WriteChecker is implemented by dialects whose DSN may lack what
+// creating tables needs (Athena: the location parameter, where its
+// Iceberg tables go). Commands that create tables (mtx load, mtx run)
+// call CheckWrite before they connect, so the missing setting is one line
+// rather than the engine's error halfway through.
+type WriteChecker interface {
+	CheckWrite() error
+}
+
+// CheckWrite is d's CheckWrite, or nil when d needs nothing more.
+func CheckWrite(d Dialect) error {
+	if w, ok := d.(WriteChecker); ok {
+		return w.CheckWrite()
+	}
+	return nil
+}

@@ -38,7 +38,7 @@ type apiDDL struct {
 // built under a scratch name and renamed, so the next build's scratch
 // table must not land in the folder the renamed table still owns.
 // Without the DSN's location parameter the statement has no location
-// and Athena decides (migrate stops earlier without one).
+// (mtx run stops before, at CheckWrite).
 func (a *apiDDL) ctas(rel, query string) string {
 	props := "table_type = 'ICEBERG', is_external = false"
 	if a.location != "" {
@@ -71,6 +71,17 @@ func (d Dialect) ForDSN(dsn string) dialects.Dialect {
 // errNoLocation is the one line a DDL statement through Athena's API
 // fails with when the DSN does not say where tables go.
 var errNoLocation = errors.New("the athena:// DSN has no location parameter: Athena's Iceberg tables need one (add &location=s3://BUCKET/PREFIX/; each table goes in PREFIX/SCHEMA/TABLE/)")
+
+var _ dialects.WriteChecker = Dialect{}
+
+// CheckWrite: through Athena's API, the tables mtx creates (the lock
+// tables, the load manifest, the models) need the DSN's location.
+func (d Dialect) CheckWrite() error {
+	if d.api != nil && d.api.location == "" {
+		return errNoLocation
+	}
+	return nil
+}
 
 // tableLocation is the S3 folder of schema.table, as a string literal.
 func (a *apiDDL) tableLocation(schema, table string) (string, error) {

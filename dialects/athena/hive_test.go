@@ -1,6 +1,7 @@
 package athena
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/ddl"
+	"github.com/mtxhq/mtx/internal/model"
 	"github.com/mtxhq/mtx/tests/sqlcheck"
 )
 
@@ -193,4 +195,46 @@ func renderedFiles(t *testing.T, d dialects.Dialect) map[string]string {
 		out[ddl.FileName(v)] = ddl.GooseFile(d, v)
 	}
 	return out
+}
+
+// TestWriteNeedsLocation: through Athena's API without location=, a
+// command that creates tables stops with one line naming the parameter
+// before it sends anything; with it, or through Trino, nothing stops.
+func TestWriteNeedsLocation(t *testing.T) {
+	for _, tc := range []struct {
+		dsn  string
+		stop bool
+	}{
+		{"athena://us-east-1?workgroup=primary", true},
+		{apiDSN, false},
+		{"http://mtx@127.0.0.1:58090?catalog=iceberg", false},
+	} {
+		err := dialects.CheckWrite(Dialect{}.ForDSN(tc.dsn))
+		if (err != nil) != tc.stop || (err != nil && (!strings.Contains(err.Error(), "no location parameter") || strings.Contains(err.Error(), "\n"))) {
+			t.Errorf("CheckWrite(%q) = %v, want a stop: %v", tc.dsn, err, tc.stop)
+		}
+	}
+	d := Dialect{}.ForDSN("athena://us-east-1?workgroup=primary")
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := model.Load(h.Current(), nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &model.Project{Dialect: d, Schema: "metronome", Catalog: h.Current(), Models: reg}
+	g, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := sqlcheck.NewRecorder()
+	defer rec.DB.Close()
+	err = (&model.Runner{Project: p, DB: rec.DB}).Run(context.Background(), g, []string{"current_invoice"})
+	if err == nil || !strings.Contains(err.Error(), "no location parameter") {
+		t.Errorf("mtx run without location: %v", err)
+	}
+	if sent := rec.Statements(); len(sent) > 0 {
+		t.Errorf("mtx run without location sent %q", sent)
+	}
 }

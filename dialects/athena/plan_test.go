@@ -113,7 +113,7 @@ func athenaPlan(t *testing.T) map[string][]planStatement {
 	// mtx run: the lock, what exists, every model's full build and
 	// refresh (current-state, built-in, the cookbook's views), then
 	// mtx test's data tests.
-	add("run", "run lock", lockStatements(dialects.RunLockName(o.Schema))...)
+	add("run", "run lock", lockStatements(model.RunLockTable)...)
 	add("run", "relations", d.RelationsQuery(o.Schema))
 	book, err := cookbook.Load(shipped.FS)
 	if err != nil {

@@ -129,6 +129,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		sum.Duration = time.Since(start)
 		return sum, nil
 	}
+	if !o.DryRun {
+		if err := dialects.CheckWrite(o.Dialect); err != nil {
+			return nil, err
+		}
+	}
 	conn, err := o.DB.Conn(ctx)
 	if err != nil {
 		return nil, err

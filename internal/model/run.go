@@ -76,6 +76,9 @@ type Options struct {
 // result, with its error in Err.
 func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Options) ([]Result, error) {
 	m := r.Project.Dialect
+	if err := dialects.CheckWrite(m); err != nil {
+		return nil, err
+	}
 	// Two runs at once would both merge the same new rows: the second waits.
 	conn, err := r.DB.Conn(ctx)
 	if err != nil {

@@ -1,17 +1,17 @@
 -- run lock
-CREATE TABLE `metronome`.`mtx_run_metronome` (`owner` string, `beat` bigint) LOCATION 's3://lake/mtx/metronome/mtx_run_metronome/' TBLPROPERTIES ('table_type' = 'ICEBERG');
+CREATE TABLE `metronome`.`mtx_run_lock` (`owner` string, `beat` bigint) LOCATION 's3://lake/mtx/metronome/mtx_run_lock/' TBLPROPERTIES ('table_type' = 'ICEBERG');
 
 -- run lock
-INSERT INTO "metronome"."mtx_run_metronome" ("owner", "beat") VALUES ('host:1:abcd', 0);
+INSERT INTO "metronome"."mtx_run_lock" ("owner", "beat") VALUES ('host:1:abcd', 0);
 
 -- run lock
-SELECT MAX("owner"), COUNT(*) FROM "metronome"."mtx_run_metronome";
+SELECT MAX("owner"), COUNT(*) FROM "metronome"."mtx_run_lock";
 
 -- run lock
-DROP TABLE `metronome`.`mtx_run_metronome`;
+DROP TABLE `metronome`.`mtx_run_lock`;
 
 -- run lock
-DROP TABLE IF EXISTS `metronome`.`mtx_run_metronome`;
+DROP TABLE IF EXISTS `metronome`.`mtx_run_lock`;
 
 -- relations
 SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'metronome';
