@@ -20,8 +20,8 @@ func ForDSN(d Dialect, dsn string) Dialect {
 // WriteChecker is implemented by dialects whose DSN may lack what
 // creating tables needs (Athena: the location parameter, where its
 // Iceberg tables go). Commands that create tables (mtx load, mtx run)
-// call CheckWrite before they connect, so the missing setting is one line
-// rather than the engine's error halfway through.
+// call CheckWrite before they lock or create anything, so the missing
+// setting is one line rather than the engine's error halfway through.
 type WriteChecker interface {
 	CheckWrite() error
 }
