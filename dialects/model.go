@@ -172,6 +172,16 @@ type Merger interface {
 	Merge(target, source string, key, columns []string) string
 }
 
+// TailRanker is implemented by dialects whose refresh of a current-state
+// model (without row ids) should rank the raw table's tail straight into
+// the merge table, reading the tail twice in that statement, instead of
+// first copying it into a staging table: where each statement and each
+// table written has a high fixed cost (ClickHouse), the copy cost more
+// than the second read.
+type TailRanker interface {
+	RankTailInPlace() bool
+}
+
 // RowIDer is implemented by dialects whose rows have a physical id that
 // stays valid for the rest of a transaction (DuckDB's rowid, PostgreSQL's
 // ctid). An incremental refresh of a current-state model then ranks only

@@ -60,3 +60,11 @@ var _ dialects.QueryDescriber = Dialect{}
 // DescribeQuery: DESCRIBE TABLE (query) lists its columns (name first)
 // without running it; clickhouse-go reports no columns for an empty result.
 func (Dialect) DescribeQuery(query string) string { return "DESCRIBE TABLE (\n" + query + "\n)" }
+
+var _ dialects.TailRanker = Dialect{}
+
+// RankTailInPlace: a refresh ranks the tail straight from the raw table.
+// Each statement and each table written costs ClickHouse a fixed time
+// (a part written, metadata, DROP), which the staging copy of the tail
+// added to a refresh (BenchmarkRefreshEveryEngine; docs/models.md).
+func (Dialect) RankTailInPlace() bool { return true }

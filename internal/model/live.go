@@ -170,8 +170,12 @@ func indent(sql, by string) string {
 
 // withLive adds c's live view to the steps building c: dropped first when
 // the table it reads is about to be dropped or replaced (and for good when
-// the model is no longer incremental), created again last.
-func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, steps []step) []step {
+// the model is no longer incremental), created again last. A refresh run
+// with the stored watermark known (watermark != "") leaves the view alone:
+// it stays exact through the refresh (the tail only shrinks) and pinLive
+// replaces it right after, so creating it here too was one more statement
+// per refresh; compile (watermark "") still prints it.
+func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, fullRefresh bool, watermark string, steps []step) []step {
 	if c.Current == nil {
 		return steps
 	}
@@ -180,7 +184,7 @@ func (p *Project) withLive(m dialects.Modeler, c *Compiled, existing string, ful
 	if existing == asTable && !refresh {
 		steps = append([]step{{dialects.DropRelation{Relation: live, Kind: dialects.View, IfExists: true}}}, steps...)
 	}
-	if c.hasLive() {
+	if c.hasLive() && !(refresh && watermark != "") {
 		steps = append(steps, step(dialects.ReplaceViewSteps(p.Dialect, live, p.liveSQL(m, c, ""))))
 	}
 	return steps

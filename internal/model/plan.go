@@ -80,7 +80,7 @@ func (p *Project) steps(m dialects.Modeler, c *Compiled, existing string, fullRe
 	// A delivered table changes in place (merged by key, no load time):
 	// no watermark says which rows changed, so its model is rebuilt.
 	fullRefresh = fullRefresh || c.delivered
-	return p.withLive(m, c, existing, fullRefresh, p.modelSteps(m, c, existing, fullRefresh, watermark))
+	return p.withLive(m, c, existing, fullRefresh, watermark, p.modelSteps(m, c, existing, fullRefresh, watermark))
 }
 
 // modelSteps returns the statements building c's own relation (see steps).
@@ -183,6 +183,9 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	if rid, ok := m.(dialects.RowIDer); ok && cs.Snapshot == nil {
 		return rowIDRefresh(p, m, rid, c, cs, stored, merged, createMerged, scratchTable)
 	}
+	if tr, ok := m.(dialects.TailRanker); ok && tr.RankTailInPlace() {
+		return p.inPlaceRefresh(m, c, cs, key, stored, merged, createMerged)
+	}
 	stage, createStage := scratchTable("new")
 	match := keyMatch(p.Dialect, key, rel, stage)
 	newRows := p.tail(m, c, cols, stored)
@@ -205,6 +208,29 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 		{createMerged(m.CurrentStateSQL(cs))},
 		write,
 		{dropTable(stage, false)},
+		{dropTable(merged, false)},
+	}
+}
+
+// inPlaceRefresh is the refresh of an incremental current-state model on a
+// dialects.TailRanker: one statement ranks the raw table's tail together
+// with the stored rows of its keys into the merge table (the tail read
+// twice, for its rows and for its keys), then the stored rows of the merge
+// table's keys — exactly the tail's keys, since each of them has a winner —
+// are replaced by it. No staging copy of the tail is written.
+func (p *Project) inPlaceRefresh(m dialects.Modeler, c *Compiled, cs dialects.CurrentState, key []string, stored, merged string, createMerged func(string) dialects.Step) []step {
+	q := p.Dialect.Quote
+	rel := c.Relation
+	cols := columnList(q, c.Current)
+	tailKeys := "(" + p.tail(m, c, quoteList(q, key), stored) + ") AS " + q("_mtx_tail")
+	cs.Source = fmt.Sprintf("(\n  %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
+		indent(p.tail(m, c, cols, stored), "  ")[2:], cols, rel, keyMatch(p.Dialect, key, rel, tailKeys), q("_mtx_candidates"))
+	cs.Where = ""
+	match := keyMatch(p.Dialect, key, rel, merged)
+	return []step{
+		{dropTable(merged, true)},
+		{createMerged(m.CurrentStateSQL(cs))},
+		{stmt(deleteKeysIn(p.Dialect, rel, key, merged, match)), stmt("INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged)},
 		{dropTable(merged, false)},
 	}
 }

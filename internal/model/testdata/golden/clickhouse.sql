@@ -92,31 +92,26 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_breakdowns_invoices when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`;
-
 DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c` ENGINE = MergeTree ORDER BY tuple() AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`breakdowns_invoices`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c` ENGINE = MergeTree ORDER BY tuple() AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+  FROM `metronome`.`breakdowns_invoices`
+  WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)
   UNION ALL
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`)
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM (SELECT `id`
+FROM `metronome`.`breakdowns_invoices`
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
 ) AS `_mtx_candidates`
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
 
-DELETE FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`);
+DELETE FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`);
 
 INSERT INTO `metronome`.`current_breakdowns_invoices` (`id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
-
-DROP TABLE `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`;
 
 DROP TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
 
@@ -190,31 +185,26 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_breakdowns_line_items when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`;
-
 DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5` ENGINE = MergeTree ORDER BY tuple() AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`breakdowns_line_items`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5` ENGINE = MergeTree ORDER BY tuple() AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+  FROM `metronome`.`breakdowns_line_items`
+  WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)
   UNION ALL
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`)
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM (SELECT `id`
+FROM `metronome`.`breakdowns_line_items`
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
 ) AS `_mtx_candidates`
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
 
-DELETE FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`);
+DELETE FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`);
 
 INSERT INTO `metronome`.`current_breakdowns_line_items` (`id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
-
-DROP TABLE `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`;
 
 DROP TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
 
@@ -699,31 +689,26 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_events when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_events_ed57d84a`;
-
 DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_events_ed57d84a`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_events_ed57d84a` ENGINE = MergeTree ORDER BY tuple() AS
-SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`events`
-WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_events_ed57d84a` ENGINE = MergeTree ORDER BY tuple() AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
-  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_events_ed57d84a`
+  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+  FROM `metronome`.`events`
+  WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)
   UNION ALL
-  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`)
+  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM (SELECT `transaction_id`
+FROM `metronome`.`events`
+WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
 ) AS `_mtx_candidates`
 ORDER BY `transaction_id`, `environment_type`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `transaction_id`, `environment_type`;
 
-DELETE FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`);
+DELETE FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_merge_current_events_ed57d84a`);
 
 INSERT INTO `metronome`.`current_events` (`transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_events_ed57d84a`;
-
-DROP TABLE `metronome`.`_mtx_new_current_events_ed57d84a`;
 
 DROP TABLE `metronome`.`_mtx_merge_current_events_ed57d84a`;
 
@@ -815,31 +800,26 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_line_item when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_line_item_223bb2e5`;
-
 DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_line_item_223bb2e5` ENGINE = MergeTree ORDER BY tuple() AS
-SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`line_item`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL);
 
 CREATE TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5` ENGINE = MergeTree ORDER BY tuple() AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM (
-  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`
+  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+  FROM `metronome`.`line_item`
+  WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)
   UNION ALL
-  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`)
+  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM (SELECT `id`
+FROM `metronome`.`line_item`
+WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > ((SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`) - INTERVAL 3600 SECOND) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
 ) AS `_mtx_candidates`
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
 
-DELETE FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`);
+DELETE FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_merge_current_line_item_223bb2e5`);
 
 INSERT INTO `metronome`.`current_line_item` (`id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
-
-DROP TABLE `metronome`.`_mtx_new_current_line_item_223bb2e5`;
 
 DROP TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
 
