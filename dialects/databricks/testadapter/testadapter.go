@@ -55,6 +55,9 @@ func init() {
 		// that builds models first migrates a fresh schema through every
 		// catalog version, 5-7 min of Delta commits on the shared machine,
 		// so the whole suite is hours here and not yet run end to end.
+		// TestDeliveredMatchesObjectStorage has its simulation SQL above but
+		// has not finished here yet: over an hour (migrate 413 s, load of
+		// the capped export 40 min).
 		Verified: []string{"TestMigrateUpDownUp", "TestLiteralsAreData", "TestQueryOutputExact", "TestMacrosOnEngines",
 			"TestMtxQueryDefaultSchema", "TestCookbookKnownAnswers", "TestCookbookViews", "TestCurrentStateModels",
 			"TestIncrementalEqualsFullRebuild"},
