@@ -56,11 +56,12 @@ func init() {
 		// catalog version, 5-7 min of Delta commits on the shared machine,
 		// so the whole suite is hours here and not yet run end to end.
 		// TestDeliveredMatchesObjectStorage has its simulation SQL above but
-		// has not finished here yet: over an hour (migrate 413 s, load of
-		// the capped export 40 min).
+		// has not finished here yet: it hit go test's 60 min timeout
+		// (migrate 413 s, load of the capped export 39 min, mtx run 11 min)
+		// while delivering, its first six CREATE TABLE … AS without error.
 		Verified: []string{"TestMigrateUpDownUp", "TestLiteralsAreData", "TestQueryOutputExact", "TestMacrosOnEngines",
 			"TestMtxQueryDefaultSchema", "TestCookbookKnownAnswers", "TestCookbookViews", "TestCurrentStateModels",
-			"TestIncrementalEqualsFullRebuild"},
+			"TestIncrementalEqualsFullRebuild", "TestLiveViewEqualsFullRebuild"},
 		SQLGlotGaps: []enginetest.SQLGlotGap{{
 			// mtx's introspection (dialects/databricks/introspect.go).
 			Match: "SHOW TABLES IN `",
