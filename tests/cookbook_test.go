@@ -211,42 +211,66 @@ func setupCookbook(t *testing.T, e engine) (*cookbook.Book, *cookbook.Renderer, 
 			t.Fatalf("fixture table %s is not in the catalog", name)
 		}
 		tbl, _ := cat.Table(name)
+		// One multi-row INSERT per table: the columns any row names, NULL
+		// where a row leaves one out (no column has a default).
+		seen := map[string]bool{}
+		var keys []string
 		for _, rw := range rows {
-			var cols, ph []string
-			var args []any
-			keys := make([]string, 0, len(rw))
 			for k := range rw {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for i, k := range keys {
-				c, ok := tbl.Column(k)
-				if !ok {
-					t.Fatalf("fixture column %s.%s is not in the catalog", name, k)
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
 				}
-				cols = append(cols, e.d.Quote(k))
-				p := e.a.Placeholder(i + 1)
-				if f, ok := e.a.BindAs[c.Type]; ok {
-					p = fmt.Sprintf(f, p)
-				}
-				ph = append(ph, p)
-				v := rw[k]
-				if f, ok := e.a.BindArg[c.Type]; ok {
-					v = f(v)
-				}
-				args = append(args, v)
 			}
-			verb := "VALUES (%s)"
-			if e.a.InsertSelect {
-				verb = "SELECT %s"
+		}
+		sort.Strings(keys)
+		var cols []catalog.Column
+		for _, k := range keys {
+			c, ok := tbl.Column(k)
+			if !ok {
+				t.Fatalf("fixture column %s.%s is not in the catalog", name, k)
 			}
-			ins := fmt.Sprintf("INSERT INTO %s.%s (%s) "+verb, e.d.Quote(o.Schema), e.d.Quote(name), strings.Join(cols, ", "), strings.Join(ph, ", "))
-			if err := execArgs(ctx, e, db, ins, args...); err != nil {
-				t.Fatalf("%s: %v", ins, err)
+			cols = append(cols, c)
+		}
+		// Rows sharing a key (one id in both environments) go in separate
+		// INSERTs, as separate loads would: an engine that deduplicates a
+		// block by key as it writes it (ClickHouse's ReplacingMergeTree)
+		// would keep only one.
+		var batches [][][]any
+		var batchKeys []map[string]bool
+		for _, rw := range rows {
+			var vs []any
+			for _, k := range keys {
+				vs = append(vs, rw[k])
+			}
+			id := fmt.Sprint(keyOf(tbl, rw))
+			i := 0
+			for i < len(batches) && batchKeys[i][id] {
+				i++
+			}
+			if i == len(batches) {
+				batches = append(batches, nil)
+				batchKeys = append(batchKeys, map[string]bool{})
+			}
+			batches[i] = append(batches[i], vs)
+			batchKeys[i][id] = true
+		}
+		for _, vals := range batches {
+			if err := insertValues(ctx, e, db, o.Schema, name, cols, vals); err != nil {
+				t.Fatalf("fixture %s: %v", name, err)
 			}
 		}
 	}
 	return b, r, o, db
+}
+
+// keyOf is a fixture row's values of the table's key columns.
+func keyOf(tbl *catalog.Table, rw row) []any {
+	var k []any
+	for _, c := range tbl.Key {
+		k = append(k, rw[c])
+	}
+	return k
 }
 
 var trailingZeros = regexp.MustCompile(`^(-?\d+)\.(\d*?)0*$`)

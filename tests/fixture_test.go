@@ -210,81 +210,113 @@ func (r fxRow) value(t *catalog.Table, c catalog.Column) any {
 	return fmt.Sprintf("%s-%d", c.Name, r.seq)
 }
 
-// insertRows writes rows into table t with multi-row INSERTs. Per-engine
+// insertRows writes rows into table t with multi-row INSERTs
+// (insertValues), every column of the table in each.
+func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.Table, rows []fxRow) {
+	t.Helper()
+	var vals [][]any
+	for _, r := range rows {
+		var vs []any
+		for _, c := range tbl.Columns {
+			vs = append(vs, r.value(tbl, c))
+		}
+		vals = append(vals, vs)
+	}
+	if err := insertValues(context.Background(), e, db, schema, tbl.Name, tbl.Columns, vals); err != nil {
+		t.Fatalf("%s: insert: %v", tbl.Name, err)
+	}
+}
+
+// Each multi-row INSERT holds at most insertMaxRows rows and about
+// insertMaxBytes of values: some engines cap a statement's size or its
+// parameters, and some drivers write parameters into the text.
+const (
+	insertMaxRows  = 50
+	insertMaxBytes = 64 << 10
+)
+
+// insertValues writes rows (one value per column of cols, nil for NULL)
+// into schema.table with as few statements as the caps allow, since an
+// engine that commits per statement (Delta Lake: one commit, about a
+// second, per INSERT) pays per statement rather than per row. Per-engine
 // harness adaptations (nothing in mtx's SQL): arguments converted by
-// bindArg and wrapped by bindAs as in the round trip; Snowflake's INSERT
+// BindArg and wrapped by BindAs as in the round trip; Snowflake's INSERT
 // VALUES takes only constants, so there it is INSERT ... SELECT ... UNION
 // ALL; ClickHouse gets one clickhouse-go batch (a Native block), since its
 // plain Exec binds time.Time as whole seconds.
-func insertRows(t *testing.T, e engine, db *sql.DB, schema string, tbl *catalog.Table, rows []fxRow) {
-	t.Helper()
-	q := e.d.Quote
-	var cols []string
-	for _, c := range tbl.Columns {
-		cols = append(cols, q(c.Name))
+func insertValues(ctx context.Context, e engine, db *sql.DB, schema, table string, cols []catalog.Column, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
 	}
-	into := fmt.Sprintf("INSERT INTO %s.%s (%s)", q(schema), q(tbl.Name), strings.Join(cols, ", "))
-	arg := func(r fxRow, c catalog.Column) any {
-		v := r.value(tbl, c)
+	q := e.d.Quote
+	var names []string
+	for _, c := range cols {
+		names = append(names, q(c.Name))
+	}
+	into := fmt.Sprintf("INSERT INTO %s.%s (%s)", q(schema), q(table), strings.Join(names, ", "))
+	arg := func(c catalog.Column, v any) any {
 		if f, ok := e.a.BindArg[c.Type]; ok && v != nil {
 			v = f(v)
 		}
 		return v
 	}
 	if e.a.BatchInsert {
-		ctx := context.Background()
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		var ph []string
-		for range tbl.Columns {
-			ph = append(ph, "?")
-		}
-		st, err := tx.PrepareContext(ctx, into+" VALUES ("+strings.Join(ph, ", ")+")")
+		defer tx.Rollback()
+		ph := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
+		st, err := tx.PrepareContext(ctx, into+" VALUES ("+ph+")")
 		if err != nil {
-			t.Fatalf("%s: prepare insert: %v", tbl.Name, err)
+			return fmt.Errorf("prepare: %w", err)
 		}
+		defer st.Close()
 		for _, r := range rows {
 			var args []any
-			for _, c := range tbl.Columns {
-				args = append(args, arg(r, c))
+			for i, c := range cols {
+				args = append(args, arg(c, r[i]))
 			}
 			if _, err := st.ExecContext(ctx, args...); err != nil {
-				t.Fatalf("%s: insert: %v", tbl.Name, err)
+				return err
 			}
 		}
-		if err := tx.Commit(); err != nil {
-			t.Fatalf("%s: insert: %v", tbl.Name, err)
-		}
-		st.Close()
-		return
+		return tx.Commit()
 	}
-	const batch = 50
-	for start := 0; start < len(rows); start += batch {
-		end := min(start+batch, len(rows))
-		var tuples []string
-		var args []any
-		for _, r := range rows[start:end] {
-			var ph []string
-			for _, c := range tbl.Columns {
-				args = append(args, arg(r, c))
-				p := e.a.Placeholder(len(args))
-				if f, ok := e.a.BindAs[c.Type]; ok {
-					p = fmt.Sprintf(f, p)
-				}
-				ph = append(ph, p)
-			}
-			tuples = append(tuples, strings.Join(ph, ", "))
+	var tuples []string
+	var args []any
+	size := 0
+	flush := func() error {
+		if len(tuples) == 0 {
+			return nil
 		}
 		stmt := into + " VALUES (" + strings.Join(tuples, "), (") + ")"
 		if e.a.InsertSelect {
 			stmt = into + " SELECT " + strings.Join(tuples, "\nUNION ALL SELECT ")
 		}
-		if _, err := db.Exec(stmt, args...); err != nil {
-			t.Fatalf("%s: insert: %v", tbl.Name, err)
+		_, err := db.ExecContext(ctx, stmt, args...)
+		tuples, args, size = nil, nil, 0
+		return err
+	}
+	for _, r := range rows {
+		var ph []string
+		for i, c := range cols {
+			args = append(args, arg(c, r[i]))
+			size += len(fmt.Sprint(r[i])) + 4
+			p := e.a.Placeholder(len(args))
+			if f, ok := e.a.BindAs[c.Type]; ok {
+				p = fmt.Sprintf(f, p)
+			}
+			ph = append(ph, p)
+		}
+		tuples = append(tuples, strings.Join(ph, ", "))
+		if len(tuples) >= insertMaxRows || size >= insertMaxBytes {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
+	return flush()
 }
 
 // identity is how a current-state row is compared: its grain, where it came

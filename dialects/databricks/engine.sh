@@ -10,8 +10,12 @@
 #   from Maven Central (mvn dependency:copy into .build/jars: Spark's own
 #   spark.jars.packages cannot reach its repository here), on Java 17.
 #   Derby metastore and Delta warehouse under .build/engines/databricks;
-#   the driver listens on 127.0.0.1 (the Thrift port binds every address:
-#   Spark's HTTP mode ignores its bind host); 2 GB heap, local[2].
+#   2 GB heap, local[2]. Spark's Thrift server in HTTP mode binds every
+#   address (Hive's ThriftHttpCLIService never gives its Jetty connector
+#   the bind host), so the JVM runs in a network namespace of its own with
+#   only a loopback device (unshare --net), and two socat relays join it to
+#   127.0.0.1:$MTX_DATABRICKS_PORT here through a unix socket: nothing
+#   outside this machine can reach it.
 #   mtx asks it to run statements synchronously (dialects/databricks/
 #   direct.go), so Delta's jars are on the driver's class path: a
 #   statement runs on an HTTP server thread, which does not see spark.jars.
@@ -38,6 +42,8 @@ DBX_JARS=(io.delta:delta-spark_2.13:4.0.0 io.delta:delta-storage:4.0.0)
 apt_databricks() {
 	[[ -x $DBX_JAVA/bin/java ]] || echo openjdk-17-jre-headless
 	command -v mvn >/dev/null || echo maven
+	command -v socat >/dev/null || echo socat
+	command -v ip >/dev/null || echo iproute2
 }
 
 start_databricks() {
@@ -80,7 +86,9 @@ start_databricks() {
 	if ! daemon_alive "$pidfile"; then
 		[[ -f $DBX_LOG ]] && mv -f "$DBX_LOG" "$DBX_LOG.old"
 	fi
+	# In its own network namespace (see above): lo comes up, then Spark.
 	start_daemon databricks "$DBX_DIR" "$DBX_PORT" "$DBX_LOG" \
+		unshare --net sh -c 'ip link set lo up && exec "$@"' spark \
 		env JAVA_HOME="$DBX_JAVA" SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 \
 		HIVE_SERVER2_THRIFT_BIND_HOST=127.0.0.1 \
 		"$spark_home/bin/spark-submit" --class org.apache.spark.sql.hive.thriftserver.HiveThriftServer2 \
@@ -121,9 +129,29 @@ start_databricks() {
 		fi
 		sleep 1
 	done
+	# The relays: one inside Spark's namespace from the unix socket to its
+	# port, one here from 127.0.0.1 to the socket. Both follow the server's
+	# pid, so a restarted server gets new ones.
+	local sock="$DBX_DIR/thrift.sock"
+	start_daemon databricks-bridge "$DBX_DIR/bridge" "$DBX_PORT" "$DBX_DIR/bridge/socat.log" \
+		nsenter --net="/proc/$(cat "$pidfile")/ns/net" \
+		socat "UNIX-LISTEN:$sock,fork,unlink-early,mode=600,backlog=128" "TCP:127.0.0.1:$DBX_PORT"
+	start_daemon databricks-relay "$DBX_DIR/relay" "$DBX_PORT" "$DBX_DIR/relay/socat.log" \
+		socat "TCP-LISTEN:$DBX_PORT,bind=127.0.0.1,fork,reuseaddr,backlog=128" "UNIX-CONNECT:$sock"
+	until ss -Hltn "sport = :$DBX_PORT" | grep -q "127.0.0.1:$DBX_PORT" && [[ -S $sock ]]; do
+		if ((SECONDS >= deadline)); then
+			show_log "$DBX_DIR/relay/socat.log"
+			die "databricks: the socat relays to 127.0.0.1:$DBX_PORT did not start; see $DBX_DIR/*/socat.log"
+		fi
+		sleep 0.3
+	done
 	log "databricks: ready (Spark 4.0.1 Thrift server, Delta 4.0.0)"
 	# token:… is what a workspace DSN carries; Spark's server (NOSASL) ignores it.
 	emit MTX_TEST_DATABRICKS_DSN "http://token:local@127.0.0.1:$DBX_PORT/cliservice"
 }
 
-stop_databricks() { stop_pidfile databricks "$ENGINES_DIR/databricks/server.pid"; }
+stop_databricks() {
+	stop_pidfile databricks-relay "$ENGINES_DIR/databricks/relay/server.pid"
+	stop_pidfile databricks-bridge "$ENGINES_DIR/databricks/bridge/server.pid"
+	stop_pidfile databricks "$ENGINES_DIR/databricks/server.pid"
+}

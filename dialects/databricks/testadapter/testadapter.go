@@ -37,6 +37,10 @@ func init() {
 		LossyDecimal: "DECIMAL(18,0)",
 		ShortString:  "VARCHAR(255)",
 		TableSuffix:  " USING DELTA",
+		// The sync service delivers strings, JSON included, as STRING (the
+		// older export page's Databricks types).
+		Delivered: true,
+		Sim:       enginetest.SimSQL{Varchar: "STRING"},
 		// A workspace's token DSN and the local Thrift server's URL form.
 		SecretDSNs: []enginetest.SecretDSN{
 			{Name: "workspace", DSN: func(p, hp, _ string) string {
@@ -46,14 +50,18 @@ func init() {
 				return "http://" + url.UserPassword("token", p).String() + "@" + hp + "/cliservice?retries=0&timeout=2"
 			}},
 		},
-		// The live tests run on the stand-in so far (per-test times in
-		// docs/engines.md); every other one skips as not yet run. Not yet
-		// verified: TestCookbookKnownAnswers (its fixture is one INSERT, so
-		// one Delta commit, per row: 623-641 s; its answers match since the
-		// session-zone fixes, and the column-type check it then failed is
-		// fixed but not rerun).
+		// The live tests that passed on the stand-in (per-test times in
+		// docs/engines.md); every other one skips as not yet run. Each test
+		// that builds models first migrates a fresh schema through every
+		// catalog version, 5-7 min of Delta commits on the shared machine,
+		// so the whole suite is hours here and not yet run end to end.
+		// TestDeliveredMatchesObjectStorage has its simulation SQL above but
+		// has not finished here yet: it hit go test's 60 min timeout
+		// (migrate 413 s, load of the capped export 39 min, mtx run 11 min)
+		// while delivering, its first six CREATE TABLE … AS without error.
 		Verified: []string{"TestMigrateUpDownUp", "TestLiteralsAreData", "TestQueryOutputExact", "TestMacrosOnEngines",
-			"TestMtxQueryDefaultSchema"},
+			"TestMtxQueryDefaultSchema", "TestCookbookKnownAnswers", "TestCookbookViews", "TestCurrentStateModels",
+			"TestIncrementalEqualsFullRebuild", "TestLiveViewEqualsFullRebuild"},
 		SQLGlotGaps: []enginetest.SQLGlotGap{{
 			// mtx's introspection (dialects/databricks/introspect.go).
 			Match: "SHOW TABLES IN `",
