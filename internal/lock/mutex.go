@@ -122,7 +122,8 @@ type Table struct {
 	// (integer); Name is the table's qualified name; Quote quotes a column.
 	Create, Name string
 	Quote        func(string) string
-	// Heartbeat and StaleAfter default to 10s and 2m.
+	// Heartbeat and StaleAfter default to DefaultHeartbeat and
+	// DefaultStaleAfter.
 	Heartbeat, StaleAfter time.Duration
 
 	owner      string
@@ -150,12 +151,20 @@ func (t *Table) drop() string { return "DROP TABLE " + t.Name }
 // dropAbandoned tolerates another waiter having dropped it first.
 func (t *Table) dropAbandoned() string { return "DROP TABLE IF EXISTS " + t.Name }
 
+// The lock table's defaults: a beat is one INSERT, which must finish
+// within Heartbeat (its own timeout), so the slowest engine's commit
+// (Iceberg on Trino, a second or two) leaves it a wide margin.
+const (
+	DefaultHeartbeat  = 10 * time.Second
+	DefaultStaleAfter = 2 * time.Minute
+)
+
 func (t *Table) defaults() {
 	if t.Heartbeat == 0 {
-		t.Heartbeat = 10 * time.Second
+		t.Heartbeat = DefaultHeartbeat
 	}
 	if t.StaleAfter == 0 {
-		t.StaleAfter = 2 * time.Minute
+		t.StaleAfter = DefaultStaleAfter
 	}
 	if t.owner == "" {
 		t.owner = Owner()

@@ -72,8 +72,6 @@ func knownGaps() map[string]string {
 	gaps := map[string]string{
 		"TestRoundTripExtremeValues": "its largest value is a document of about 1 MB bound as a literal (trino-go-client sends arguments as EXECUTE … USING), " +
 			"past Trino's 1,000,000-character statement limit (Athena's is 256 KB); mtx's own loads of an s3:// export read such values through the engine",
-		"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
-			"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
 	}
 	if os.Getenv("MTX_TEST_ATHENA_SLOW") == "" {
 		gaps["TestDeliveredMatchesObjectStorage"] = "22 min on Trino (it passes); set MTX_TEST_ATHENA_SLOW=1 to run it"
