@@ -2,16 +2,20 @@ package tests
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	shipped "github.com/mtxhq/mtx/cookbook"
 	"github.com/mtxhq/mtx/dialects/all"
+	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
 	"github.com/mtxhq/mtx/internal/cookbook"
 	"github.com/mtxhq/mtx/internal/demo"
@@ -22,11 +26,12 @@ import (
 )
 
 // deliver builds, in schema to, the tables Metronome's sync service would
-// have delivered for the raw export loaded in schema from (tests/delivery).
+// have delivered for the raw export loaded in schema from (tests/delivery):
+// the tables at once where the engine takes statements concurrently.
 func deliver(t *testing.T, e engine, db *sql.DB, cat *catalog.Catalog, from, to string, o delivery.Options) {
 	t.Helper()
-	for _, st := range delivery.Statements(e.a, e.d, cat, from, to, o) {
-		mustExec(t, db, st)
+	for _, step := range delivery.Steps(e.a, e.d, cat, from, to, o) {
+		execAll(t, e, db, step)
 	}
 }
 
@@ -37,10 +42,69 @@ func mustExec(t *testing.T, db *sql.DB, st string) {
 	}
 }
 
-// relationRows reads cols of relation, formatted and sorted; JSON
-// documents as text, since the delivered ones are text.
-func relationRows(t *testing.T, e engine, db *sql.DB, relation string, tbl *catalog.Table, except string) []string {
+// inParallel runs jobs, at most n at once (one after another, in order,
+// when n < 2), and joins their errors.
+func inParallel(n int, jobs ...func() error) error {
+	errs := make([]error, len(jobs))
+	slots := make(chan struct{}, max(1, n))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		slots <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			errs[i] = job()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// execAll runs independent statements, as many at once as the engine's
+// adapter allows (Concurrent).
+func execAll(t *testing.T, e engine, db *sql.DB, sts []string) {
 	t.Helper()
+	jobs := make([]func() error, len(sts))
+	for i, st := range sts {
+		jobs[i] = func() error {
+			if _, err := db.Exec(st); err != nil {
+				return fmt.Errorf("%v\n%s", err, st)
+			}
+			return nil
+		}
+	}
+	if err := inParallel(e.a.Concurrent, jobs...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// queryAll reads each query's rows, formatted and sorted, as many queries
+// at once as the engine's adapter allows (Concurrent).
+func queryAll(t *testing.T, e engine, db *sql.DB, queries []string) [][]string {
+	t.Helper()
+	out := make([][]string, len(queries))
+	jobs := make([]func() error, len(queries))
+	for i, q := range queries {
+		jobs[i] = func() error {
+			rows, err := enginetest.FormattedRows(context.Background(), db, q, " | ")
+			if err != nil {
+				return fmt.Errorf("%s: %w", q, err)
+			}
+			sort.Strings(rows)
+			out[i] = rows
+			return nil
+		}
+	}
+	if err := inParallel(e.a.Concurrent, jobs...); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// relationQuery selects cols of relation as relationRows compares them;
+// JSON documents as text, since the delivered ones are text.
+func relationQuery(e engine, relation string, tbl *catalog.Table, except string) string {
 	m := e.d.Macros()
 	var sel []string
 	for _, c := range tbl.Columns {
@@ -53,7 +117,13 @@ func relationRows(t *testing.T, e engine, db *sql.DB, relation string, tbl *cata
 		}
 		sel = append(sel, expr)
 	}
-	return formattedRows(t, db, "SELECT "+strings.Join(sel, ", ")+" FROM "+relation, " | ")
+	return "SELECT " + strings.Join(sel, ", ") + " FROM " + relation
+}
+
+// relationRows reads cols of relation, formatted and sorted (relationQuery).
+func relationRows(t *testing.T, e engine, db *sql.DB, relation string, tbl *catalog.Table, except string) []string {
+	t.Helper()
+	return formattedRows(t, db, relationQuery(e, relation, tbl, except), " | ")
 }
 
 // TestDeliveredMatchesObjectStorage: the same generated export, once loaded
@@ -112,16 +182,39 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			return db
 		}
 		objects := s.o.Schema
-		for _, args := range [][]string{{"migrate", "up"}, {"load", dir, "--quiet"}, {"run"}} {
+		// Where every statement is slow and the engine reads s3:// itself,
+		// the export is loaded from S3: a table's files in one INSERT.
+		from := dir
+		if ok, _ := objectLoadable(e.d, "s3://bucket/exports/metronome"); ok && slow {
+			from = s3Export(t, dir)
+			phase("upload to S3")
+		}
+		for _, args := range [][]string{{"migrate", "up"}, {"load", from, "--quiet"}} {
 			if out, err := mtx(append(args, "--schema", objects)...); err != nil {
 				t.Fatalf("mtx %s: %v\n%s", args[0], err, out)
 			}
 			phase("object storage: mtx " + args[0])
 		}
+		runObjects := func() error {
+			if out, err := mtx("run", "--schema", objects); err != nil {
+				return fmt.Errorf("mtx run: %v\n%s", err, out)
+			}
+			return nil
+		}
 		delivered := freshSchema(t, e, conn())
+		models := freshSchema(t, e, conn())
+		// Where the engine takes statements concurrently, the
+		// object-storage models build while the test delivers and builds
+		// the delivered ones.
+		built := make(chan error, 1)
+		if e.a.Concurrent > 1 {
+			go func() { built <- runObjects() }()
+		} else {
+			built <- runObjects()
+			phase("object storage: mtx run")
+		}
 		deliver(t, e, conn(), cat, objects, delivered, delivery.Options{})
 		phase("deliver (one CREATE TABLE AS per table)")
-		models := freshSchema(t, e, conn())
 		for _, args := range [][]string{{"migrate", "up"}, {"load", dir}} {
 			out, err := mtx(append(args, "--schema", models, "--source-schema", delivered)...)
 			if err == nil || !strings.Contains(out, "refuses with a source schema") {
@@ -133,10 +226,19 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			t.Fatalf("mtx run --source-schema: %v\n%s", err, out)
 		}
 		phase("delivered: mtx run")
+		if err := <-built; err != nil {
+			t.Fatal(err)
+		}
+		if e.a.Concurrent > 1 {
+			phase("object storage: mtx run (beside the two above)")
+		}
 		if strings.Contains(out, "lacks") || strings.Contains(out, "skipped") {
 			t.Errorf("a complete delivery reported something missing:\n%s", out)
 		}
 		q := e.d.Quote
+		// Both sides of every comparison, read at once where the engine
+		// allows: the models, then the cookbook views.
+		var queries []string
 		for _, tbl := range cat.Tables() {
 			name := "current_" + tbl.Name
 			// Where updated_at is when a row last changed (not when it was
@@ -147,8 +249,32 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			if up, _ := tbl.Column("updated_at"); tbl.Snapshot == "snapshot_id" && !strings.Contains(up.Description, "exported") {
 				except = "snapshot_id"
 			}
-			want := relationRows(t, e, conn(), q(objects)+"."+q(name), tbl, except)
-			got := relationRows(t, e, conn(), q(models)+"."+q(name), tbl, except)
+			queries = append(queries, relationQuery(e, q(objects)+"."+q(name), tbl, except), relationQuery(e, q(models)+"."+q(name), tbl, except))
+		}
+		book := cookbookViews(t)
+		for _, v := range book {
+			queries = append(queries, "SELECT * FROM "+q(objects)+"."+q(v), "SELECT * FROM "+q(models)+"."+q(v))
+		}
+		var tested []string
+		if slow {
+			tested = []string{"--select", "current_events", "--select", "current_draft_invoice", "--select", "current_invoice"}
+		}
+		dataTests := func() error {
+			if out, err := mtx(append([]string{"test", "--schema", models, "--source-schema", delivered}, tested...)...); err != nil {
+				return fmt.Errorf("mtx test --source-schema: %v\n%s", err, out)
+			}
+			return nil
+		}
+		// mtx test only reads: where the engine allows, it runs beside the
+		// comparison.
+		tests := make(chan error, 1)
+		if e.a.Concurrent > 1 {
+			go func() { tests <- dataTests() }()
+		}
+		read := queryAll(t, e, conn(), queries)
+		for i, tbl := range cat.Tables() {
+			name := "current_" + tbl.Name
+			want, got := read[2*i], read[2*i+1]
 			if len(want) == 0 {
 				t.Errorf("%s: the object-storage path has no rows; the comparison proves nothing", name)
 			}
@@ -156,21 +282,19 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 				t.Errorf("%s differs between object storage and delivered:\n%s", name, d)
 			}
 		}
-		book := cookbookViews(t)
-		for _, v := range book {
-			want := fakesnowSums(e, formattedRows(t, conn(), "SELECT * FROM "+q(objects)+"."+q(v), " | "))
-			got := fakesnowSums(e, formattedRows(t, conn(), "SELECT * FROM "+q(models)+"."+q(v), " | "))
+		for i, v := range book {
+			at := 2 * (len(cat.Tables()) + i)
+			want, got := fakesnowSums(e, read[at]), fakesnowSums(e, read[at+1])
 			if d := diff(want, got); d != "" {
 				t.Errorf("%s differs between object storage and delivered:\n%s", v, d)
 			}
 		}
 		phase(fmt.Sprintf("compare %d models and %d cookbook views", len(cat.Tables()), len(book)))
-		var tested []string
-		if slow {
-			tested = []string{"--select", "current_events", "--select", "current_draft_invoice", "--select", "current_invoice"}
+		if e.a.Concurrent <= 1 {
+			tests <- dataTests()
 		}
-		if out, err := mtx(append([]string{"test", "--schema", models, "--source-schema", delivered}, tested...)...); err != nil {
-			t.Errorf("mtx test --source-schema: %v\n%s", err, out)
+		if err := <-tests; err != nil {
+			t.Error(err)
 		}
 		phase("delivered: mtx test")
 
@@ -180,11 +304,26 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 		// equal a full build from scratch.
 		ev := q(delivered) + "." + q("events")
 		ds := delivery.For(e.a)
-		mustExec(t, conn(), ds.Update(ev, q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + "+ds.Day, q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))"))
-		mustExec(t, conn(), ds.Update(ev, q("customer_id")+" = "+q("customer_id"), q("event_type")+" = 'changed'"))
 		di := q(delivered) + "." + q("draft_invoice")
-		mustExec(t, conn(), "INSERT INTO "+di+" SELECT * FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+")")
-		mustExec(t, conn(), ds.Update(di, q("snapshot_time")+" = "+q("snapshot_time")+" + "+ds.Day, q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")"))
+		c := conn()
+		inOrder := func(sts ...string) func() error {
+			return func() error {
+				for _, st := range sts {
+					if _, err := c.Exec(st); err != nil {
+						return fmt.Errorf("%v\n%s", err, st)
+					}
+				}
+				return nil
+			}
+		}
+		if err := inParallel(e.a.Concurrent,
+			inOrder(ds.Update(ev, q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + "+ds.Day, q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))"),
+				ds.Update(ev, q("customer_id")+" = "+q("customer_id"), q("event_type")+" = 'changed'")),
+			inOrder("INSERT INTO "+di+" SELECT * FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+")",
+				ds.Update(di, q("snapshot_time")+" = "+q("snapshot_time")+" + "+ds.Day, q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")")),
+		); err != nil {
+			t.Fatal(err)
+		}
 		phase("in-place updates and a new snapshot")
 		// On slow engines only the models of the two changed tables are
 		// built again.
@@ -192,12 +331,17 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 		if slow {
 			changedModels = []string{"--select", "current_events", "--select", "current_draft_invoice"}
 		}
-		if out, err := mtx(append([]string{"run", "--schema", models, "--source-schema", delivered}, changedModels...)...); err != nil {
-			t.Fatalf("second mtx run --source-schema: %v\n%s", err, out)
-		}
 		rebuilt := freshSchema(t, e, conn())
-		if out, err := mtx(append([]string{"run", "--schema", rebuilt, "--source-schema", delivered}, changedModels...)...); err != nil {
-			t.Fatalf("mtx run into a fresh schema: %v\n%s", err, out)
+		runInto := func(schema, what string) func() error {
+			return func() error {
+				if out, err := mtx(append([]string{"run", "--schema", schema, "--source-schema", delivered}, changedModels...)...); err != nil {
+					return fmt.Errorf("%s: %v\n%s", what, err, out)
+				}
+				return nil
+			}
+		}
+		if err := inParallel(e.a.Concurrent, runInto(models, "second mtx run --source-schema"), runInto(rebuilt, "mtx run into a fresh schema")); err != nil {
+			t.Fatal(err)
 		}
 		phase("second mtx run, and a full build into a fresh schema")
 		var changed int
@@ -228,14 +372,17 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			mustExec(t, conn(), e.a.DropSchemaSQL(q(built)))
 		}
 		partial := delivered
+		var drops, creates []string
 		for _, name := range []string{"line_item", "contracts_contracts", "invoice", "customer"} {
-			mustExec(t, conn(), "DROP TABLE "+q(partial)+"."+q(name))
+			drops = append(drops, "DROP TABLE "+q(partial)+"."+q(name))
 		}
 		for _, name := range []string{"invoice", "customer"} {
 			tbl, _ := cat.Table(name)
-			mustExec(t, conn(), delivery.Table(e.a, e.d, tbl, objects, partial,
+			creates = append(creates, delivery.Table(e.a, e.d, tbl, objects, partial,
 				delivery.Options{Drop: map[string]bool{"invoice.credit_type_name": true}, Extra: "loyalty_tier"}))
 		}
+		execAll(t, e, conn(), drops)
+		execAll(t, e, conn(), creates)
 		phase("make the delivery partial")
 		models2 := freshSchema(t, e, conn())
 		// The report and the skipped models are printed whatever is selected.
@@ -278,6 +425,11 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			}
 		}
 		phase("partial delivery: checks")
+		if e.a.Concurrent > 1 {
+			// The schemas go at once (their cleanups then find them gone).
+			execAll(t, e, conn(), []string{e.a.DropSchemaSQL(q(models2)), e.a.DropSchemaSQL(q(partial)), e.a.DropSchemaSQL(q(objects))})
+			phase("drop the schemas")
+		}
 	})
 }
 

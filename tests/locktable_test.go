@@ -2,6 +2,8 @@ package tests
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -38,7 +40,8 @@ func TestEveryDialectLocks(t *testing.T) {
 }
 
 // TestLockTable runs the lock-table mutex (what ClickHouse, Snowflake,
-// BigQuery and Redshift use) on the live engines, with a plain CREATE TABLE:
+// BigQuery, Redshift and Athena use) on the live engines, with the
+// dialect's lock table or a plain CREATE TABLE:
 // exactly one of several concurrent takers wins, release hands it on, a
 // heartbeat keeps it, and a lock whose heartbeat stopped is taken over.
 func TestLockTable(t *testing.T) {
@@ -58,14 +61,20 @@ func TestLockTable(t *testing.T) {
 		if _, err := db.Exec(cs.SQL); err != nil {
 			t.Fatalf("%s: %v", cs.SQL, err)
 		}
-		name := e.d.Quote(schema) + "." + e.d.Quote(migrate.LockTable)
-		newLock := func(heartbeat, stale time.Duration) *lock.Table {
-			return &lock.Table{
-				DB:     db,
-				Create: "CREATE TABLE " + name + " (" + e.d.Quote("owner") + " VARCHAR(255), " + e.d.Quote("beat") + " BIGINT)",
-				Name:   name, Quote: e.d.Quote, Heartbeat: heartbeat, StaleAfter: stale,
+		table := func(name string) string { return e.d.Quote(schema) + "." + e.d.Quote(name) }
+		name := table(migrate.LockTable)
+		// The dialect's own lock table where it has one (mtx's), else a
+		// plain one.
+		create := func(name string) string {
+			if lt, ok := e.d.(dialects.LockTabler); ok {
+				return lt.LockTableDDL(name)
 			}
+			return "CREATE TABLE " + name + " (" + e.d.Quote("owner") + " VARCHAR(255), " + e.d.Quote("beat") + " BIGINT)"
 		}
+		lockOn := func(name string, heartbeat, stale time.Duration) *lock.Table {
+			return &lock.Table{DB: db, Create: create(name), Name: name, Quote: e.d.Quote, Heartbeat: heartbeat, StaleAfter: stale}
+		}
+		newLock := func(heartbeat, stale time.Duration) *lock.Table { return lockOn(name, heartbeat, stale) }
 		ctx := context.Background()
 
 		// Concurrent takers: one winner.
@@ -108,19 +117,39 @@ func TestLockTable(t *testing.T) {
 		if ok, _, err := loser.TryLock(ctx); !ok || err != nil {
 			t.Fatalf("after release: TryLock = %v, %v; want the lock", ok, err)
 		}
+		// The heartbeat follows the engine: a beat is one INSERT, which
+		// must land within the heartbeat (its own timeout), so the test's
+		// heartbeat is three of the engine's slowest measured commits, and
+		// a lock goes stale after three heartbeats. The floors are wide on
+		// fast engines: an emulator statement can take a few hundred ms on
+		// a loaded machine, and a late heartbeat must not look dead.
+		commit := slowestInsert(t, db, name, e.d.Quote, 3)
 		if err := loser.Unlock(ctx); err != nil {
 			t.Fatal(err)
 		}
+		heartbeat := max(200*time.Millisecond, 3*commit)
+		stale := max(3*time.Second, 3*heartbeat)
+		t.Logf("slowest of 3 INSERTs %s: heartbeat %s, stale after %s", commit.Round(time.Millisecond), heartbeat, stale)
+		// mtx's own lock keeps the same margins on this engine.
+		if lock.DefaultHeartbeat < 3*commit || lock.DefaultStaleAfter < 3*lock.DefaultHeartbeat {
+			t.Errorf("mtx's lock table beats every %s and goes stale after %s; one INSERT takes up to %s here: want a heartbeat of 3 commits and staleness after 3 heartbeats",
+				lock.DefaultHeartbeat, lock.DefaultStaleAfter, commit)
+		}
 
-		// A beating holder keeps it; one that stopped beating loses it. The
-		// margins are wide: an emulator statement can take a few hundred ms
-		// on a loaded machine, and a late heartbeat must not look dead.
-		holder := newLock(200*time.Millisecond, time.Hour)
+		// A beating holder keeps it; one that stopped beating loses it.
+		// Beside it, a lock with mtx's own heartbeat, whose first beat must
+		// land within that beat's timeout.
+		own := lockOn(table(migrate.LockTable+"_defaults"), 0, 0)
+		if ok, _, err := own.TryLock(ctx); !ok || err != nil {
+			t.Fatalf("TryLock with mtx's defaults = %v, %v", ok, err)
+		}
+		ownSince := time.Now()
+		holder := newLock(heartbeat, time.Hour)
 		if ok, _, err := holder.TryLock(ctx); !ok || err != nil {
 			t.Fatalf("TryLock = %v, %v", ok, err)
 		}
-		waiter := newLock(time.Hour, 3*time.Second)
-		for end := time.Now().Add(4 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		waiter := newLock(time.Hour, stale)
+		for end := time.Now().Add(stale + max(time.Second, heartbeat)); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 			if ok, h, err := waiter.TryLock(ctx); ok || err != nil || strings.Contains(h, "abandoned") {
 				t.Fatalf("took over a live lock: %v %q %v", ok, h, err)
 			}
@@ -136,7 +165,7 @@ func TestLockTable(t *testing.T) {
 			}
 		}
 		took := false
-		for end := time.Now().Add(20 * time.Second); time.Now().Before(end) && !took; time.Sleep(100 * time.Millisecond) {
+		for end := time.Now().Add(max(20*time.Second, 3*stale)); time.Now().Before(end) && !took; time.Sleep(100 * time.Millisecond) {
 			ok, _, err := waiter.TryLock(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -149,5 +178,42 @@ func TestLockTable(t *testing.T) {
 		if err := waiter.Unlock(ctx); err != nil {
 			t.Fatal(err)
 		}
+
+		// mtx's own heartbeat keeps up: every beat due by now is in, but
+		// perhaps the latest, and at least one.
+		for {
+			var rows int
+			if err := db.QueryRow("SELECT COUNT(*) FROM " + own.Name).Scan(&rows); err != nil {
+				t.Fatal(err)
+			}
+			elapsed := time.Since(ownSince)
+			beats, due := rows-1, int(elapsed/lock.DefaultHeartbeat)
+			if beats >= max(1, due-1) {
+				t.Logf("mtx's %s heartbeat: %d beats in %s", lock.DefaultHeartbeat, beats, elapsed.Round(time.Second))
+				break
+			}
+			if elapsed > 2*lock.DefaultHeartbeat {
+				t.Fatalf("a lock with mtx's %s heartbeat has %d beats after %s, want %d", lock.DefaultHeartbeat, beats, elapsed.Round(time.Second), max(1, due-1))
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		if err := own.Unlock(ctx); err != nil {
+			t.Fatal(err)
+		}
 	})
+}
+
+// slowestInsert is the longest of n INSERTs into table (a lock table,
+// columns owner and beat): how long one heartbeat takes on the engine.
+func slowestInsert(t *testing.T, db *sql.DB, table string, quote func(string) string, n int) time.Duration {
+	t.Helper()
+	var slowest time.Duration
+	for i := range n {
+		start := time.Now()
+		if _, err := db.Exec(fmt.Sprintf("INSERT INTO %s (%s, %s) VALUES ('probe', %d)", table, quote("owner"), quote("beat"), i)); err != nil {
+			t.Fatal(err)
+		}
+		slowest = max(slowest, time.Since(start))
+	}
+	return slowest
 }

@@ -102,6 +102,18 @@ type Adapter struct {
 	// SlowRows scales the rows per generated file down on engines whose
 	// inserts are slow (emulators), so load tests cover them in minutes.
 	SlowRows bool
+	// MaxStatement is the longest statement the engine takes, in bytes,
+	// where the driver sends bound arguments inside the statement's text
+	// (trino-go-client's EXECUTE … USING); 0 where arguments travel apart.
+	// Rows longer than that reach the engine only through a load it reads
+	// itself (s3://), which is how the round-trip test writes them there.
+	MaxStatement int
+	// Concurrent is how many independent statements a test may have the
+	// engine run at once (each on its own session), and whether an mtx
+	// command may run beside the test's own statements; 0 or 1: one at a
+	// time. Worth it where a statement mostly waits (an Iceberg commit of
+	// a second or more).
+	Concurrent int
 
 	// ExpectedType is the data type the engine's introspection reports for
 	// each logical type as mtx creates it; "a|b" accepts either.

@@ -125,7 +125,8 @@ type Table struct {
 	// Dialect spells the DROP TABLE (Athena's differs from its queries);
 	// nil: the standard DROP TABLE.
 	Dialect dialects.Dialect
-	// Heartbeat and StaleAfter default to 10s and 2m.
+	// Heartbeat and StaleAfter default to DefaultHeartbeat and
+	// DefaultStaleAfter.
 	Heartbeat, StaleAfter time.Duration
 
 	owner      string
@@ -157,12 +158,20 @@ func (t *Table) dropAbandoned() string {
 	return dialects.DropRelation{Relation: t.Name, Kind: dialects.Table, IfExists: true}.SQL(t.Dialect)
 }
 
+// The lock table's defaults: a beat is one INSERT, which must finish
+// within Heartbeat (its own timeout), so the slowest engine's commit
+// (Iceberg on Trino, a second or two) leaves it a wide margin.
+const (
+	DefaultHeartbeat  = 10 * time.Second
+	DefaultStaleAfter = 2 * time.Minute
+)
+
 func (t *Table) defaults() {
 	if t.Heartbeat == 0 {
-		t.Heartbeat = 10 * time.Second
+		t.Heartbeat = DefaultHeartbeat
 	}
 	if t.StaleAfter == 0 {
-		t.StaleAfter = 2 * time.Minute
+		t.StaleAfter = DefaultStaleAfter
 	}
 	if t.owner == "" {
 		t.owner = Owner()

@@ -60,22 +60,37 @@ type Options struct {
 
 // Statements create schema to and, in it, one table per catalog table
 // (CREATE TABLE … AS SELECT from the raw table in schema from: one
-// statement per table) and _transfer_status (two statements).
+// statement per table) and _transfer_status (two statements): Steps one
+// after another.
 func Statements(a *enginetest.Adapter, d dialects.Dialect, cat *catalog.Catalog, from, to string, o Options) []string {
+	var out []string
+	for _, step := range Steps(a, d, cat, from, to, o) {
+		out = append(out, step...)
+	}
+	return out
+}
+
+// Steps are Statements in the order they must run; the statements of one
+// step are independent of each other (one table each), so they may run at
+// once: the schema, then its tables, then _transfer_status's rows.
+func Steps(a *enginetest.Adapter, d dialects.Dialect, cat *catalog.Catalog, from, to string, o Options) [][]string {
 	q := d.Quote
 	s := For(a)
-	out := []string{s.CreateSchema + " " + q(to)}
-	var status []string
+	var tables, status []string
 	for _, tbl := range cat.Tables() {
 		if o.Skip[tbl.Name] {
 			continue
 		}
-		out = append(out, Table(a, d, tbl, from, to, o))
+		tables = append(tables, Table(a, d, tbl, from, to, o))
 		status = append(status, fmt.Sprintf("('%s', "+s.Timestamp+")", tbl.Name, "2026-03-01 00:00:00"))
 	}
-	return append(out,
-		"CREATE TABLE "+q(to)+"."+q("_transfer_status")+" (data_model_name "+s.Varchar+", transfer_last_updated_at "+s.TimestampType+")"+s.TableSuffix,
-		"INSERT INTO "+q(to)+"."+q("_transfer_status")+" VALUES "+strings.Join(status, ", "))
+	tables = append(tables,
+		"CREATE TABLE "+q(to)+"."+q("_transfer_status")+" (data_model_name "+s.Varchar+", transfer_last_updated_at "+s.TimestampType+")"+s.TableSuffix)
+	return [][]string{
+		{s.CreateSchema + " " + q(to)},
+		tables,
+		{"INSERT INTO " + q(to) + "." + q("_transfer_status") + " VALUES " + strings.Join(status, ", ")},
+	}
 }
 
 // Table creates tbl in schema to as the service delivers it, from the raw

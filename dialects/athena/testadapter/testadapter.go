@@ -6,7 +6,6 @@ package testadapter
 
 import (
 	"net/url"
-	"os"
 
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	"github.com/mtxhq/mtx/internal/catalog"
@@ -34,6 +33,12 @@ func init() {
 		ZoneDSNParam: "timezone=America/Los_Angeles",
 		// Every INSERT is an Iceberg commit of 1.0-1.7 s measured on the shared machine.
 		SlowRows: true,
+		// Athena takes queries up to 256 KB (Trino up to 1,000,000
+		// characters), and bound arguments travel inside them.
+		MaxStatement: 256 << 10,
+		// Independent commits overlap: the delivered simulation's tables,
+		// and its comparisons, four at a time.
+		Concurrent: 4,
 		ExpectedType: map[catalog.LogicalType]string{
 			// Iceberg's types; JSON is kept verbatim as varchar.
 			catalog.String: "varchar", catalog.Decimal: "decimal(38,9)", catalog.Float: "double", catalog.Integer: "bigint",
@@ -59,24 +64,9 @@ func init() {
 				return "athena://us-east-1?access_key_id=AKIA&secret_access_key=x&session_token=" + url.QueryEscape(p)
 			}},
 		},
-		KnownGaps: knownGaps(),
+		// No known gaps: the delivered simulation runs its independent
+		// statements Concurrent at once, the lock-table test's heartbeat
+		// follows the measured commit time, and the extreme values reach
+		// Iceberg through an s3:// load (MaxStatement).
 	})
-}
-
-// knownGaps are the live tests that cannot pass on the stand-in, and the
-// delivered simulation, which passes but is too slow for every CI run: it
-// took 22 min on the shared 2-core machine under load (~1,000 statements,
-// every CREATE TABLE AS and INSERT an Iceberg commit). MTX_TEST_ATHENA_SLOW=1
-// runs it.
-func knownGaps() map[string]string {
-	gaps := map[string]string{
-		"TestRoundTripExtremeValues": "its largest value is a document of about 1 MB bound as a literal (trino-go-client sends arguments as EXECUTE … USING), " +
-			"past Trino's 1,000,000-character statement limit (Athena's is 256 KB); mtx's own loads of an s3:// export read such values through the engine",
-		"TestLockTable": "its 200 ms heartbeat is shorter than one Iceberg INSERT on Trino (1.0-1.7 s measured on the shared machine), so every beat " +
-			"times out and the live holder looks dead; mtx's own heartbeat (10 s, stale after 2 m) is unaffected",
-	}
-	if os.Getenv("MTX_TEST_ATHENA_SLOW") == "" {
-		gaps["TestDeliveredMatchesObjectStorage"] = "22 min on Trino (it passes); set MTX_TEST_ATHENA_SLOW=1 to run it"
-	}
-	return gaps
 }
