@@ -240,6 +240,10 @@ func TestIncrementalEqualsFullRebuild(t *testing.T) {
 		if n != 352 {
 			t.Errorf("after an interrupted refresh current_events has %d rows, want 352 (a full rebuild)", n)
 		}
+		// ... and drops the merge table, or every later run would rebuild.
+		if _, err := m.db.Exec("SELECT COUNT(*) FROM " + q(m.o.Schema) + "." + q(model.MergeTable("current_events"))); err == nil {
+			t.Error("the rebuild after an interrupted refresh left its merge table behind: every later run would rebuild")
+		}
 		// Columns that no longer match the catalog (a migration): rebuild too.
 		if _, err := m.db.Exec("ALTER TABLE " + rel + " ADD COLUMN " + q("stray") + " INT"); err != nil {
 			t.Fatal(err)

@@ -135,11 +135,12 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 			continue
 		}
 		full := r.FullRefresh || c.delivered
+		leftover := existing[strings.ToLower(MergeTable(name))] != absent
 		if c.Config.Materialized == Incremental && existing[strings.ToLower(name)] == asTable {
 			// A refresh interrupted after its delete (on an engine without
 			// transactions) left its merge table: rebuild. So does a
 			// migration that changed the table's columns.
-			if existing[strings.ToLower(scratch("merge", name))] != absent || (c.Current != nil && !sameColumns(columns[strings.ToLower(name)], c.Current)) {
+			if leftover || (c.Current != nil && !sameColumns(columns[strings.ToLower(name)], c.Current)) {
 				full = true
 			}
 		}
@@ -153,6 +154,13 @@ func (r *Runner) Execute(ctx context.Context, g *Graph, names []string, o Option
 		err := r.build(ctx, m, c, kind, full)
 		if err == nil {
 			err = r.pinLive(ctx, m, c)
+		}
+		if err == nil && leftover {
+			// The rebuild supersedes the interrupted refresh; without the
+			// drop, every later run would find the merge table and rebuild.
+			if err = r.run(ctx, r.DB, dropTable(r.Project.relation(MergeTable(name)), true)); err == nil {
+				existing[strings.ToLower(MergeTable(name))] = absent
+			}
 		}
 		if r.rebuilt != "" {
 			mode = c.Config.Materialized
