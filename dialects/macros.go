@@ -95,3 +95,18 @@ func EscapeBackslashLiteral(s string) string {
 // UTCText formats t as 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, the text form
 // every engine parses.
 func UTCText(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.999999") }
+
+// CommonMacros are the SQLMacros most engines spell the standard way;
+// a dialect's Macros embeds it and defines only what it spells otherwise.
+type CommonMacros struct{}
+
+// BoolLiteral is the standard TRUE or FALSE.
+func (CommonMacros) BoolLiteral(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+// Limit is the standard LIMIT clause.
+func (CommonMacros) Limit(n int) string { return fmt.Sprintf("LIMIT %d", n) }

@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/mtxhq/mtx/internal/exitcode"
 	"strings"
 	"time"
+
+	"github.com/mtxhq/mtx/internal/exitcode"
 
 	"github.com/mtxhq/mtx/internal/freshness"
 	"github.com/spf13/cobra"
@@ -17,8 +18,8 @@ func newFreshness(g *globalFlags) *cobra.Command {
 		Short: "Compare each table's last delivery with Metronome's published cadence; fails when one is past error_after",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return fmt.Errorf("unknown format %q (table or json)", format)
+			if err := checkReportFormat(format); err != nil {
+				return err
 			}
 			at := time.Now()
 			if now != "" {
@@ -32,16 +33,11 @@ func newFreshness(g *globalFlags) *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			db, err := e.connectReadOnly(ctx)
+			db, src, found, err := e.readSource(ctx)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			src := e.source()
-			found, err := src.Read(ctx, db, e.history.Current(), e.selected)
-			if err != nil {
-				return err
-			}
 			r, err := freshness.Measure(ctx, src, db, found, e.selectedTables(), e.Freshness, at)
 			if err != nil {
 				if e.Freshness != nil {
@@ -49,12 +45,7 @@ func newFreshness(g *globalFlags) *cobra.Command {
 				}
 				return err
 			}
-			if format == "json" {
-				err = r.WriteJSON(cmd.OutOrStdout())
-			} else {
-				err = r.WriteTable(cmd.OutOrStdout())
-			}
-			if err != nil {
+			if err := writeReport(cmd.OutOrStdout(), format, r); err != nil {
 				return err
 			}
 			if late := r.Late(); len(late) > 0 {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
+
 	"github.com/mtxhq/mtx/internal/exitcode"
 
 	"github.com/mtxhq/mtx/dialects"
@@ -29,34 +31,24 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 		Short: "Compare the export tables' columns and physical types with the catalog; fails on what would make a model wrong",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return fmt.Errorf("unknown format %q (table or json)", format)
+			if err := checkReportFormat(format); err != nil {
+				return err
 			}
 			e, err := g.load()
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			db, err := e.connectReadOnly(ctx)
+			db, src, found, err := e.readSource(ctx)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			src := e.source()
-			found, err := src.Read(ctx, db, e.history.Current(), e.selected)
-			if err != nil {
-				return err
-			}
 			r, err := source.Check(src, found, e.selectedTables(), e.Options)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				err = r.WriteJSON(cmd.OutOrStdout())
-			} else {
-				err = r.WriteTable(cmd.OutOrStdout())
-			}
-			if err != nil {
+			if err := writeReport(cmd.OutOrStdout(), format, r); err != nil {
 				return err
 			}
 			if r.Errors > 0 {
@@ -67,6 +59,42 @@ func newSourceCheck(g *globalFlags) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	return cmd
+}
+
+// readSource opens a read-only connection and reads the export tables the
+// project selects from where they are (source); the caller closes db.
+func (e *env) readSource(ctx context.Context) (*sql.DB, discover.Source, *discover.Schema, error) {
+	db, err := e.connectReadOnly(ctx)
+	if err != nil {
+		return nil, discover.Source{}, nil, err
+	}
+	src := e.source()
+	found, err := src.Read(ctx, db, e.history.Current(), e.selected)
+	if err != nil {
+		db.Close()
+		return nil, discover.Source{}, nil, err
+	}
+	return db, src, found, nil
+}
+
+// A report is printed as a table or as JSON (--format).
+type report interface {
+	WriteTable(io.Writer) error
+	WriteJSON(io.Writer) error
+}
+
+func checkReportFormat(format string) error {
+	if format != "table" && format != "json" {
+		return fmt.Errorf("unknown format %q (table or json)", format)
+	}
+	return nil
+}
+
+func writeReport(w io.Writer, format string, r report) error {
+	if format == "json" {
+		return r.WriteJSON(w)
+	}
+	return r.WriteTable(w)
 }
 
 // source is where the export tables are read: --source-schema, else the

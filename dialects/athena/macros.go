@@ -8,7 +8,7 @@ import (
 )
 
 // Macros are Athena's (Trino's) spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -39,12 +39,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 // StringLiteral: a backslash is an ordinary character in Trino's strings;
 // only the quote is doubled.
 func (Macros) StringLiteral(s string) string { return dialects.StringLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 
 // JSONText: JSON is kept as varchar; json_extract_scalar parses it and
 // gives NULL for a missing key.
@@ -55,7 +49,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS decimal(%d, %d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS varchar)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
 // UseSchema: none; the HTTP protocol has no session for USE to outlive its
 // request, so the schema goes in the DSN instead (WithDefaultSchema).

@@ -9,7 +9,7 @@ import (
 )
 
 // Macros are BigQuery's (GoogleSQL) spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -36,12 +36,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 
 // StringLiteral escapes backslashes too: GoogleSQL reads escape sequences.
 func (Macros) StringLiteral(s string) string { return dialects.EscapeBackslashLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 func (Macros) JSONText(expr, key string) string {
 	return fmt.Sprintf("JSON_VALUE(%s, '$.%s')", expr, key)
 }
@@ -54,7 +48,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS NUMERIC(%d, %d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS STRING)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
 // UseSchema: BigQuery has no session statement for it; the DSN's dataset
 // parameter sets each query's default dataset instead (WithDefaultSchema).

@@ -8,7 +8,7 @@ import (
 )
 
 // Macros are ClickHouse's spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -55,7 +55,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS Decimal(%d, %d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "toString(" + expr + ")" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
 // UseSchema is "": `USE` lasts one request over the HTTP interface (it has
 // no session), so the database goes in the DSN instead (WithDefaultSchema).

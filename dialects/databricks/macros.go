@@ -9,7 +9,7 @@ import (
 )
 
 // Macros are Databricks' (and Spark SQL's) spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -37,12 +37,6 @@ func (Macros) TimestampLiteral(t time.Time) string { return timestampLiteral(t) 
 // StringLiteral escapes backslashes too: Spark SQL reads escape sequences
 // inside string literals.
 func (Macros) StringLiteral(s string) string { return dialects.EscapeBackslashLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 
 // JSONText: get_json_object, which both Databricks and Spark have (the
 // col:key path syntax is Databricks-only).
@@ -53,7 +47,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS DECIMAL(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS STRING)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 func (Macros) UseSchema(schema string) (string, bool) {
 	return "USE " + Dialect{}.Quote(schema), true
 }

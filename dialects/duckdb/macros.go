@@ -8,7 +8,7 @@ import (
 )
 
 // Macros are DuckDB's spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -33,12 +33,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 	return "TIMESTAMPTZ '" + dialects.UTCText(t) + "+00'"
 }
 func (Macros) StringLiteral(s string) string { return dialects.StringLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 func (Macros) JSONText(expr, key string) string {
 	return fmt.Sprintf("json_extract_string(%s, '$.%s')", expr, key)
 }
@@ -46,7 +40,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS DECIMAL(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS VARCHAR)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 func (Macros) UseSchema(schema string) (string, bool) {
 	return "USE " + Dialect{}.Quote(schema), true
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // Macros are MySQL's (and MariaDB's) spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -46,12 +46,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 // StringLiteral escapes backslashes too: MySQL treats them as escapes
 // unless NO_BACKSLASH_ESCAPES is set.
 func (Macros) StringLiteral(s string) string { return dialects.EscapeBackslashLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 func (Macros) JSONText(expr, key string) string {
 	return fmt.Sprintf("JSON_UNQUOTE(JSON_EXTRACT(%s, '$.%s'))", expr, key)
 }
@@ -59,7 +53,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS DECIMAL(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS CHAR)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 func (Macros) UseSchema(schema string) (string, bool) {
 	return "USE " + Dialect{}.Quote(schema), true
 }

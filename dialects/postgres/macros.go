@@ -8,7 +8,7 @@ import (
 )
 
 // Macros are PostgreSQL's spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -36,12 +36,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 // StringLiteral: standard_conforming_strings (on since 9.1) makes a
 // backslash an ordinary character; only the quote is doubled.
 func (Macros) StringLiteral(s string) string { return dialects.StringLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 
 // JSONText casts to JSONB first, so the macro works on JSON, JSONB and text.
 func (Macros) JSONText(expr, key string) string {
@@ -51,7 +45,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS NUMERIC(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS TEXT)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
 // UseSchema keeps public after the project's schema, where extensions'
 // functions usually live.

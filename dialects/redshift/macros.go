@@ -9,7 +9,7 @@ import (
 )
 
 // Macros are Redshift's spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -38,12 +38,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 func (Macros) StringLiteral(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(s) + "'"
 }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 
 // JSONText navigates the SUPER value and casts the scalar to text.
 func (Macros) JSONText(expr, key string) string {
@@ -53,7 +47,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS DECIMAL(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS VARCHAR(65535))" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 
 // UseSchema keeps public after the project's schema, where extensions'
 // functions usually live.

@@ -14,12 +14,10 @@ import (
 	"github.com/mtxhq/mtx/dialects/enginetest"
 	_ "github.com/mtxhq/mtx/dialects/singlestore/testadapter"
 	"github.com/mtxhq/mtx/internal/catalog"
-	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/demo"
 	"github.com/mtxhq/mtx/internal/discover"
 	"github.com/mtxhq/mtx/internal/export"
 	"github.com/mtxhq/mtx/internal/load"
-	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/internal/model"
 	"github.com/mtxhq/mtx/internal/source"
 	"github.com/mtxhq/mtx/tests/delivery"
@@ -48,28 +46,8 @@ func TestDeliveredOnMariaDB(t *testing.T) {
 	if !a.Delivered {
 		t.Fatal("SingleStore's test adapter does not mark the delivered simulation as written (Delivered)")
 	}
-	h, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, h, o := migratedUp(ctx, t, d, db, objects)
 	cat := h.Current()
-	o := dialects.DefaultOptions()
-	o.Schema = objects
-	r, err := ddl.New(d, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	versions, err := r.Versions(h, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := migrate.New(ctx, d, db, o, versions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.Provider().Up(ctx); err != nil {
-		t.Fatalf("up: %v", err)
-	}
 	dir := filepath.Join(t.TempDir(), "export")
 	if _, err := demo.Generate(dir, cat, demo.Options{Customers: 6, Months: 2, Seed: 3, MaxRowsPerFile: 1000, Transfers: 3}); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,8 @@ package singlestore_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
-	"github.com/mtxhq/mtx/dialects/mysql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/mtxhq/mtx/dialects/mysql"
 
 	"github.com/mtxhq/mtx/dialects"
 	"github.com/mtxhq/mtx/dialects/singlestore"
@@ -68,11 +67,35 @@ func mariaDB(t *testing.T) (*sql.DB, string, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	b := make([]byte, 4)
-	rand.Read(b)
-	schema := "mtx_test_" + hex.EncodeToString(b)
-	t.Cleanup(func() { db.Exec("DROP DATABASE IF EXISTS " + schema) })
-	return db, schema, dsn
+	return db, freshDatabase(t, db), dsn
+}
+
+// migratedUp applies every schema version of the embedded catalog to
+// schema through the adapter, as `mtx migrate` does.
+func migratedUp(ctx context.Context, t *testing.T, d dialects.Dialect, db *sql.DB, schema string) (*migrate.Migrator, *catalog.History, dialects.Options) {
+	t.Helper()
+	h, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := dialects.DefaultOptions()
+	o.Schema = schema
+	r, err := ddl.New(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := r.Versions(h, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := migrate.New(ctx, d, db, o, versions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Provider().Up(ctx); err != nil {
+		t.Fatalf("up: %v", err)
+	}
+	return m, h, o
 }
 
 // TestOnMariaDB runs the adapter end to end on MariaDB, the MySQL-protocol
@@ -87,24 +110,7 @@ func TestOnMariaDB(t *testing.T) {
 	ctx := context.Background()
 	db, schema, _ := mariaDB(t)
 	d := onMariaDB{}
-	o := dialects.DefaultOptions()
-	o.Schema = schema
-	h, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := ddl.New(d, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	versions, err := r.Versions(h, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := migrate.New(ctx, d, db, o, versions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, h, o := migratedUp(ctx, t, d, db, schema)
 	p := m.Provider()
 	tables := func() map[string]int {
 		got, err := migrate.Introspect(ctx, d, db, schema)
@@ -118,9 +124,6 @@ func TestOnMariaDB(t *testing.T) {
 			}
 		}
 		return out
-	}
-	if _, err := p.Up(ctx); err != nil {
-		t.Fatalf("up: %v", err)
 	}
 	want := map[string]int{}
 	for _, tbl := range h.Current().Tables() {

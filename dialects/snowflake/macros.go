@@ -9,7 +9,7 @@ import (
 )
 
 // Macros are Snowflake's spellings of the neutral SQL macros.
-type Macros struct{}
+type Macros struct{ dialects.CommonMacros }
 
 var _ dialects.SQLMacros = Macros{}
 
@@ -36,12 +36,6 @@ func (Macros) TimestampLiteral(t time.Time) string {
 // StringLiteral escapes backslashes too: Snowflake reads escape sequences
 // inside single-quoted literals.
 func (Macros) StringLiteral(s string) string { return dialects.EscapeBackslashLiteral(s) }
-func (Macros) BoolLiteral(b bool) string {
-	if b {
-		return "TRUE"
-	}
-	return "FALSE"
-}
 
 // JSONText: JSON_EXTRACT_PATH_TEXT takes a VARIANT or JSON text alike and
 // returns the value as text (a string without its JSON quotes), NULL when
@@ -54,7 +48,6 @@ func (Macros) CastDecimal(expr string, p, s int) string {
 	return fmt.Sprintf("CAST(%s AS NUMBER(%d,%d))", expr, p, s)
 }
 func (Macros) CastString(expr string) string { return "CAST(" + expr + " AS VARCHAR)" }
-func (Macros) Limit(n int) string            { return fmt.Sprintf("LIMIT %d", n) }
 func (Macros) UseSchema(schema string) (string, bool) {
 	return "USE SCHEMA " + Dialect{}.Quote(schema), true
 }
