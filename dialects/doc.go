@@ -49,6 +49,7 @@
 //	SingleProcess       lock.go           DuckDB
 //	ReadOnlyOpener      lock.go           DuckDB
 //	ParquetLoader       load.go           DuckDB
+//	ParquetSender       load.go           ClickHouse
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift,
 //	                                      Athena
 //	LoadGrouper         load.go           Athena

@@ -92,11 +92,33 @@ type ParquetLoader interface {
 	InsertParquet(ctx context.Context, q Querier, t LoadTable, files []ParquetFile) (int64, error)
 }
 
-// ParquetFile is one local parquet file for ParquetLoader, with the values
-// of the constant (provenance) columns for its rows.
+// ParquetFile is one local parquet file for ParquetLoader and
+// ParquetSender, with the values of the constant (provenance) columns for
+// its rows.
 type ParquetFile struct {
 	Path   string
 	Consts map[string]any
+	// Columns are the file's own top-level columns in file order, from its
+	// footer (an engine told the file's structure reads each as it is).
+	Columns []ObjectColumn
+}
+
+// ParquetSender is implemented by engines that decode a parquet file mtx
+// sends them over their connection (ClickHouse's HTTP interface takes it as
+// the body of INSERT … SELECT … FROM input(…) FORMAT Parquet): the server
+// need not see mtx's disk, and mtx does not decode the rows.
+type ParquetSender interface {
+	// SendsParquet reports whether the engine behind db takes files this
+	// way (ClickHouse over HTTP; not over its native protocol).
+	SendsParquet(db *sql.DB) bool
+	// SendParquet inserts the rows of one local parquet file into t, each
+	// column from its Source (NULL where the file lacks it) or, for columns
+	// with a Const, from file.Consts, and returns the rows the engine
+	// reports inserting. The engine refuses the file where mtx's own checks
+	// would refuse a value that needs no conversion: text that is not
+	// UTF-8, JSON that does not parse, timestamps outside the years 1 to
+	// 9999.
+	SendParquet(ctx context.Context, db *sql.DB, t LoadTable, file ParquetFile) (int64, error)
 }
 
 // ObjectLoader is implemented by engines that load parquet files straight
@@ -166,6 +188,9 @@ type ObjectColumn struct {
 	// column (list, struct, map).
 	Type             catalog.LogicalType
 	Precision, Scale int
+	// Digits are a timestamp's fractional-second digits as stored (3
+	// millis, 6 micros, 9 nanos; 0 for dates and INT96).
+	Digits int
 }
 
 // DecimalSize is the column's precision and scale as a 38-digit decimal

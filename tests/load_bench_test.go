@@ -29,11 +29,14 @@ import (
 // BenchmarkLoad loads the same parquet export (MTX_BENCH_ROWS rows of
 // line_item, default 1,000,000, in 10 files written like the demo
 // generator) with the `mtx load` binary and with the engine's own bulk
-// path, and reports rows/s of each, their ratio and mtx's peak RSS:
+// path, and reports rows/s of each, their ratio and mtx's peak RSS; it
+// fails unless both tables hold the same data (tableFingerprint):
 //
-//	DuckDB:   INSERT INTO … SELECT * FROM read_parquet('…/*.parquet')
+//	DuckDB:   INSERT INTO … SELECT …, <provenance> FROM read_parquet('…/*.parquet')
 //	Postgres: COPY … FROM STDIN (FORMAT csv) of the same rows
 //	MySQL:    LOAD DATA LOCAL INFILE of the same rows as CSV
+//	others:   the adapter's Bench.NativeLoad (ClickHouse: each file
+//	          POSTed as INSERT … FORMAT Parquet; no provenance columns)
 //
 // Run: go test ./tests -run '^$' -bench BenchmarkLoad -benchtime 1x
 func BenchmarkLoad(b *testing.B) {
@@ -86,13 +89,17 @@ func BenchmarkLoad(b *testing.B) {
 					// Alternate which path goes first, so load from other
 					// jobs and the server's state fall on both alike.
 					var mt, nt time.Duration
+					var ms, ns string
 					if r%2 == 0 {
-						mt, peak = mtxLoad(b, bin, d, dsn, dir, tbl, rows/files*files, peak)
-						nt = nativeLoad(b, name, d, dsn, dir, tbl, rows/files*files)
+						mt, ms, peak = mtxLoad(b, bin, d, dsn, dir, tbl, rows/files*files, peak)
+						nt, ns = nativeLoad(b, name, d, dsn, dir, tbl, rows/files*files)
 					} else {
-						nt = nativeLoad(b, name, d, dsn, dir, tbl, rows/files*files)
-						mt, peak = mtxLoad(b, bin, d, dsn, dir, tbl, rows/files*files, peak)
+						nt, ns = nativeLoad(b, name, d, dsn, dir, tbl, rows/files*files)
+						mt, ms, peak = mtxLoad(b, bin, d, dsn, dir, tbl, rows/files*files, peak)
 					}
+					sameData(b, d, dsn, tbl, ms, ns, nativeWritesProvenance(name))
+					dropBenchSchema(d, dsn, ms)
+					dropBenchSchema(d, dsn, ns)
 					mtxTimes, nativeTimes = append(mtxTimes, mt), append(nativeTimes, nt)
 					ratios = append(ratios, nt.Seconds()/mt.Seconds())
 				}
@@ -104,8 +111,8 @@ func BenchmarkLoad(b *testing.B) {
 				b.ReportMetric(nativeRate, "native_rows/s")
 				b.ReportMetric(ratio, "ratio")
 				b.ReportMetric(float64(peak)/1024, "peak_rss_MB")
-				fmt.Printf("%s: %d rows: mtx load %s (%.0f rows/s), native %s (%.0f rows/s), ratio %.2f (median of %d interleaved rounds: %s), mtx peak RSS %.0f MB\n",
-					name, int(n), mtxTime.Round(time.Millisecond), mtxRate, nativeTime.Round(time.Millisecond), nativeRate, ratio, rounds, fmtRatios(ratios), float64(peak)/1024)
+				fmt.Printf("%s: %d rows: mtx load %s (%.0f rows/s), native %s (%.0f rows/s), ratio %.2f (median of %d interleaved rounds: %s), mtx peak RSS %.0f MB, same data; load average %s\n",
+					name, int(n), mtxTime.Round(time.Millisecond), mtxRate, nativeTime.Round(time.Millisecond), nativeRate, ratio, rounds, fmtRatios(ratios), float64(peak)/1024, loadAverage())
 			}
 		})
 	}
@@ -120,9 +127,9 @@ func fmtRatios(rs []float64) string {
 }
 
 // mtxLoad loads dir into a fresh schema with the mtx load binary, checks
-// the row count, and returns its time and the larger of peak and its
-// peak RSS (KiB).
-func mtxLoad(b *testing.B, bin string, d dialects.Dialect, dsn, dir string, tbl *catalog.Table, want int, peak int64) (time.Duration, int64) {
+// the row count, and returns its time, the schema and the larger of peak
+// and its peak RSS (KiB).
+func mtxLoad(b *testing.B, bin string, d dialects.Dialect, dsn, dir string, tbl *catalog.Table, want int, peak int64) (time.Duration, string, int64) {
 	name := d.Name()
 	schema := benchSchema(b, d, dsn, tbl)
 	settle(b, name, d, dsn)
@@ -140,12 +147,12 @@ func mtxLoad(b *testing.B, bin string, d dialects.Dialect, dsn, dir string, tbl 
 	}
 	el := time.Since(t0)
 	countRows(b, d, dsn, schema, tbl, want, "mtx")
-	return el, max(peak, rss())
+	return el, schema, max(peak, rss())
 }
 
 // nativeLoad loads dir into a fresh schema with the engine's own bulk
-// path and returns its time (see native).
-func nativeLoad(b *testing.B, name string, d dialects.Dialect, dsn, dir string, tbl *catalog.Table, want int) time.Duration {
+// path and returns its time (see native) and the schema.
+func nativeLoad(b *testing.B, name string, d dialects.Dialect, dsn, dir string, tbl *catalog.Table, want int) (time.Duration, string) {
 	schema := benchSchema(b, d, dsn, tbl)
 	settle(b, name, d, dsn)
 	db, err := d.Open(dsn)
@@ -155,7 +162,88 @@ func nativeLoad(b *testing.B, name string, d dialects.Dialect, dsn, dir string, 
 	defer db.Close()
 	el := native(b, name, d, db, dsn, dir, schema, tbl)
 	countRows(b, d, dsn, schema, tbl, want, "the native path")
-	return el
+	return el, schema
+}
+
+// nativeWritesProvenance: the built-in native paths below write the
+// provenance columns mtx writes (the source file of each row, its transfer
+// time); an adapter's NativeLoad leaves them empty.
+func nativeWritesProvenance(name string) bool {
+	a, err := enginetest.Get(name)
+	return err != nil || a.Bench == nil || a.Bench.NativeLoad == nil
+}
+
+// sameData fails unless the two schemas' tables hold the same data, as
+// far as tableFingerprint tells: the data columns, and the source file and
+// transfer time where the native path writes them (the load time differs).
+func sameData(b *testing.B, d dialects.Dialect, dsn string, tbl *catalog.Table, mtxSchema, nativeSchema string, provenance bool) {
+	db, err := d.Open(dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var cols []catalog.Column
+	for _, c := range tbl.Columns {
+		if !c.System || (provenance && (c.Name == catalog.SourceFileColumn || c.Name == catalog.TransferredAtColumn)) {
+			cols = append(cols, c)
+		}
+	}
+	m, n := tableFingerprint(b, d, db, mtxSchema, tbl.Name, cols), tableFingerprint(b, d, db, nativeSchema, tbl.Name, cols)
+	for i := range m {
+		if m[i] != n[i] {
+			b.Fatalf("mtx load and the native path loaded different data: %s is %s after mtx load, %s after the native path", m[i].what, m[i].value, n[i].value)
+		}
+	}
+}
+
+type aggregate struct{ what, value string }
+
+// tableFingerprint reads order-independent aggregates of a table's
+// columns: the row count; per column its non-NULL count, minimum and
+// maximum; sums of decimals and integers (exact), of true booleans and of
+// text lengths. (Float sums depend on the order rows are added in.)
+func tableFingerprint(b *testing.B, d dialects.Dialect, db *sql.DB, schema, table string, cols []catalog.Column) []aggregate {
+	m := d.Macros()
+	exprs := []string{"COUNT(*)"}
+	whats := []string{"COUNT(*)"}
+	add := func(what, expr string) { exprs, whats = append(exprs, expr), append(whats, what) }
+	for _, c := range cols {
+		q := d.Quote(c.Name)
+		add("COUNT("+c.Name+")", "COUNT("+q+")")
+		switch c.Type {
+		case catalog.Decimal, catalog.Integer:
+			add("SUM("+c.Name+")", "SUM("+q+")")
+			add("MIN("+c.Name+")", "MIN("+q+")")
+			add("MAX("+c.Name+")", "MAX("+q+")")
+		case catalog.Float, catalog.Timestamp:
+			add("MIN("+c.Name+")", "MIN("+q+")")
+			add("MAX("+c.Name+")", "MAX("+q+")")
+		case catalog.Boolean:
+			add("true values of "+c.Name, "SUM(CASE WHEN "+q+" THEN 1 ELSE 0 END)")
+		case catalog.String, catalog.JSON:
+			s := m.CastString(q)
+			add("text length of "+c.Name, "SUM(LENGTH("+s+"))")
+			add("MIN("+c.Name+")", "MIN("+s+")")
+			add("MAX("+c.Name+")", "MAX("+s+")")
+		}
+	}
+	vals := make([]any, len(exprs))
+	ptrs := make([]any, len(exprs))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	q := "SELECT " + strings.Join(exprs, ", ") + " FROM " + d.Quote(schema) + "." + d.Quote(table)
+	if err := db.QueryRow(q).Scan(ptrs...); err != nil {
+		b.Fatalf("%s: %v", q, err)
+	}
+	out := make([]aggregate, len(vals))
+	for i, v := range vals {
+		if x, ok := v.([]byte); ok {
+			v = string(x)
+		}
+		out[i] = aggregate{whats[i], fmt.Sprint(v)}
+	}
+	return out
 }
 
 func countRows(b *testing.B, d dialects.Dialect, dsn, schema string, tbl *catalog.Table, want int, who string) {
@@ -250,8 +338,10 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 		if _, err := db.Exec("SET preserve_insertion_order = false"); err != nil {
 			b.Fatal(err)
 		}
+		// The provenance mtx writes, so both tables hold the same data.
+		target = q(schema) + "." + q(tbl.Name) + " (" + strings.Join(append(cols, q(catalog.SourceFileColumn), q(catalog.TransferredAtColumn), q(catalog.LoadedAtColumn)), ", ") + ")"
 		t0 := time.Now()
-		if _, err := db.Exec("INSERT INTO " + target + " SELECT " + strings.Join(cols, ", ") + " FROM read_parquet(" + dialects.StringLiteral(glob) + ")"); err != nil {
+		if _, err := db.Exec("INSERT INTO " + target + " SELECT " + strings.Join(cols, ", ") + ", " + benchProvenance + " FROM read_parquet(" + dialects.StringLiteral(glob) + ", filename = true)"); err != nil {
 			b.Fatal(err)
 		}
 		// mtx's process ends with a checkpoint of what it wrote; so does this.
@@ -268,8 +358,7 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 		if err != nil {
 			b.Fatal(err)
 		}
-		prov := "'line_item/dt=2025-01-01/0_20250101000000.parquet', TIMESTAMPTZ '2025-01-01 00:00:00+00', now()"
-		if _, err := duck.Exec("COPY (SELECT " + strings.Join(cols, ", ") + ", " + prov + " FROM read_parquet(" + dialects.StringLiteral(glob) + ")) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false)"); err != nil {
+		if _, err := duck.Exec("COPY (SELECT " + strings.Join(cols, ", ") + ", " + benchProvenance + " FROM read_parquet(" + dialects.StringLiteral(glob) + ", filename = true)) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false)"); err != nil {
 			b.Fatal(err)
 		}
 		target = q(schema) + "." + q(tbl.Name) + " (" + strings.Join(append(cols, q(catalog.SourceFileColumn), q(catalog.TransferredAtColumn), q(catalog.LoadedAtColumn)), ", ") + ")"
@@ -316,7 +405,8 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := duck.Exec("COPY (SELECT " + strings.Join(sel, ", ") + " FROM read_parquet(" + dialects.StringLiteral(glob) + ")) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false, NULLSTR 'NULL')"); err != nil {
+		sel = append(sel, benchSourceFile)
+		if _, err := duck.Exec("COPY (SELECT " + strings.Join(sel, ", ") + " FROM read_parquet(" + dialects.StringLiteral(glob) + ", filename = true)) TO " + dialects.StringLiteral(csv) + " (FORMAT csv, HEADER false, NULLSTR 'NULL')"); err != nil {
 			b.Fatal(err)
 		}
 		duck.Close()
@@ -335,10 +425,9 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 			b.Fatal(err)
 		}
 		if _, err := tx.Exec("LOAD DATA LOCAL INFILE " + dialects.StringLiteral(csv) + " INTO TABLE " + q(schema) + "." + q(tbl.Name) +
-			" CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '' LINES TERMINATED BY '\n' (" + strings.Join(cols, ", ") + ")" +
+			" CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '' LINES TERMINATED BY '\n' (" + strings.Join(append(cols, q(catalog.SourceFileColumn)), ", ") + ")" +
 			// The provenance mtx writes, so both tables hold the same data.
-			" SET " + q(catalog.SourceFileColumn) + " = 'line_item/dt=2025-01-01/0_20250101000000.parquet', " +
-			q(catalog.TransferredAtColumn) + " = CAST('2025-01-01 00:00:00' AS DATETIME(6)), " + q(catalog.LoadedAtColumn) + " = UTC_TIMESTAMP(6)"); err != nil {
+			" SET " + q(catalog.TransferredAtColumn) + " = CAST('2025-01-01 00:00:00' AS DATETIME(6)), " + q(catalog.LoadedAtColumn) + " = UTC_TIMESTAMP(6)"); err != nil {
 			tx.Rollback()
 			b.Fatal(err)
 		}
@@ -358,6 +447,15 @@ func native(b *testing.B, name string, d dialects.Dialect, db *sql.DB, dsn, dir,
 	b.Fatalf("no native path for %s", name)
 	return 0
 }
+
+// benchProvenance are the provenance columns mtx writes for the
+// benchmark's export, in DuckDB's SQL over read_parquet(…, filename =
+// true): the path relative to the export folder, the transfer time in the
+// file names, the load time.
+const (
+	benchSourceFile = "'line_item/dt=2025-01-01/' || parse_filename(filename)"
+	benchProvenance = benchSourceFile + ", TIMESTAMPTZ '2025-01-01 00:00:00+00', now()"
+)
 
 // settle waits, before a timed load, until the server has written out what
 // the previous load left in memory: MariaDB's buffer pool (128 MB by
@@ -416,17 +514,22 @@ func benchSchema(b *testing.B, d dialects.Dialect, dsn string, tbl *catalog.Tabl
 	if _, err := m.Provider().Up(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() {
-		db, err := d.Open(dsn)
-		if err != nil {
-			return
-		}
-		defer db.Close()
-		if a, err := enginetest.Get(d.Name()); err == nil {
-			db.Exec(a.DropSchemaSQL(d.Quote(o.Schema)))
-		}
-	})
+	b.Cleanup(func() { dropBenchSchema(d, dsn, o.Schema) })
 	return o.Schema
+}
+
+// dropBenchSchema drops a benchmark's schema (again at cleanup: dropping
+// twice is harmless), so a round's tables do not fill the disk or the
+// buffer pool of the next.
+func dropBenchSchema(d dialects.Dialect, dsn, schema string) {
+	db, err := d.Open(dsn)
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	if a, err := enginetest.Get(d.Name()); err == nil {
+		db.Exec(a.DropSchemaSQL(d.Quote(schema)))
+	}
 }
 
 // watchPeakRSS polls the process's high-water RSS (VmHWM, KiB) until it

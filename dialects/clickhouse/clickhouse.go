@@ -133,7 +133,7 @@ func (d Dialect) Open(dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ch.OpenDB(opts), nil
+	return openDB(opts), nil
 }
 
 // WithDefaultSchema puts schema in the DSN's database (its path), which

@@ -531,6 +531,10 @@ func (l *loader) group(ctx context.Context, files []export.File) ([]int64, error
 		if err := l.insertParquet(ctx, pl, q, ops, rows); err != nil {
 			return rows, err
 		}
+	} else if ps, ok := d.(dialects.ParquetSender); ok && allNative(ops) && ps.SendsParquet(l.o.DB) {
+		if err := l.sendParquet(ctx, ps, ops, rows); err != nil {
+			return rows, err
+		}
 	} else {
 		for i, o := range ops {
 			n, err := l.insertRows(ctx, q, o)
@@ -648,11 +652,7 @@ func (l *loader) insertObjects(ctx context.Context, ol dialects.ObjectLoader, q 
 	files := make([]dialects.ObjectFile, len(ops))
 	var want int64
 	for i, o := range ops {
-		cols := make([]dialects.ObjectColumn, len(o.pf.columns))
-		for j, c := range o.pf.columns {
-			cols[j] = dialects.ObjectColumn{Name: c.Name, Type: c.typ, Precision: c.prec, Scale: c.scale}
-		}
-		files[i] = dialects.ObjectFile{URL: l.o.Source.ObjectURL(o.f), Root: l.o.Source.URL, Consts: consts[i], Columns: cols}
+		files[i] = dialects.ObjectFile{URL: l.o.Source.ObjectURL(o.f), Root: l.o.Source.URL, Consts: consts[i], Columns: o.pf.objectColumns()}
 		rows[i] = o.pf.NumRows()
 		want += rows[i]
 		l.o.Progress.FileStarted(o.f, rows[i])
@@ -692,18 +692,11 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 		err = fmt.Errorf("the engine inserted %d rows, the parquet footers promise %d", n, want)
 	}
 	if err != nil {
+		if len(ops) == 1 {
+			return l.engineRefused(ctx, ops[0], err)
+		}
 		if ctx.Err() != nil {
 			return ctx.Err()
-		}
-		if len(ops) == 1 {
-			o := ops[0]
-			src := newFileRows(o.f.Path, o.pf, o.cols, l.decimal())
-			defer src.Close()
-			for src.Next() {
-			}
-			if src.Err() != nil {
-				return src.Err()
-			}
 		}
 		return fmt.Errorf("%s: %w", ops[0].f.Path, err)
 	}
@@ -712,6 +705,46 @@ func (l *loader) insertParquet(ctx context.Context, pl dialects.ParquetLoader, q
 		testHook("inserted", o.f.Path)
 	}
 	return nil
+}
+
+// sendParquet sends each file of a group to an engine that decodes parquet
+// it is sent (dialects.ParquetSender), and checks the rows it reports
+// inserting against the footer.
+func (l *loader) sendParquet(ctx context.Context, ps dialects.ParquetSender, ops []opened, rows []int64) error {
+	t, consts := l.groupTable(ops)
+	for i, o := range ops {
+		t.Columns = o.cols
+		want := o.pf.NumRows()
+		l.o.Progress.FileStarted(o.f, want)
+		n, err := ps.SendParquet(ctx, l.o.DB, t, dialects.ParquetFile{Path: o.ra.Name(), Consts: consts[i], Columns: o.pf.objectColumns()})
+		if err == nil && n != want {
+			err = fmt.Errorf("the engine inserted %d rows, the parquet footer promises %d", n, want)
+		}
+		if err != nil {
+			return l.engineRefused(ctx, o, err)
+		}
+		rows[i] = n
+		l.o.Progress.Rows(n)
+		testHook("inserted", o.f.Path)
+	}
+	return nil
+}
+
+// engineRefused is the error of a file an engine reading parquet itself
+// failed on. The engine rarely names the row, so mtx reads the file
+// itself to find the value; else the engine's error names the file.
+func (l *loader) engineRefused(ctx context.Context, o opened, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	src := newFileRows(o.f.Path, o.pf, o.cols, l.decimal())
+	defer src.Close()
+	for src.Next() {
+	}
+	if src.Err() != nil {
+		return src.Err()
+	}
+	return fmt.Errorf("%s: %w", o.f.Path, err)
 }
 
 // insertRows streams one file's rows through the engine's Loader (or the

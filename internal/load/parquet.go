@@ -34,6 +34,7 @@ type fileColumn struct {
 	// and scale), for engines that read the file themselves.
 	typ         catalog.LogicalType
 	prec, scale int
+	digits      int // a timestamp's fractional-second digits (leafDigits)
 	// native: an engine reading the file itself gets exactly typ's
 	// values, with no conversion that depends on its session (dates and
 	// timestamps not adjusted to UTC would follow the session's zone).
@@ -84,7 +85,7 @@ func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
 			if depth == 1 {
 				rd, desc := leafReader(e)
 				typ, prec, scale := leafType(e)
-				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc, typ: typ, prec: prec, scale: scale, native: leafNative(e)})
+				pf.columns = append(pf.columns, fileColumn{Name: e.Name, Index: leaf, read: rd, desc: desc, typ: typ, prec: prec, scale: scale, digits: leafDigits(e), native: leafNative(e)})
 			} else if len(pf.columns) == 0 || pf.columns[len(pf.columns)-1].Name != top {
 				pf.columns = append(pf.columns, fileColumn{Name: top, Index: -1, Nested: true})
 			}
@@ -116,6 +117,16 @@ func openParquet(r io.ReaderAt, size int64) (pf *parquetFile, err error) {
 		}
 	}
 	return pf, nil
+}
+
+// objectColumns are the file's top-level columns as engines reading the
+// file themselves are told them.
+func (p *parquetFile) objectColumns() []dialects.ObjectColumn {
+	cols := make([]dialects.ObjectColumn, len(p.columns))
+	for j, c := range p.columns {
+		cols[j] = dialects.ObjectColumn{Name: c.Name, Type: c.typ, Precision: c.prec, Scale: c.scale, Digits: c.digits}
+	}
+	return cols
 }
 
 // NumRows is the file's row count from its footer.
@@ -257,6 +268,32 @@ func leafType(e format.SchemaElement) (catalog.LogicalType, int, int) {
 		return catalog.Float, 0, 0
 	}
 	return catalog.String, 0, 0
+}
+
+// leafDigits is an INT64 timestamp's unit as fractional-second digits
+// (3, 6, 9), for engines told a file's structure; 0 for anything else.
+func leafDigits(e format.SchemaElement) int {
+	if phys, _ := e.Type.Get(); phys != format.Int64 {
+		return 0
+	}
+	if ts, ok := e.LogicalType.Value.(*format.TimestampType); ok {
+		switch ts.Unit.Value.(type) {
+		case *format.MilliSeconds:
+			return 3
+		case *format.MicroSeconds:
+			return 6
+		case *format.NanoSeconds:
+			return 9
+		}
+		return 0
+	}
+	switch conv, _ := e.ConvertedType.Get(); conv {
+	case deprecated.TimestampMillis:
+		return 3
+	case deprecated.TimestampMicros:
+		return 6
+	}
+	return 0
 }
 
 // leafNative reports whether a primitive column's values read the same

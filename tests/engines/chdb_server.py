@@ -13,6 +13,12 @@ uses, from one persistent chDB session whose data lives under --data:
 * POST /?query=INSERT ... FORMAT F  with the data (e.g. a Native block, as
   clickhouse-go's batch insert sends) in the body, plain or chunked, gzip- or
   deflate-encoded;
+* POST /?query=INSERT ... SELECT ... FROM input('structure') FORMAT F  with the
+  data in the body (what mtx load sends a parquet file with): chDB's
+  send_insert takes no INSERT ... SELECT, so the body is written to a
+  temporary file and input(...) becomes file('<that file>', 'F', ...);
+* X-ClickHouse-Summary on every answer, with written_rows (what mtx load
+  checks a server-side insert against);
 * GET /?query=...,  GET /ping  and  GET /  ("Ok.").
 
 Results are produced by chDB in the requested format. A real server writes
@@ -283,6 +289,7 @@ PROTOCOL_PARAMS = {
 }
 
 INSERT_FORMAT = re.compile(r"^\s*(INSERT\s+INTO\s+.*?)\s+FORMAT\s+([A-Za-z0-9_]+)\s*;?\s*$", re.I | re.S)
+INPUT_CALL = re.compile(r"\binput\s*\(\s*(\))?", re.I)
 TRAILING_FORMAT = re.compile(r"\sFORMAT\s+([A-Za-z0-9_]+)\s*;?\s*$", re.I)
 ERROR_CODE = re.compile(r"Code:\s*(\d+)\.")
 STATUS_OF_CODE = {62: 400, 27: 400, 60: 404, 81: 404, 115: 400, 516: 401}
@@ -295,6 +302,9 @@ class Engine:
         from chdb import session  # imported here: --help works without chdb
 
         self.session = session.Session(path)
+        self.scratch = os.path.join(path, "chdb_server_input")
+        os.makedirs(self.scratch, exist_ok=True)
+        self.written = 0  # rows the last request wrote, for X-ClickHouse-Summary
         self.lock = threading.Lock()
         self.settings = set(self.text("SELECT name FROM system.settings").split())
 
@@ -302,7 +312,7 @@ class Engine:
         return self.session.query(sql, "TabSeparated").bytes().decode()
 
     def run(self, params, sql, data):
-        """Execute one request; return (body, format)."""
+        """Execute one request; return (body, format, rows written)."""
         fmt = params.get("default_format") or "TabSeparated"
         settings = {k: v for k, v in params.items() if k not in PROTOCOL_PARAMS and not k.startswith("param_")}
         for k in settings:
@@ -320,14 +330,18 @@ class Engine:
                 for k, v in settings.items():
                     self.session.query("SET %s = %s" % (quote_ident(k), quote_string(v)))
             try:
-                return self.execute(sql, data, fmt, qparams)
+                body, fmt = self.execute(sql, data, fmt, qparams)
+                return body, fmt, self.written
             finally:
                 for k, v in saved.items():
                     self.session.query("SET %s = %s" % (quote_ident(k), quote_string(unescape_tsv(v))))
 
     def execute(self, sql, data, fmt, qparams):
+        self.written = 0
         if data:
             m = INSERT_FORMAT.match(sql)
+            if m and INPUT_CALL.search(m.group(1)):
+                return self.insert_from_input(m.group(1), m.group(2), data), fmt
             if m:
                 with self.session.send_insert(m.group(1), m.group(2)) as ins:
                     ins.append(data)
@@ -338,7 +352,22 @@ class Engine:
         if m:
             fmt = m.group(1)
         res = self.session.query(sql, fmt, params=qparams or None)
+        self.written = res.rows_written()
         return bytes(res.bytes()), fmt
+
+    def insert_from_input(self, sql, fmt, data):
+        """INSERT ... SELECT ... FROM input(...) with the data of the request:
+        the data go to a file that file() reads in input()'s place."""
+        path = os.path.join(self.scratch, "%d_%d.%s" % (os.getpid(), threading.get_ident(), fmt.lower()))
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            head = "file(%s, %s" % (quote_string(path), quote_string(fmt))
+            sql = INPUT_CALL.sub(lambda m: head + (")" if m.group(1) else ", "), sql, count=1)
+            self.written = self.session.query(sql, "TabSeparated").rows_written()
+            return b""
+        finally:
+            os.remove(path)
 
 
 def quote_ident(s):
@@ -435,7 +464,7 @@ class Handler(BaseHTTPRequestHandler):
                                        "chdb_server does not support native LZ4/ZSTD HTTP compression (compress=1); "
                                        "drop the compress option from the DSN", 501))
         try:
-            body, fmt = self.engine.run(params, sql, data)
+            body, fmt, written = self.engine.run(params, sql, data)
             if fmt == "Native":
                 body = reframe_native(body, int(params.get("client_protocol_version") or 0))
         except Exception as e:  # chDB raises its own error types; all become ClickHouse exceptions
@@ -447,6 +476,7 @@ class Handler(BaseHTTPRequestHandler):
             "Content-Type": "application/octet-stream" if fmt in ("Native", "RowBinary") else "text/plain; charset=UTF-8",
             "X-ClickHouse-Format": fmt,
             "X-ClickHouse-Query-Id": params.get("query_id", ""),
+            "X-ClickHouse-Summary": '{"written_rows":"%d"}' % written,
         })
 
     def log(self, t0, sql, what):
