@@ -529,7 +529,7 @@ func TestDeliveredModelSQLParses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sts := splitScript(script)
+			sts := sqlcheck.SplitScript(script)
 			failures, version, err := sqlcheck.Validate(name, sts)
 			if err != nil {
 				t.Fatal(err)

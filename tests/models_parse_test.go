@@ -45,7 +45,7 @@ func TestModelSQLParses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sts := splitScript(script)
+			sts := sqlcheck.SplitScript(script)
 			if len(sts) < len(names) {
 				t.Fatalf("%d statements for %d models", len(sts), len(names))
 			}
@@ -85,29 +85,4 @@ func TestSQLGlotRenameGap(t *testing.T) {
 			t.Errorf("sqlglot %s now parses RENAME TABLE in %s: drop RenameUnparsed from its test adapter", version, d)
 		}
 	}
-}
-
-// splitScript cuts `mtx compile` output into statements: each ends in ";"
-// at the end of a line followed by a blank line; "-- " lines name the model.
-func splitScript(script string) []sqlcheck.Statement {
-	var out []sqlcheck.Statement
-	model := ""
-	for _, chunk := range strings.Split(script, ";\n\n") {
-		var body []string
-		for _, line := range strings.Split(chunk, "\n") {
-			if strings.HasPrefix(line, "-- model ") {
-				model = strings.Fields(strings.TrimPrefix(line, "-- model "))[0]
-				continue
-			}
-			if strings.HasPrefix(line, "-- ") {
-				continue
-			}
-			body = append(body, line)
-		}
-		sql := strings.TrimSpace(strings.Join(body, "\n"))
-		if sql != "" {
-			out = append(out, sqlcheck.Statement{Source: "model " + model, SQL: sql})
-		}
-	}
-	return out
 }

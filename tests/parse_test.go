@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -14,8 +13,6 @@ import (
 	"github.com/mtxhq/mtx/internal/ddl"
 	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/tests/sqlcheck"
-	"github.com/pressly/goose/v3"
-	"github.com/pressly/goose/v3/database"
 )
 
 // knownGaps is SQL an engine accepts and sqlglot wrongly rejects, from
@@ -96,28 +93,10 @@ var bindParam = regexp.MustCompile(`\$[0-9]+|\?`)
 // gooseStatements records the SQL goose's store sends for the version table.
 func gooseStatements(t *testing.T, d dialects.Dialect, table string) []string {
 	t.Helper()
-	gd, q := d.Goose()
-	var store database.Store
-	var err error
-	if gd == goose.DialectCustom {
-		store, err = database.NewStoreFromQuerier(table, q)
-	} else {
-		store, err = database.NewStore(database.Dialect(gd), table)
-	}
+	got, err := sqlcheck.GooseStatements(d, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := sqlcheck.NewRecorder()
-	defer rec.DB.Close()
-	ctx := context.Background()
-	// Each call fails once its statement is recorded; only the text matters.
-	_ = store.CreateVersionTable(ctx, rec.DB)
-	_ = store.Insert(ctx, rec.DB, database.InsertRequest{Version: 1})
-	_ = store.Delete(ctx, rec.DB, 1)
-	_, _ = store.GetMigration(ctx, rec.DB, 1)
-	_, _ = store.GetLatestVersion(ctx, rec.DB)
-	_, _ = store.ListMigrations(ctx, rec.DB)
-	got := rec.Statements()
 	if len(got) < 6 {
 		t.Fatalf("recorded %d goose statements, want at least 6", len(got))
 	}

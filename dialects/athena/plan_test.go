@@ -21,7 +21,6 @@ import (
 	"github.com/mtxhq/mtx/internal/migrate"
 	"github.com/mtxhq/mtx/internal/model"
 	"github.com/mtxhq/mtx/tests/sqlcheck"
-	"github.com/pressly/goose/v3/database"
 )
 
 // The whole sequence mtx sends through an athena:// DSN, rendered without
@@ -150,8 +149,8 @@ func athenaPlan(t *testing.T) map[string][]planStatement {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range splitPlan(script) {
-		add("run", s.source, s.sql)
+	for _, s := range sqlcheck.SplitScript(script) {
+		add("run", s.Source, s.SQL)
 	}
 	for _, dt := range g.Tests(p, names) {
 		add("test", "test "+dt.Name+" on "+dt.Model, dt.Query, dt.Count)
@@ -162,22 +161,11 @@ func athenaPlan(t *testing.T) map[string][]planStatement {
 // gooseQueries records what goose's store sends for the version table.
 func gooseQueries(t *testing.T, d Dialect, table string) []string {
 	t.Helper()
-	_, q := d.Goose()
-	store, err := database.NewStoreFromQuerier(table, q)
+	sts, err := sqlcheck.GooseStatements(d, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := sqlcheck.NewRecorder()
-	defer rec.DB.Close()
-	ctx := context.Background()
-	// Each call fails once its statement is recorded; only the text matters.
-	_ = store.CreateVersionTable(ctx, rec.DB)
-	_ = store.Insert(ctx, rec.DB, database.InsertRequest{Version: 1})
-	_ = store.Delete(ctx, rec.DB, 1)
-	_, _ = store.GetMigration(ctx, rec.DB, 1)
-	_, _ = store.GetLatestVersion(ctx, rec.DB)
-	_, _ = store.ListMigrations(ctx, rec.DB)
-	return rec.Statements()
+	return sts
 }
 
 // stagingFixture is a load of two files of one folder into invoice.
@@ -210,30 +198,6 @@ type rowsOf struct {
 func (r *rowsOf) Next() bool             { r.i++; return r.i <= len(r.rows) }
 func (r *rowsOf) Values() ([]any, error) { return r.rows[r.i-1], nil }
 func (r *rowsOf) Err() error             { return nil }
-
-// splitPlan cuts `mtx compile` output into statements, each named by its
-// model.
-func splitPlan(script string) []planStatement {
-	var out []planStatement
-	name := ""
-	for _, chunk := range strings.Split(script, ";\n\n") {
-		var body []string
-		for _, line := range strings.Split(chunk, "\n") {
-			if strings.HasPrefix(line, "-- model ") {
-				name = strings.Fields(strings.TrimPrefix(line, "-- model "))[0]
-				continue
-			}
-			if strings.HasPrefix(line, "-- ") {
-				continue
-			}
-			body = append(body, line)
-		}
-		if s := strings.TrimSpace(strings.Join(body, "\n")); s != "" {
-			out = append(out, planStatement{"model " + name, s})
-		}
-	}
-	return out
-}
 
 // planFile is a phase as its golden file holds it.
 func planFile(sts []planStatement) string {
