@@ -287,8 +287,11 @@ type SimSQL struct {
 	TimestampType string // TIMESTAMP
 	Varchar       string // VARCHAR(255)
 	Day           string // INTERVAL '1' DAY
-	// Update renders UPDATE table SET set WHERE where.
-	Update func(table, set, where string) string
+	// Update renders UPDATE table SET set WHERE where; key is a column
+	// whose rows the where clause (which may hold subqueries on the same
+	// table) takes or leaves together, for engines that must match rows
+	// by it.
+	Update func(table, key, set, where string) string
 }
 
 // Gaps are results an emulator gives unlike the engine it stands in for.
