@@ -114,6 +114,10 @@ type Adapter struct {
 	// time. Worth it where a statement mostly waits (an Iceberg commit of
 	// a second or more).
 	Concurrent int
+	// OwnProcess: CI runs the engine's subtests in a test process of its
+	// own (tests/engineprocs_test.go), for an engine so much slower than
+	// the others that it would set the pace of every test.
+	OwnProcess bool
 
 	// ExpectedType is the data type the engine's introspection reports for
 	// each logical type as mtx creates it; "a|b" accepts either.

@@ -24,6 +24,8 @@ func init() {
 		NoTransactions: true,
 		SessionZone:    "SET TIME ZONE 'America/Los_Angeles'",
 		SlowRows:       true,
+		// Through the suite in a test process of its own in CI: a Delta commit per statement.
+		OwnProcess: true,
 		// Spark runs statements from several sessions at once.
 		Concurrent: 2,
 		ExpectedType: map[catalog.LogicalType]string{
