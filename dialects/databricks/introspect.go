@@ -27,6 +27,11 @@ func (c *conn) introspect(ctx context.Context, query string) (driver.Rows, error
 	show := strings.TrimPrefix(strings.TrimPrefix(query, columnsMarker), relationsMarker)
 	// Spark names the schema column namespace, Databricks database.
 	tables, err := c.rows(ctx, show, "namespace|database", "tableName", "isTemporary")
+	if errorClass(err, "SCHEMA_NOT_FOUND") {
+		// As information_schema answers on other engines: no relations
+		// (so mtx load says to migrate first, and migrate creates it).
+		tables, err = nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +67,9 @@ func (c *conn) introspect(ctx context.Context, query string) (driver.Rows, error
 	q := Dialect{}.Quote
 	for _, n := range names {
 		cols, err := c.rows(ctx, "DESCRIBE TABLE "+q(n[0])+"."+q(n[1]), "col_name", "data_type")
+		if errorClass(err, "TABLE_OR_VIEW_NOT_FOUND") {
+			continue // dropped since SHOW TABLES listed it
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -143,4 +151,10 @@ func (r *staticRows) Next(dest []driver.Value) error {
 	copy(dest, r.rows[r.next])
 	r.next++
 	return nil
+}
+
+// errorClass reports whether err is Spark's (and Databricks') error of
+// that class: its message starts "[CLASS]".
+func errorClass(err error, class string) bool {
+	return err != nil && strings.Contains(err.Error(), "["+class+"]")
 }
