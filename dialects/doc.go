@@ -70,6 +70,7 @@
 //	ChangeRanker        model.go          DuckDB
 //	QueryDescriber      model.go          ClickHouse
 //	KeySetExcluder      live.go           PostgreSQL
+//	EmptyTailSplitter   live.go           DuckDB
 //	KeyLookuper         live.go           PostgreSQL
 //	DBTAdapter          dbt.go            DuckDB, PostgreSQL, Snowflake,
 //	                                      BigQuery, Redshift, ClickHouse

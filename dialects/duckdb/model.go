@@ -71,3 +71,11 @@ var _ dialects.RebuildSharer = Dialect{}
 // 4.3× at 20%, 1.1× at 35%, 1.6× at 50%; docs/models.md), so only a batch
 // past half the table rebuilds.
 func (Dialect) RebuildShare() float64 { return 0.5 }
+
+var _ dialects.EmptyTailSplitter = Dialect{}
+
+// SplitOnEmptyTail: right after a refresh (nothing pending) DuckDB then
+// skips the live view's anti-join and the read of the model's key column
+// (the arm guarded by EXISTS stops after one vector); with a batch pending
+// the NOT EXISTS arm does. docs/models.md, "Live view performance".
+func (Dialect) SplitOnEmptyTail() bool { return true }
