@@ -18,9 +18,9 @@ type KeySetExcluder interface {
 // the stored rows in two arms: all of them when the tail is empty (`NOT
 // EXISTS (tail)`), and those the tail does not touch only when it is not
 // (`EXISTS (tail) AND <the anti-join>`). The planner evaluates the
-// uncorrelated EXISTS once and skips the arm it rules out, so right after
-// a refresh the view neither reads the key column nor probes it against
-// the (empty) tail.
+// uncorrelated EXISTS once and stops reading the arm it rules out, so
+// right after a refresh the view need not read the key column nor probe
+// it against the (empty) tail.
 type EmptyTailSplitter interface {
 	SplitOnEmptyTail() bool
 }
