@@ -68,6 +68,8 @@
 //	Merger              model.go          Snowflake, BigQuery, Athena, Databricks
 //	RowIDer             model.go          DuckDB, PostgreSQL
 //	ChangeRanker        model.go          DuckDB
+//	TailRanker          model.go          ClickHouse
+//	KeyedTabler         model.go          ClickHouse
 //	QueryDescriber      model.go          ClickHouse
 //	KeySetExcluder      live.go           PostgreSQL
 //	EmptyTailSplitter   live.go           DuckDB

@@ -140,6 +140,14 @@ type ObjectLoader interface {
 	InsertObjects(ctx context.Context, conn *sql.Conn, q Querier, t LoadTable, files []ObjectFile, o ObjectOptions) (int64, error)
 }
 
+// ConnObjectLoader is an ObjectLoader whose engine reads object storage
+// on some connections only (Databricks: a workspace's COPY INTO, which
+// the local Spark stand-in lacks). Where it does not, mtx streams the
+// rows and says why once.
+type ConnObjectLoader interface {
+	LoadsObjectsOn(db *sql.DB) (ok bool, why string)
+}
+
 // LoadGrouper is implemented by engines without transactions where every
 // statement is a slow commit (Athena: a second or more). The loader then
 // loads up to 64 files of one table as a group: an ObjectLoader reads the
@@ -220,6 +228,9 @@ type ObjectOptions struct {
 	IAMRole string
 	// Region is the bucket's region where the engine needs it (Redshift).
 	Region string
+	// Types are the export schema's options (its decimal size), which the
+	// loader sets for engines that cast to the table's types (Databricks).
+	Types Options
 }
 
 // LoadLockName is the name loads lock under, per schema.

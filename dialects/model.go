@@ -182,6 +182,17 @@ type TailRanker interface {
 	RankTailInPlace() bool
 }
 
+// KeyedTabler is implemented by dialects whose tables are stored sorted by
+// a key the engine prunes by (ClickHouse's MergeTree ORDER BY): the table
+// of an incremental current-state model is created sorted by its grain,
+// key first, so a refresh's lookup and delete of the stored rows of the
+// batch's keys read less of it (BenchmarkRefreshEveryEngine).
+type KeyedTabler interface {
+	// CreateKeyedTableAs creates relation from query, sorted by key
+	// (unquoted columns, in order; they may hold NULLs).
+	CreateKeyedTableAs(relation, query string, key []string) string
+}
+
 // RowIDer is implemented by dialects whose rows have a physical id that
 // stays valid for the rest of a transaction (DuckDB's rowid, PostgreSQL's
 // ctid). An incremental refresh of a current-state model then ranks only

@@ -67,10 +67,21 @@ func (s DropRelation) SQL(d Dialect) string {
 }
 
 // CreateTableAs creates table Relation (quoted, qualified) from Query.
-type CreateTableAs struct{ Relation, Query string }
+type CreateTableAs struct {
+	Relation, Query string
+	// Key, when set, is the unique key of the rows (unquoted columns),
+	// which a KeyedTabler sorts the table by.
+	Key []string
+}
 
-// SQL is the dialect's CreateTableAs.
-func (s CreateTableAs) SQL(d Dialect) string { return d.CreateTableAs(s.Relation, s.Query) }
+// SQL is the dialect's CreateTableAs, or its CreateKeyedTableAs when the
+// step has a key and the dialect is a KeyedTabler.
+func (s CreateTableAs) SQL(d Dialect) string {
+	if kt, ok := d.(KeyedTabler); ok && len(s.Key) > 0 {
+		return kt.CreateKeyedTableAs(s.Relation, s.Query, s.Key)
+	}
+	return d.CreateTableAs(s.Relation, s.Query)
+}
 
 // RenameTable renames Schema.From to Schema.To (names unquoted).
 type RenameTable struct{ Schema, From, To string }

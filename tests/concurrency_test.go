@@ -82,6 +82,7 @@ func randomSchema() string {
 // TestMigrateLock runs the mtx binary (built once) as separate processes
 // against every live engine.
 func TestMigrateLock(t *testing.T) {
+	mainProcessOnly(t)
 	bin := buildMTX(t)
 	t.Run("concurrent_up", func(t *testing.T) { testConcurrentMigrateUp(t, bin) })
 	t.Run("lock_timeout", func(t *testing.T) { testMigrateLockTimeout(t, bin) })

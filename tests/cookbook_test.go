@@ -369,6 +369,7 @@ func TestCookbookKnownAnswers(t *testing.T) {
 			answersMu.Lock()
 			answers[e.name] = mine
 			answersMu.Unlock()
+			shareAnswers(t, e.name, mine)
 		}()
 		for _, entry := range b.Entries() {
 			exps, ok := expected[entry.Name]

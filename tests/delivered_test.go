@@ -317,10 +317,10 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 			}
 		}
 		if err := inParallel(e.a.Concurrent,
-			inOrder(ds.Update(ev, q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + "+ds.Day, q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))"),
-				ds.Update(ev, q("customer_id")+" = "+q("customer_id"), q("event_type")+" = 'changed'")),
+			inOrder(ds.Update(ev, q("transaction_id"), q("event_type")+" = 'changed', "+q("updated_at")+" = "+q("updated_at")+" + "+ds.Day, q("transaction_id")+" IN (SELECT "+q("transaction_id")+" FROM "+ev+" WHERE "+q("customer_id")+" = (SELECT MIN("+q("customer_id")+") FROM "+ev+"))"),
+				ds.Update(ev, q("transaction_id"), q("customer_id")+" = "+q("customer_id"), q("event_type")+" = 'changed'")),
 			inOrder("INSERT INTO "+di+" SELECT * FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+")",
-				ds.Update(di, q("snapshot_time")+" = "+q("snapshot_time")+" + "+ds.Day, q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")")),
+				ds.Update(di, q("_metronome_metadata_id"), q("snapshot_time")+" = "+q("snapshot_time")+" + "+ds.Day, q("_metronome_metadata_id")+" IN (SELECT "+q("_metronome_metadata_id")+" FROM "+di+" WHERE "+q("snapshot_time")+" = (SELECT MAX("+q("snapshot_time")+") FROM "+di+") AND "+q("total")+" IS NOT NULL) AND "+q("id")+" <> (SELECT MIN("+q("id")+") FROM "+di+")")),
 		); err != nil {
 			t.Fatal(err)
 		}

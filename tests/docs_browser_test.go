@@ -45,6 +45,7 @@ func chromiumPath(t *testing.T) string {
 // that the ERD and the lineage are drawn, that a table page shows every
 // column, and that the search finds a column.
 func TestDocsSiteInBrowser(t *testing.T) {
+	mainProcessOnly(t)
 	browser := chromiumPath(t)
 	bin := mtxBinary(t)
 	began := time.Now()

@@ -59,7 +59,7 @@ func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
 func forEngines(t *testing.T, keep func(*enginetest.Adapter) bool, fn func(t *testing.T, e engine)) {
 	slots := make(chan struct{}, parallelism())
 	var wg sync.WaitGroup
-	for _, a := range enginetest.Find(keep) {
+	for _, a := range enginetest.Find(func(a *enginetest.Adapter) bool { return keep(a) && inThisProcess(a.Name) }) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -178,13 +178,27 @@ var (
 )
 
 func record(engine string, t *testing.T) {
+	if !countsHere(t) {
+		return
+	}
 	matrixMu.Lock()
 	defer matrixMu.Unlock()
 	matrix[engine] = append(matrix[engine], t)
 }
 
 func TestMain(m *testing.M) {
+	procs, err := startEngineProcesses()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		for _, p := range procs {
+			p.cmd.Process.Kill()
+		}
+		os.Exit(1)
+	}
 	code := m.Run()
+	if !finishEngineProcesses(procs) {
+		code = 1
+	}
 	stopContainers()
 	removeMtxBuilds()
 	matrixMu.Lock()

@@ -93,6 +93,7 @@ func removeMtxBuilds() {
 // binary built without -tags mtxkillpoints must not even read their
 // variable, and the tagged one must (else the kill tests test nothing).
 func TestShippedBinaryHasNoKillHook(t *testing.T) {
+	mainProcessOnly(t)
 	for _, c := range []struct {
 		bin  string
 		want bool

@@ -83,6 +83,7 @@ func TestCurrentStateModels(t *testing.T) {
 		answersMu.Lock()
 		answers[e.name] = got
 		answersMu.Unlock()
+		shareAnswers(t, e.name, got)
 
 		// Data tests: on the fixture only the raw tables' NULL keys fail
 		// (not_null on a documented NOT NULL key column).

@@ -68,3 +68,41 @@ func TestCopyIntoParses(t *testing.T) {
 		t.Errorf("sqlglot %s rejects %s", version, f)
 	}
 }
+
+// TestObjectLoading: a workspace reads cloud exports with COPY INTO; the
+// local Spark stand-in, which has none, gets the rows streamed.
+func TestObjectLoading(t *testing.T) {
+	d := databricks.Dialect{}
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"s3://bucket/export/invoice/dt=2025-01-02/0.parquet", true},
+		{"gs://bucket/export/invoice/0.parquet", true},
+		{"abfss://c@acct.dfs.core.windows.net/export/invoice/0.parquet", true},
+		{"/data/export/invoice/0.parquet", false},
+		{"https://bucket.s3.amazonaws.com/export/invoice/0.parquet", false},
+	} {
+		if got, why := d.ObjectLoadable(tc.url, dialects.ObjectOptions{}); got != tc.want || (!got && why == "") {
+			t.Errorf("ObjectLoadable(%s) = %v (%q), want %v and a reason when false", tc.url, got, why, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		dsn  string
+		want bool
+	}{
+		{"token:secret@adb-1.azuredatabricks.net:443/sql/1.0/warehouses/abc", true},
+		{"https://token:secret@adb-1.azuredatabricks.net:443/sql/1.0/warehouses/abc", true},
+		{"http://token:local@127.0.0.1:1/cliservice", false},
+	} {
+		db, err := d.Open(tc.dsn) // connects on first use only
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, why := d.LoadsObjectsOn(db)
+		db.Close()
+		if got != tc.want || (!got && why == "") {
+			t.Errorf("LoadsObjectsOn(%s) = %v (%q), want %v and a reason when false", d.RedactDSN(tc.dsn), got, why, tc.want)
+		}
+	}
+}

@@ -27,6 +27,7 @@ package databricks
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
 	"errors"
@@ -158,7 +159,23 @@ type connector struct {
 	local bool // Spark's Thrift server
 }
 
-func (c connector) Driver() driver.Driver { return c.inner.Driver() }
+// Driver marks Spark's connections (onSpark).
+func (c connector) Driver() driver.Driver {
+	if c.local {
+		return sparkDriver{c.inner.Driver()}
+	}
+	return c.inner.Driver()
+}
+
+// sparkDriver is the driver of a connection to Spark's Thrift server.
+type sparkDriver struct{ driver.Driver }
+
+// onSpark reports whether db reaches the local Spark stand-in rather
+// than a workspace.
+func onSpark(db *sql.DB) bool {
+	_, ok := db.Driver().(sparkDriver)
+	return ok
+}
 
 func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 	raw, err := c.inner.Connect(ctx)

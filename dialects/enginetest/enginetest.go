@@ -114,6 +114,10 @@ type Adapter struct {
 	// time. Worth it where a statement mostly waits (an Iceberg commit of
 	// a second or more).
 	Concurrent int
+	// OwnProcess: CI runs the engine's subtests in a test process of its
+	// own (tests/engineprocs_test.go), for an engine so much slower than
+	// the others that it would set the pace of every test.
+	OwnProcess bool
 
 	// ExpectedType is the data type the engine's introspection reports for
 	// each logical type as mtx creates it; "a|b" accepts either.
@@ -287,8 +291,11 @@ type SimSQL struct {
 	TimestampType string // TIMESTAMP
 	Varchar       string // VARCHAR(255)
 	Day           string // INTERVAL '1' DAY
-	// Update renders UPDATE table SET set WHERE where.
-	Update func(table, set, where string) string
+	// Update renders UPDATE table SET set WHERE where; key is a column
+	// whose rows the where clause (which may hold subqueries on the same
+	// table) takes or leaves together, for engines that must match rows
+	// by it.
+	Update func(table, key, set, where string) string
 }
 
 // Gaps are results an emulator gives unlike the engine it stands in for.

@@ -100,15 +100,21 @@ func (Dialect) Goose() (goose.Dialect, dialect.Querier) { return goose.DialectMy
 // "varchar(256)"). MariaDB stores JSON as LONGTEXT with a json_valid check
 // named after the column; such a column is reported as json. (MySQL 8's
 // check_constraints has no table name: table_constraints ties the check to
-// its table.)
+// its table.) The schema's JSON checks are listed once, in a derived table
+// joined to the columns: a correlated EXISTS per column made MariaDB scan
+// information_schema once per LONGTEXT column (10 s and 5 s of server CPU
+// for the export schema on a server with 15 schemas, before every load).
 func (Dialect) ColumnsQuery(schema string) string {
-	return "SELECT c.table_name, c.column_name, CASE WHEN c.data_type = 'longtext' AND EXISTS (" +
-		"SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.check_constraints k" +
-		" ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name" +
-		" WHERE tc.table_schema = c.table_schema AND tc.table_name = c.table_name AND tc.constraint_type = 'CHECK'" +
-		" AND tc.constraint_name = c.column_name AND k.check_clause = CONCAT('json_valid(`', c.column_name, '`)'))" +
+	s := dialects.StringLiteral(schema)
+	return "SELECT c.table_name, c.column_name, CASE WHEN c.data_type = 'longtext' AND j.constraint_name IS NOT NULL" +
 		" THEN 'json' ELSE c.column_type END" +
-		" FROM information_schema.columns c WHERE c.table_schema = " + dialects.StringLiteral(schema) +
+		" FROM information_schema.columns c LEFT JOIN (" +
+		"SELECT DISTINCT tc.table_name, tc.constraint_name FROM information_schema.table_constraints tc JOIN information_schema.check_constraints k" +
+		" ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name" +
+		" WHERE tc.table_schema = " + s + " AND k.constraint_schema = " + s + " AND tc.constraint_type = 'CHECK'" +
+		" AND k.check_clause = CONCAT('json_valid(`', tc.constraint_name, '`)')" +
+		") j ON j.table_name = c.table_name AND j.constraint_name = c.column_name" +
+		" WHERE c.table_schema = " + s +
 		" ORDER BY c.table_name, c.ordinal_position"
 }
 

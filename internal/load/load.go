@@ -636,6 +636,12 @@ func (l *loader) objectLoader(files []export.File) dialects.ObjectLoader {
 	if !ok || l.o.Stream || !l.o.Source.Remote() {
 		return nil
 	}
+	if c, ok := ol.(dialects.ConnObjectLoader); ok {
+		if ok, why := c.LoadsObjectsOn(l.o.DB); !ok {
+			l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
+			return nil
+		}
+	}
 	for _, f := range files {
 		if ok, why := ol.ObjectLoadable(l.o.Source.ObjectURL(f), l.o.Object); !ok {
 			l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
@@ -657,7 +663,9 @@ func (l *loader) insertObjects(ctx context.Context, ol dialects.ObjectLoader, q 
 		want += rows[i]
 		l.o.Progress.FileStarted(o.f, rows[i])
 	}
-	n, err := ol.InsertObjects(ctx, l.conn, q, t, files, l.o.Object)
+	oo := l.o.Object
+	oo.Types = l.o.Schema
+	n, err := ol.InsertObjects(ctx, l.conn, q, t, files, oo)
 	if err == nil && n != want {
 		err = fmt.Errorf("%s loaded %d rows, the parquet footers promise %d", l.o.Dialect.Name(), n, want)
 	}

@@ -135,9 +135,14 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	}
 	if existing != asTable || fullRefresh {
 		tmp := scratch("build", c.Name)
+		create := dialects.CreateTableAs{Relation: p.relation(tmp), Query: c.SQL}
+		if c.Current != nil && !c.delivered {
+			// Sorted as the full build returns its rows (dialects.KeyedTabler).
+			create.Key = sortGrain(c.Current)
+		}
 		out := []step{
 			{dropTable(p.relation(tmp), true)},
-			{dialects.CreateTableAs{Relation: p.relation(tmp), Query: c.SQL}},
+			{create},
 		}
 		if d := drop(); d != nil {
 			out = append(out, d)

@@ -23,8 +23,9 @@ import (
 // SQL is the simulation's own SQL on one engine.
 type SQL struct {
 	CreateSchema, TableSuffix, Timestamp, TimestampType, Varchar, Day string
-	// Update renders UPDATE table SET set WHERE where.
-	Update func(table, set, where string) string
+	// Update renders UPDATE table SET set WHERE where; key is a column
+	// whose rows the where clause takes or leaves together.
+	Update func(table, key, set, where string) string
 }
 
 // For is the common SQL with what the engine's test adapter says differs
@@ -32,7 +33,7 @@ type SQL struct {
 func For(a *enginetest.Adapter) SQL {
 	s := SQL{CreateSchema: "CREATE SCHEMA", TableSuffix: a.TableSuffix, Timestamp: "TIMESTAMP '%s'", TimestampType: "TIMESTAMP",
 		Varchar: "VARCHAR(255)", Day: "INTERVAL '1' DAY",
-		Update: func(table, set, where string) string { return "UPDATE " + table + " SET " + set + " WHERE " + where }}
+		Update: func(table, _, set, where string) string { return "UPDATE " + table + " SET " + set + " WHERE " + where }}
 	sim := a.Sim
 	for _, f := range []struct {
 		to   *string

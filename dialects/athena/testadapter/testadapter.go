@@ -33,6 +33,8 @@ func init() {
 		ZoneDSNParam: "timezone=America/Los_Angeles",
 		// Every INSERT is an Iceberg commit of 1.0-1.7 s measured on the shared machine.
 		SlowRows: true,
+		// Through the suite in a test process of its own in CI: an Iceberg commit per statement.
+		OwnProcess: true,
 		// Athena takes queries up to 256 KB (Trino up to 1,000,000
 		// characters), and bound arguments travel inside them.
 		MaxStatement: 256 << 10,

@@ -32,6 +32,8 @@ func init() {
 		// and scripts, which mtx's driver does not open).
 		// bqemulator takes seconds per DML statement.
 		SlowRows: true,
+		// Through the suite in a test process of its own in CI: the emulator takes a second or more per DDL.
+		OwnProcess: true,
 		ExpectedType: map[catalog.LogicalType]string{
 			// BigQuery reports NUMERIC(38, 9) and JSON; its emulator drops
 			// type parameters and reports JSON columns as STRING.

@@ -60,7 +60,7 @@ func init() {
 		Sim: enginetest.SimSQL{
 			CreateSchema: "CREATE DATABASE", Timestamp: "toDateTime64('%s', 6, 'UTC')", TimestampType: "DateTime64(6, 'UTC')",
 			Varchar: "String", Day: "INTERVAL 1 DAY",
-			Update: func(table, set, where string) string {
+			Update: func(table, _, set, where string) string {
 				return "ALTER TABLE " + table + " UPDATE " + set + " WHERE " + where + " SETTINGS mutations_sync = 2"
 			},
 		},

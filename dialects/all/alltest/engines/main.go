@@ -5,6 +5,7 @@
 //
 //	go run ./dialects/all/alltest/engines            # what CI requires, comma-separated
 //	go run ./dialects/all/alltest/engines -names     # every engine, one per line
+//	go run ./dialects/all/alltest/engines -own-process  # engines CI runs in test processes of their own
 package main
 
 import (
@@ -18,11 +19,22 @@ import (
 
 func main() {
 	names := flag.Bool("names", false, "print every engine's name, one per line")
+	own := flag.Bool("own-process", false, "print the engines whose tests run in a test process of their own, comma-separated")
 	flag.Parse()
 	if *names {
 		for _, n := range enginetest.Names() {
 			fmt.Println(n)
 		}
+		return
+	}
+	if *own {
+		var out []string
+		for _, a := range enginetest.All() {
+			if a.OwnProcess {
+				out = append(out, a.Name)
+			}
+		}
+		fmt.Println(strings.Join(out, ","))
 		return
 	}
 	var req []string

@@ -54,7 +54,8 @@ LIMIT 1 BY `id`, `environment_type`;
 -- Current state of breakdowns_invoices: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c`;
 
-CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` ENGINE = MergeTree ORDER BY tuple() AS
+CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` ENGINE = MergeTree ORDER BY (`id`, `environment_type`)
+SETTINGS allow_nullable_key = 1 AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_invoices`
 WHERE `id` IS NOT NULL
@@ -147,7 +148,8 @@ FROM (
 -- Current state of breakdowns_line_items: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5`;
 
-CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` ENGINE = MergeTree ORDER BY tuple() AS
+CREATE TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` ENGINE = MergeTree ORDER BY (`id`, `environment_type`)
+SETTINGS allow_nullable_key = 1 AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`breakdowns_line_items`
 WHERE `id` IS NOT NULL
@@ -651,7 +653,8 @@ LIMIT 1 BY `id`;
 -- Current state of events: the newest version (by updated_at, timestamp) of each transaction_id.
 DROP TABLE IF EXISTS `metronome`.`_mtx_build_current_events_ed57d84a`;
 
-CREATE TABLE `metronome`.`_mtx_build_current_events_ed57d84a` ENGINE = MergeTree ORDER BY tuple() AS
+CREATE TABLE `metronome`.`_mtx_build_current_events_ed57d84a` ENGINE = MergeTree ORDER BY (`transaction_id`, `environment_type`)
+SETTINGS allow_nullable_key = 1 AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`events`
 WHERE `transaction_id` IS NOT NULL
@@ -762,7 +765,8 @@ LIMIT 1 BY `id`, `environment_type`;
 -- Current state of line_item: the newest version (by updated_at) of each id.
 DROP TABLE IF EXISTS `metronome`.`_mtx_build_current_line_item_223bb2e5`;
 
-CREATE TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` ENGINE = MergeTree ORDER BY tuple() AS
+CREATE TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` ENGINE = MergeTree ORDER BY (`id`, `environment_type`)
+SETTINGS allow_nullable_key = 1 AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
 FROM `metronome`.`line_item`
 WHERE `id` IS NOT NULL
