@@ -72,6 +72,7 @@
 //	KeyedTabler         model.go          ClickHouse
 //	QueryDescriber      model.go          ClickHouse
 //	KeySetExcluder      live.go           PostgreSQL
+//	EmptyTailSplitter   live.go           DuckDB
 //	KeyLookuper         live.go           PostgreSQL
 //	DBTAdapter          dbt.go            DuckDB, PostgreSQL, Snowflake,
 //	                                      BigQuery, Redshift, ClickHouse

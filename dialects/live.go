@@ -14,6 +14,17 @@ type KeySetExcluder interface {
 	ExcludeKeys(key []string, target, query string) string
 }
 
+// EmptyTailSplitter is implemented by dialects whose live view should read
+// the stored rows in two arms: all of them when the tail is empty (`NOT
+// EXISTS (tail)`), and those the tail does not touch only when it is not
+// (`EXISTS (tail) AND <the anti-join>`). The planner evaluates the
+// uncorrelated EXISTS once and stops reading the arm it rules out, so
+// right after a refresh the view need not read the key column nor probe
+// it against the (empty) tail.
+type EmptyTailSplitter interface {
+	SplitOnEmptyTail() bool
+}
+
 // NotInKeys is `k NOT IN (query)`, or `(a, b) NOT IN (query)` for a
 // composite key.
 func NotInKeys(quote func(string) string, key []string, query string) string {

@@ -3,7 +3,9 @@ package tests
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,8 +60,10 @@ func peakRSS() int {
 // events; MTX_BENCH_ROUNDS, default 3, median reported), checks the table
 // equals a full rebuild, and prints the curve: rows, full build, refresh,
 // and for an embedded engine (DuckDB, in this process) the peak RSS of
-// each. It fails when the refresh at the largest size takes 2x or more
-// the refresh at the smallest.
+// each, then the median time of each kind of refresh statement at the
+// smallest and the largest size (which statements grow with the table).
+// It fails when the refresh at the largest size takes 2x or more the
+// refresh at the smallest.
 //
 //	go test ./tests -run NONE -bench 'RefreshScale/duckdb' -benchtime 1x
 func BenchmarkRefreshScale(b *testing.B) {
@@ -76,8 +80,10 @@ func BenchmarkRefreshScale(b *testing.B) {
 				fullRSS, refRSS  int
 				load             string
 				fullRel, current int
+				steps            map[string]time.Duration // median per kind of statement
 			}
 			var curve []point
+			var kinds []string // every kind of refresh statement seen, in order
 			for _, n := range scaleSizes(b) {
 				db, d, schema := refreshBenchOpen(b, a)
 				q := d.Quote
@@ -89,6 +95,13 @@ func BenchmarkRefreshScale(b *testing.B) {
 				b.Logf("%s: loaded %d raw events in %s", a.Name, n, time.Since(t0).Round(time.Millisecond))
 
 				r, g := eventsRunner(b, db, d, schema)
+				// Each refresh statement's time, to show which grow.
+				st := &stepTimes{}
+				if r.Trace != nil {
+					r.Trace = io.MultiWriter(r.Trace, st)
+				} else {
+					r.Trace = st
+				}
 				build := func(full bool) (time.Duration, int) {
 					r.FullRefresh = full
 					embedded := a.Embedded != nil && resetPeakRSS()
@@ -110,14 +123,23 @@ func BenchmarkRefreshScale(b *testing.B) {
 				rows += batch
 				build(false)
 				var refreshes []time.Duration
+				var stepRuns []map[string]time.Duration
 				for i := 0; i < rounds; i++ {
 					loadBenchEvents(b, db, d, schema, rows, rows+batch, keys, true, fmt.Sprintf("batch-%d.parquet", i), next())
 					rows += batch
+					st.reset()
 					dt, rss := build(false)
 					refreshes = append(refreshes, dt)
+					stepRuns = append(stepRuns, st.reset())
 					pt.refRSS = max(pt.refRSS, rss)
 				}
 				pt.refresh = median(refreshes)
+				for _, k := range st.order {
+					if !slices.Contains(kinds, k) {
+						kinds = append(kinds, k)
+					}
+				}
+				pt.steps = medianSteps(st.order, stepRuns)
 				db.QueryRow("SELECT COUNT(*) FROM " + q(schema) + "." + q("current_events")).Scan(&pt.current)
 				fmt.Printf("%s, %d raw events (%d current), load average %s: full build %s (peak RSS %d MiB), refresh after %d rows %s (median of %d: %v; peak RSS %d MiB)\n",
 					a.Name, n, pt.current, pt.load, pt.full.Round(time.Millisecond), pt.fullRSS, batch, pt.refresh.Round(time.Millisecond), rounds, roundAll(refreshes), pt.refRSS)
@@ -151,6 +173,19 @@ func BenchmarkRefreshScale(b *testing.B) {
 			}
 			if len(curve) > 1 {
 				lo, hi := curve[0], curve[len(curve)-1]
+				// Which statements of the refresh grow with the table:
+				// median time per kind at the smallest and largest size.
+				fmt.Printf("%s: refresh statements, slowest first (median of %d): at %d rows, at %d rows, growth\n", a.Name, rounds, lo.rows, hi.rows)
+				for _, k := range slowestSteps(kinds, hi.steps) {
+					if lo.steps[k] == 0 && hi.steps[k] == 0 {
+						continue // a build's statement, not the refresh's
+					}
+					growth := "-"
+					if lo.steps[k] > 0 {
+						growth = fmt.Sprintf("%.1fx", hi.steps[k].Seconds()/lo.steps[k].Seconds())
+					}
+					fmt.Printf("%s:   %s: %s, %s, %s\n", a.Name, k, lo.steps[k].Round(time.Millisecond), hi.steps[k].Round(time.Millisecond), growth)
+				}
 				grow := float64(hi.rows) / float64(lo.rows)
 				fullGrowth := hi.full.Seconds() / lo.full.Seconds()
 				refreshGrowth := hi.refresh.Seconds() / lo.refresh.Seconds()

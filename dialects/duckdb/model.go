@@ -71,3 +71,14 @@ var _ dialects.RebuildSharer = Dialect{}
 // 4.3× at 20%, 1.1× at 35%, 1.6× at 50%; docs/models.md), so only a batch
 // past half the table rebuilds.
 func (Dialect) RebuildShare() float64 { return 0.5 }
+
+var _ dialects.EmptyTailSplitter = Dialect{}
+
+// SplitOnEmptyTail: right after a refresh (nothing pending) DuckDB then
+// skips the live view's anti-join and the read of the model's key column
+// (the arm guarded by EXISTS stops after its first vector of output); with
+// a batch pending the NOT EXISTS arm does. The price: a filter on the key
+// pushed into the ruled-out arm's scan reads the key column before that
+// first vector (one event by key: 0.20 s against 0.14 s at 4.5M rows).
+// docs/models.md, "Live view performance".
+func (Dialect) SplitOnEmptyTail() bool { return true }

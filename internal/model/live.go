@@ -105,8 +105,15 @@ func (p *Project) liveSQL(m dialects.Modeler, c *Compiled, stored string) string
 	if ex, ok := m.(dialects.KeySetExcluder); ok {
 		untouched = ex.ExcludeKeys(t.Key, alias, tailKeys)
 	}
-	return fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
-		cols, c.Relation, alias, untouched, cols, indent(p.winners(m, c, since), "  "), q("_mtx_winners"))
+	kept := fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE %s", cols, c.Relation, alias, untouched)
+	if sp, ok := m.(dialects.EmptyTailSplitter); ok && sp.SplitOnEmptyTail() {
+		// Nothing pending: every stored row, no anti-join. Otherwise the
+		// anti-join, and the first arm stops after its first rows.
+		kept = fmt.Sprintf("SELECT %s\nFROM %s AS %s\nWHERE NOT EXISTS (\n%s\n)\nUNION ALL\nSELECT %s\nFROM %s AS %s\nWHERE EXISTS (\n%s\n) AND %s",
+			cols, c.Relation, alias, tailKeys, cols, c.Relation, alias, tailKeys, untouched)
+	}
+	return fmt.Sprintf("%s\nUNION ALL\nSELECT %s\nFROM (\n%s\n) AS %s",
+		kept, cols, indent(p.winners(m, c, since), "  "), q("_mtx_winners"))
 }
 
 // winners is the SELECT of the current-state winners among the tail (raw
