@@ -185,7 +185,7 @@ func TestDeliveredMatchesObjectStorage(t *testing.T) {
 		// Where every statement is slow and the engine reads s3:// itself,
 		// the export is loaded from S3: a table's files in one INSERT.
 		from := dir
-		if ok, _ := objectLoadable(e.d, "s3://bucket/exports/metronome"); ok && slow {
+		if ok, _ := objectLoadable(e, "s3://bucket/exports/metronome"); ok && slow {
 			from = s3Export(t, dir)
 			phase("upload to S3")
 		}

@@ -153,10 +153,20 @@ func putGCS(t *testing.T, loc, rel string, data []byte) {
 
 // objectLoadable is what an engine says of reading the export at loc
 // itself with no settings (an IAM role, a stage).
-func objectLoadable(d dialects.Dialect, loc string) (bool, string) {
-	ol, ok := d.(dialects.ObjectLoader)
+func objectLoadable(e engine, loc string) (bool, string) {
+	ol, ok := e.d.(dialects.ObjectLoader)
 	if !ok {
 		return false, ""
+	}
+	if c, ok := ol.(dialects.ConnObjectLoader); ok {
+		db, err := e.d.Open(e.dsn) // connects on first use only
+		if err != nil {
+			return false, err.Error()
+		}
+		defer db.Close()
+		if ok, why := c.LoadsObjectsOn(db); !ok {
+			return false, why
+		}
 	}
 	u, _, _ := strings.Cut(loc, "?")
 	return ol.ObjectLoadable(u+"/invoice/dt=2025-01-02/0_20250102000000.parquet", dialects.ObjectOptions{})
@@ -230,7 +240,7 @@ func testLoadFromBucket(t *testing.T, put func(t *testing.T, dir string) string)
 		// Engines that read buckets themselves do so where they can, and say
 		// why not where they cannot.
 		_, objects := e.d.(dialects.ObjectLoader)
-		if ok, why := objectLoadable(e.d, loc); ok && !strings.Contains(out, "4 of 4 files read by the engine") {
+		if ok, why := objectLoadable(e, loc); ok && !strings.Contains(out, "4 of 4 files read by the engine") {
 			t.Errorf("%s reads %s itself, but the summary does not say so:\n%s", e.name, loc, out)
 		} else if objects && !ok && !(strings.Contains(out, "mtx streams the rows instead") && strings.Contains(out, why)) {
 			t.Errorf("%s cannot read %s itself (%s), but mtx did not say so:\n%s", e.name, loc, why, out)

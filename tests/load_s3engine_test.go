@@ -15,16 +15,16 @@ import (
 // replaces exactly once, and a rerun loads nothing.
 func TestLoadS3ThroughEngine(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
-		dir := t.TempDir()
-		s := newLoadSetup(t, e, loadTables)
-		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, loadTestRows(e, 200))
-		loc := s3Export(t, dir)
-		if ok, why := objectLoadable(e.d, loc); !ok {
+		if ok, why := objectLoadable(e, "s3://bucket/exports/metronome"); !ok {
 			if why == "" {
 				why = "it streams every file"
 			}
 			t.Skipf("%s does not read s3:// itself without settings (%s); its own tests cover its object loads", e.name, why)
 		}
+		dir := t.TempDir()
+		s := newLoadSetup(t, e, loadTables)
+		files := genExport(t, dir, s.history.Current(), loadTables, 2, 2, loadTestRows(e, 200))
+		loc := s3Export(t, dir)
 		streamed := newLoadSetup(t, e, loadTables)
 		bin := mtxKillBinary(t)
 		run := func(schema string, fail bool, env []string, args ...string) string {

@@ -228,7 +228,7 @@ func insertExtremes(t *testing.T, e engine, s *setup, tbl *catalog.Table, table,
 // mtx load, which has the engine read the files.
 func loadExtremes(t *testing.T, s *setup, doc string) {
 	t.Helper()
-	if ok, why := objectLoadable(s.e.d, "s3://bucket/exports/metronome"); !ok {
+	if ok, why := objectLoadable(s.e, "s3://bucket/exports/metronome"); !ok {
 		t.Fatalf("%s: rows longer than its statements need a load it reads itself, and it reads no s3:// export: %s", s.e.name, why)
 	}
 	dir := t.TempDir()
