@@ -110,7 +110,7 @@ func startEngineProcesses() ([]engineProcess, error) {
 		if err != nil {
 			return procs, err
 		}
-		cmd := exec.Command(os.Args[0], os.Args[1:]...)
+		cmd := exec.Command(os.Args[0], copyArgs(os.Args[1:])...)
 		cmd.Env = append(os.Environ(), engineProcessesEnv+"=", engineProcessEnv+"="+n)
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
@@ -120,6 +120,23 @@ func startEngineProcesses() ([]engineProcess, error) {
 		procs = append(procs, engineProcess{engine: n, cmd: cmd, out: out})
 	}
 	return procs, nil
+}
+
+// copyArgs are this binary's flags for a copy, without the files only one
+// process may write: go test's log of what the tests read (for its cache)
+// and profiles.
+func copyArgs(args []string) []string {
+	var out []string
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "test.testlogfile", "test.coverprofile", "test.cpuprofile", "test.memprofile",
+			"test.blockprofile", "test.mutexprofile", "test.trace":
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // finishEngineProcesses waits for the copies, prints each one's output
