@@ -51,7 +51,8 @@
 //	ParquetLoader       load.go           DuckDB
 //	ParquetSender       load.go           ClickHouse
 //	ObjectLoader        load.go           Snowflake, BigQuery, Redshift,
-//	                                      Athena
+//	                                      Athena, Databricks
+//	ConnObjectLoader    load.go           Databricks
 //	LoadGrouper         load.go           Athena
 //	FatalClassifier     load.go           DuckDB, PostgreSQL, MySQL,
 //	                                      SingleStore
