@@ -636,19 +636,27 @@ func (l *loader) objectLoader(files []export.File) dialects.ObjectLoader {
 	if !ok || l.o.Stream || !l.o.Source.Remote() {
 		return nil
 	}
-	if c, ok := ol.(dialects.ConnObjectLoader); ok {
+	if ok, why := l.objectsLoadable(ol, files); !ok {
+		l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
+		return nil
+	}
+	return ol
+}
+
+// objectsLoadable asks the engine about its connection (ConnObjectLoader)
+// and about every file; why is the first refusal.
+func (l *loader) objectsLoadable(ol dialects.ObjectLoader, files []export.File) (ok bool, why string) {
+	if c, isConn := ol.(dialects.ConnObjectLoader); isConn {
 		if ok, why := c.LoadsObjectsOn(l.o.DB); !ok {
-			l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
-			return nil
+			return false, why
 		}
 	}
 	for _, f := range files {
 		if ok, why := ol.ObjectLoadable(l.o.Source.ObjectURL(f), l.o.Object); !ok {
-			l.warn(fmt.Sprintf("%s does not read this export itself (%s); mtx streams the rows instead", l.o.Dialect.Name(), why))
-			return nil
+			return false, why
 		}
 	}
-	return ol
+	return true, ""
 }
 
 // insertObjects hands a group's files to an engine that reads them from
