@@ -164,10 +164,12 @@ type TableReplacer interface {
 }
 
 // Merger is implemented by dialects with MERGE: an incremental refresh
-// writes its winners into the model table in one statement, all or
-// nothing without a transaction, instead of DELETE then INSERT. Rows of
-// source are unique by key (compared NULL-safe); a target row with the
-// same key is replaced, any other source row is inserted.
+// is one statement, all or nothing without a transaction, instead of
+// scratch tables, DELETE and INSERT. source is a parenthesised subquery
+// (it ranks the raw table's tail with the stored rows of its keys, so it
+// reads the target too); its rows are unique by key (compared NULL-safe).
+// A target row with the same key is replaced, any other source row is
+// inserted.
 type Merger interface {
 	Merge(target, source string, key, columns []string) string
 }

@@ -191,27 +191,21 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 	if tr, ok := m.(dialects.TailRanker); ok && tr.RankTailInPlace() {
 		return p.inPlaceRefresh(m, c, cs, key, stored, merged, createMerged)
 	}
+	if mg, ok := m.(dialects.Merger); ok {
+		return p.mergeRefresh(m, mg, c, cs, stored)
+	}
 	stage, createStage := scratchTable("new")
 	match := keyMatch(p.Dialect, key, rel, stage)
 	newRows := p.tail(m, c, cols, stored)
 	cs.Source = fmt.Sprintf("(\n  SELECT %s FROM %s\n  UNION ALL\n  SELECT %s FROM %s WHERE %s\n) AS %s",
 		cols, stage, cols, rel, match, q("_mtx_candidates"))
 	cs.Where = ""
-	write := step{stmt(deleteKeysIn(p.Dialect, rel, key, stage, match)), stmt("INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged)}
-	if mg, ok := m.(dialects.Merger); ok {
-		// The winners are unique by grain, so one MERGE replaces or adds them.
-		var names []string
-		for _, col := range t.Columns {
-			names = append(names, col.Name)
-		}
-		write = step{stmt(mg.Merge(rel, merged, Grain(t), names))}
-	}
 	return []step{
 		{dropTable(stage, true)},
 		{dropTable(merged, true)},
 		{createStage(newRows)},
 		{createMerged(m.CurrentStateSQL(cs))},
-		write,
+		{stmt(deleteKeysIn(p.Dialect, rel, key, stage, match)), stmt("INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged)},
 		{dropTable(stage, false)},
 		{dropTable(merged, false)},
 	}
@@ -238,6 +232,39 @@ func (p *Project) inPlaceRefresh(m dialects.Modeler, c *Compiled, cs dialects.Cu
 		{stmt(deleteKeysIn(p.Dialect, rel, key, merged, match)), stmt("INSERT INTO " + rel + " (" + cols + ")\nSELECT " + cols + " FROM " + merged)},
 		{dropTable(merged, false)},
 	}
+}
+
+// mergeRefresh is the refresh of an incremental current-state model on a
+// dialects.Merger: one MERGE whose source ranks the raw table's tail
+// together with the stored rows of its keys and keeps only the winners not
+// stored already (on a full tie the stored row wins, so a re-read copy of
+// itself is not rewritten). No scratch table is created, filled or dropped
+// — on a warehouse each statement has a fixed cost of its own, and six of
+// them made a refresh of a small table slower than its rebuild — and the
+// tail is read in one snapshot.
+func (p *Project) mergeRefresh(m dialects.Modeler, mg dialects.Merger, c *Compiled, cs dialects.CurrentState, stored string) []step {
+	q := p.Dialect.Quote
+	rel := c.Relation
+	t := c.Current
+	cols := columnList(q, t)
+	raw, tail := p.tailWhere(m, c, stored)
+	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", quoteList(q, t.Key), raw, tail)
+	touched := tailHas(q, t.Key, tailKeys, rel)
+	if len(t.Key) == 1 {
+		touched = keyMatch(p.Dialect, t.Key, rel, "("+tailKeys+") AS "+q("_mtx_tail"))
+	}
+	cs.Source = fmt.Sprintf("(\n  SELECT %s, 0 AS %s FROM %s WHERE %s\n  UNION ALL\n  SELECT %s, 1 FROM %s WHERE %s\n) AS %s",
+		cols, q(storedColumn), raw, tail, cols, rel, touched, q("_mtx_candidates"))
+	cs.Where = ""
+	cs.Columns = append(append([]string{}, cs.Columns...), storedColumn)
+	cs.Newest = append(append([]string{}, cs.Newest...), storedColumn)
+	source := fmt.Sprintf("(\nSELECT %s FROM (\n%s\n) AS %s\nWHERE %s = 0\n)", cols, m.CurrentStateSQL(cs), q("_mtx_winners"), q(storedColumn))
+	var names []string
+	for _, col := range t.Columns {
+		names = append(names, col.Name)
+	}
+	// The winners are unique by grain, so one MERGE replaces or adds them.
+	return []step{{stmt(mg.Merge(rel, source, Grain(t), names))}}
 }
 
 // Helper columns of a row-id refresh's candidates.

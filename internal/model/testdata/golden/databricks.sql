@@ -106,38 +106,27 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_breakdowns_invoices when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`;
-
-DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c` USING DELTA AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`breakdowns_invoices`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`)) OR `_mtx_loaded_at` IS NULL);
-
-CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c` USING DELTA AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+MERGE INTO `metronome`.`current_breakdowns_invoices` `_mtx_t`
+USING (
+SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM (
+SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`
 FROM (
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST) AS `_mtx_row`
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`,
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_stored` DESC NULLS LAST) AS `_mtx_row`
   FROM (
-    SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`
+    SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 0 AS `_mtx_stored` FROM `metronome`.`breakdowns_invoices` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`)) OR `_mtx_loaded_at` IS NULL)
     UNION ALL
-    SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`)
+    SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 1 FROM `metronome`.`current_breakdowns_invoices` WHERE `id` IN (SELECT `id` FROM (SELECT `id` FROM `metronome`.`breakdowns_invoices` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_invoices`)) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
   ) AS `_mtx_candidates`
 ) AS `_mtx_ranked`
-WHERE `_mtx_row` = 1;
-
-MERGE INTO `metronome`.`current_breakdowns_invoices` `_mtx_t`
-USING `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c` `_mtx_s`
+WHERE `_mtx_row` = 1
+) AS `_mtx_winners`
+WHERE `_mtx_stored` = 0
+) `_mtx_s`
 ON `_mtx_t`.`environment_type` IS NOT DISTINCT FROM `_mtx_s`.`environment_type` AND `_mtx_t`.`id` IS NOT DISTINCT FROM `_mtx_s`.`id`
 WHEN MATCHED THEN UPDATE SET `id` = `_mtx_s`.`id`, `environment_type` = `_mtx_s`.`environment_type`, `snapshot_timestamp` = `_mtx_s`.`snapshot_timestamp`, `invoice_id` = `_mtx_s`.`invoice_id`, `customer_id` = `_mtx_s`.`customer_id`, `transfer_id` = `_mtx_s`.`transfer_id`, `credit_type_id` = `_mtx_s`.`credit_type_id`, `net_payment_term_days` = `_mtx_s`.`net_payment_term_days`, `credit_type_name` = `_mtx_s`.`credit_type_name`, `subtotal` = `_mtx_s`.`subtotal`, `total` = `_mtx_s`.`total`, `type` = `_mtx_s`.`type`, `external_invoice` = `_mtx_s`.`external_invoice`, `plan_id` = `_mtx_s`.`plan_id`, `contract_id` = `_mtx_s`.`contract_id`, `amendment_id` = `_mtx_s`.`amendment_id`, `custom_fields` = `_mtx_s`.`custom_fields`, `billable_status` = `_mtx_s`.`billable_status`, `window_size` = `_mtx_s`.`window_size`, `metadata` = `_mtx_s`.`metadata`, `issued_at` = `_mtx_s`.`issued_at`, `invoice_start_timestamp` = `_mtx_s`.`invoice_start_timestamp`, `invoice_end_timestamp` = `_mtx_s`.`invoice_end_timestamp`, `breakdown_start_timestamp` = `_mtx_s`.`breakdown_start_timestamp`, `breakdown_end_timestamp` = `_mtx_s`.`breakdown_end_timestamp`, `updated_at` = `_mtx_s`.`updated_at`, `_mtx_source_file` = `_mtx_s`.`_mtx_source_file`, `_mtx_transferred_at` = `_mtx_s`.`_mtx_transferred_at`, `_mtx_loaded_at` = `_mtx_s`.`_mtx_loaded_at`
 WHEN NOT MATCHED THEN INSERT (`id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 VALUES (`_mtx_s`.`id`, `_mtx_s`.`environment_type`, `_mtx_s`.`snapshot_timestamp`, `_mtx_s`.`invoice_id`, `_mtx_s`.`customer_id`, `_mtx_s`.`transfer_id`, `_mtx_s`.`credit_type_id`, `_mtx_s`.`net_payment_term_days`, `_mtx_s`.`credit_type_name`, `_mtx_s`.`subtotal`, `_mtx_s`.`total`, `_mtx_s`.`type`, `_mtx_s`.`external_invoice`, `_mtx_s`.`plan_id`, `_mtx_s`.`contract_id`, `_mtx_s`.`amendment_id`, `_mtx_s`.`custom_fields`, `_mtx_s`.`billable_status`, `_mtx_s`.`window_size`, `_mtx_s`.`metadata`, `_mtx_s`.`issued_at`, `_mtx_s`.`invoice_start_timestamp`, `_mtx_s`.`invoice_end_timestamp`, `_mtx_s`.`breakdown_start_timestamp`, `_mtx_s`.`breakdown_end_timestamp`, `_mtx_s`.`updated_at`, `_mtx_s`.`_mtx_source_file`, `_mtx_s`.`_mtx_transferred_at`, `_mtx_s`.`_mtx_loaded_at`);
-
-DROP TABLE `metronome`.`_mtx_new_current_breakdowns_invoices_07824a1c`;
-
-DROP TABLE `metronome`.`_mtx_merge_current_breakdowns_invoices_07824a1c`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_breakdowns_invoices_live` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `invoice_id`, `customer_id`, `transfer_id`, `credit_type_id`, `net_payment_term_days`, `credit_type_name`, `subtotal`, `total`, `type`, `external_invoice`, `plan_id`, `contract_id`, `amendment_id`, `custom_fields`, `billable_status`, `window_size`, `metadata`, `issued_at`, `invoice_start_timestamp`, `invoice_end_timestamp`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -214,38 +203,27 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_breakdowns_line_items when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`;
-
-DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5` USING DELTA AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`breakdowns_line_items`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`)) OR `_mtx_loaded_at` IS NULL);
-
-CREATE TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5` USING DELTA AS
-SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+MERGE INTO `metronome`.`current_breakdowns_line_items` `_mtx_t`
+USING (
+SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM (
+SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`
 FROM (
-  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST) AS `_mtx_row`
+  SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`,
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_stored` DESC NULLS LAST) AS `_mtx_row`
   FROM (
-    SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`
+    SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 0 AS `_mtx_stored` FROM `metronome`.`breakdowns_line_items` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`)) OR `_mtx_loaded_at` IS NULL)
     UNION ALL
-    SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`)
+    SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 1 FROM `metronome`.`current_breakdowns_line_items` WHERE `id` IN (SELECT `id` FROM (SELECT `id` FROM `metronome`.`breakdowns_line_items` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_breakdowns_line_items`)) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
   ) AS `_mtx_candidates`
 ) AS `_mtx_ranked`
-WHERE `_mtx_row` = 1;
-
-MERGE INTO `metronome`.`current_breakdowns_line_items` `_mtx_t`
-USING `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5` `_mtx_s`
+WHERE `_mtx_row` = 1
+) AS `_mtx_winners`
+WHERE `_mtx_stored` = 0
+) `_mtx_s`
 ON `_mtx_t`.`environment_type` IS NOT DISTINCT FROM `_mtx_s`.`environment_type` AND `_mtx_t`.`id` IS NOT DISTINCT FROM `_mtx_s`.`id`
 WHEN MATCHED THEN UPDATE SET `id` = `_mtx_s`.`id`, `environment_type` = `_mtx_s`.`environment_type`, `snapshot_timestamp` = `_mtx_s`.`snapshot_timestamp`, `watermark_timestamp` = `_mtx_s`.`watermark_timestamp`, `invoice_breakdown_id` = `_mtx_s`.`invoice_breakdown_id`, `name` = `_mtx_s`.`name`, `transfer_id` = `_mtx_s`.`transfer_id`, `group_key` = `_mtx_s`.`group_key`, `group_value` = `_mtx_s`.`group_value`, `quantity` = `_mtx_s`.`quantity`, `total` = `_mtx_s`.`total`, `unit_price` = `_mtx_s`.`unit_price`, `product_id` = `_mtx_s`.`product_id`, `product_type` = `_mtx_s`.`product_type`, `credit_type_id` = `_mtx_s`.`credit_type_id`, `credit_type_name` = `_mtx_s`.`credit_type_name`, `commit_id` = `_mtx_s`.`commit_id`, `commit_segment_id` = `_mtx_s`.`commit_segment_id`, `commit_type` = `_mtx_s`.`commit_type`, `subscription_id` = `_mtx_s`.`subscription_id`, `is_prorated` = `_mtx_s`.`is_prorated`, `line_item_id` = `_mtx_s`.`line_item_id`, `line_item_type` = `_mtx_s`.`line_item_type`, `custom_fields` = `_mtx_s`.`custom_fields`, `pricing_group_values` = `_mtx_s`.`pricing_group_values`, `presentation_group_values` = `_mtx_s`.`presentation_group_values`, `billable_metric_id` = `_mtx_s`.`billable_metric_id`, `metadata` = `_mtx_s`.`metadata`, `breakdown_start_timestamp` = `_mtx_s`.`breakdown_start_timestamp`, `breakdown_end_timestamp` = `_mtx_s`.`breakdown_end_timestamp`, `updated_at` = `_mtx_s`.`updated_at`, `_mtx_source_file` = `_mtx_s`.`_mtx_source_file`, `_mtx_transferred_at` = `_mtx_s`.`_mtx_transferred_at`, `_mtx_loaded_at` = `_mtx_s`.`_mtx_loaded_at`
 WHEN NOT MATCHED THEN INSERT (`id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 VALUES (`_mtx_s`.`id`, `_mtx_s`.`environment_type`, `_mtx_s`.`snapshot_timestamp`, `_mtx_s`.`watermark_timestamp`, `_mtx_s`.`invoice_breakdown_id`, `_mtx_s`.`name`, `_mtx_s`.`transfer_id`, `_mtx_s`.`group_key`, `_mtx_s`.`group_value`, `_mtx_s`.`quantity`, `_mtx_s`.`total`, `_mtx_s`.`unit_price`, `_mtx_s`.`product_id`, `_mtx_s`.`product_type`, `_mtx_s`.`credit_type_id`, `_mtx_s`.`credit_type_name`, `_mtx_s`.`commit_id`, `_mtx_s`.`commit_segment_id`, `_mtx_s`.`commit_type`, `_mtx_s`.`subscription_id`, `_mtx_s`.`is_prorated`, `_mtx_s`.`line_item_id`, `_mtx_s`.`line_item_type`, `_mtx_s`.`custom_fields`, `_mtx_s`.`pricing_group_values`, `_mtx_s`.`presentation_group_values`, `_mtx_s`.`billable_metric_id`, `_mtx_s`.`metadata`, `_mtx_s`.`breakdown_start_timestamp`, `_mtx_s`.`breakdown_end_timestamp`, `_mtx_s`.`updated_at`, `_mtx_s`.`_mtx_source_file`, `_mtx_s`.`_mtx_transferred_at`, `_mtx_s`.`_mtx_loaded_at`);
-
-DROP TABLE `metronome`.`_mtx_new_current_breakdowns_line_items_8262e6d5`;
-
-DROP TABLE `metronome`.`_mtx_merge_current_breakdowns_line_items_8262e6d5`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_breakdowns_line_items_live` AS
 SELECT `id`, `environment_type`, `snapshot_timestamp`, `watermark_timestamp`, `invoice_breakdown_id`, `name`, `transfer_id`, `group_key`, `group_value`, `quantity`, `total`, `unit_price`, `product_id`, `product_type`, `credit_type_id`, `credit_type_name`, `commit_id`, `commit_segment_id`, `commit_type`, `subscription_id`, `is_prorated`, `line_item_id`, `line_item_type`, `custom_fields`, `pricing_group_values`, `presentation_group_values`, `billable_metric_id`, `metadata`, `breakdown_start_timestamp`, `breakdown_end_timestamp`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -814,38 +792,27 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_events when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_events_ed57d84a`;
-
-DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_events_ed57d84a`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_events_ed57d84a` USING DELTA AS
-SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`events`
-WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`)) OR `_mtx_loaded_at` IS NULL);
-
-CREATE TABLE `metronome`.`_mtx_merge_current_events_ed57d84a` USING DELTA AS
-SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+MERGE INTO `metronome`.`current_events` `_mtx_t`
+USING (
+SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM (
+SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`
 FROM (
-  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `transaction_id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST) AS `_mtx_row`
+  SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`,
+    ROW_NUMBER() OVER (PARTITION BY `transaction_id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_stored` DESC NULLS LAST) AS `_mtx_row`
   FROM (
-    SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_events_ed57d84a`
+    SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 0 AS `_mtx_stored` FROM `metronome`.`events` WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`)) OR `_mtx_loaded_at` IS NULL)
     UNION ALL
-    SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM `metronome`.`_mtx_new_current_events_ed57d84a`)
+    SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 1 FROM `metronome`.`current_events` WHERE `transaction_id` IN (SELECT `transaction_id` FROM (SELECT `transaction_id` FROM `metronome`.`events` WHERE `transaction_id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_events`)) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
   ) AS `_mtx_candidates`
 ) AS `_mtx_ranked`
-WHERE `_mtx_row` = 1;
-
-MERGE INTO `metronome`.`current_events` `_mtx_t`
-USING `metronome`.`_mtx_merge_current_events_ed57d84a` `_mtx_s`
+WHERE `_mtx_row` = 1
+) AS `_mtx_winners`
+WHERE `_mtx_stored` = 0
+) `_mtx_s`
 ON `_mtx_t`.`environment_type` IS NOT DISTINCT FROM `_mtx_s`.`environment_type` AND `_mtx_t`.`transaction_id` IS NOT DISTINCT FROM `_mtx_s`.`transaction_id`
 WHEN MATCHED THEN UPDATE SET `transaction_id` = `_mtx_s`.`transaction_id`, `customer_id` = `_mtx_s`.`customer_id`, `timestamp` = `_mtx_s`.`timestamp`, `event_type` = `_mtx_s`.`event_type`, `properties` = `_mtx_s`.`properties`, `environment_type` = `_mtx_s`.`environment_type`, `_metronome_metadata_id` = `_mtx_s`.`_metronome_metadata_id`, `updated_at` = `_mtx_s`.`updated_at`, `_mtx_source_file` = `_mtx_s`.`_mtx_source_file`, `_mtx_transferred_at` = `_mtx_s`.`_mtx_transferred_at`, `_mtx_loaded_at` = `_mtx_s`.`_mtx_loaded_at`
 WHEN NOT MATCHED THEN INSERT (`transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 VALUES (`_mtx_s`.`transaction_id`, `_mtx_s`.`customer_id`, `_mtx_s`.`timestamp`, `_mtx_s`.`event_type`, `_mtx_s`.`properties`, `_mtx_s`.`environment_type`, `_mtx_s`.`_metronome_metadata_id`, `_mtx_s`.`updated_at`, `_mtx_s`.`_mtx_source_file`, `_mtx_s`.`_mtx_transferred_at`, `_mtx_s`.`_mtx_loaded_at`);
-
-DROP TABLE `metronome`.`_mtx_new_current_events_ed57d84a`;
-
-DROP TABLE `metronome`.`_mtx_merge_current_events_ed57d84a`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_events_live` AS
 SELECT `transaction_id`, `customer_id`, `timestamp`, `event_type`, `properties`, `environment_type`, `_metronome_metadata_id`, `updated_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
@@ -946,38 +913,27 @@ FROM (
 ) AS `_mtx_winners`;
 
 -- refresh of current_line_item when it exists:
-DROP TABLE IF EXISTS `metronome`.`_mtx_new_current_line_item_223bb2e5`;
-
-DROP TABLE IF EXISTS `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
-
-CREATE TABLE `metronome`.`_mtx_new_current_line_item_223bb2e5` USING DELTA AS
-SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
-FROM `metronome`.`line_item`
-WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`)) OR `_mtx_loaded_at` IS NULL);
-
-CREATE TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5` USING DELTA AS
-SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
+MERGE INTO `metronome`.`current_line_item` `_mtx_t`
+USING (
+SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM (
+SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`
 FROM (
-  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`,
-    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST) AS `_mtx_row`
+  SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, `_mtx_stored`,
+    ROW_NUMBER() OVER (PARTITION BY `id`, `environment_type` ORDER BY `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST, `_mtx_stored` DESC NULLS LAST) AS `_mtx_row`
   FROM (
-    SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`
+    SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 0 AS `_mtx_stored` FROM `metronome`.`line_item` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`)) OR `_mtx_loaded_at` IS NULL)
     UNION ALL
-    SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at` FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM `metronome`.`_mtx_new_current_line_item_223bb2e5`)
+    SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`, 1 FROM `metronome`.`current_line_item` WHERE `id` IN (SELECT `id` FROM (SELECT `id` FROM `metronome`.`line_item` WHERE `id` IS NOT NULL AND (`_mtx_loaded_at` > timestampadd(SECOND, -3600, (SELECT MAX(`_mtx_loaded_at`) FROM `metronome`.`current_line_item`)) OR `_mtx_loaded_at` IS NULL)) AS `_mtx_tail`)
   ) AS `_mtx_candidates`
 ) AS `_mtx_ranked`
-WHERE `_mtx_row` = 1;
-
-MERGE INTO `metronome`.`current_line_item` `_mtx_t`
-USING `metronome`.`_mtx_merge_current_line_item_223bb2e5` `_mtx_s`
+WHERE `_mtx_row` = 1
+) AS `_mtx_winners`
+WHERE `_mtx_stored` = 0
+) `_mtx_s`
 ON `_mtx_t`.`environment_type` IS NOT DISTINCT FROM `_mtx_s`.`environment_type` AND `_mtx_t`.`id` IS NOT DISTINCT FROM `_mtx_s`.`id`
 WHEN MATCHED THEN UPDATE SET `id` = `_mtx_s`.`id`, `invoice_id` = `_mtx_s`.`invoice_id`, `credit_grant_id` = `_mtx_s`.`credit_grant_id`, `credit_type_id` = `_mtx_s`.`credit_type_id`, `credit_type_name` = `_mtx_s`.`credit_type_name`, `name` = `_mtx_s`.`name`, `quantity` = `_mtx_s`.`quantity`, `total` = `_mtx_s`.`total`, `commit_id` = `_mtx_s`.`commit_id`, `product_id` = `_mtx_s`.`product_id`, `group_key` = `_mtx_s`.`group_key`, `group_value` = `_mtx_s`.`group_value`, `unit_price` = `_mtx_s`.`unit_price`, `starting_on` = `_mtx_s`.`starting_on`, `ending_before` = `_mtx_s`.`ending_before`, `pricing_group_values` = `_mtx_s`.`pricing_group_values`, `metadata` = `_mtx_s`.`metadata`, `updated_at` = `_mtx_s`.`updated_at`, `environment_type` = `_mtx_s`.`environment_type`, `subscription_id` = `_mtx_s`.`subscription_id`, `is_prorated` = `_mtx_s`.`is_prorated`, `starting_at` = `_mtx_s`.`starting_at`, `_mtx_source_file` = `_mtx_s`.`_mtx_source_file`, `_mtx_transferred_at` = `_mtx_s`.`_mtx_transferred_at`, `_mtx_loaded_at` = `_mtx_s`.`_mtx_loaded_at`
 WHEN NOT MATCHED THEN INSERT (`id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`)
 VALUES (`_mtx_s`.`id`, `_mtx_s`.`invoice_id`, `_mtx_s`.`credit_grant_id`, `_mtx_s`.`credit_type_id`, `_mtx_s`.`credit_type_name`, `_mtx_s`.`name`, `_mtx_s`.`quantity`, `_mtx_s`.`total`, `_mtx_s`.`commit_id`, `_mtx_s`.`product_id`, `_mtx_s`.`group_key`, `_mtx_s`.`group_value`, `_mtx_s`.`unit_price`, `_mtx_s`.`starting_on`, `_mtx_s`.`ending_before`, `_mtx_s`.`pricing_group_values`, `_mtx_s`.`metadata`, `_mtx_s`.`updated_at`, `_mtx_s`.`environment_type`, `_mtx_s`.`subscription_id`, `_mtx_s`.`is_prorated`, `_mtx_s`.`starting_at`, `_mtx_s`.`_mtx_source_file`, `_mtx_s`.`_mtx_transferred_at`, `_mtx_s`.`_mtx_loaded_at`);
-
-DROP TABLE `metronome`.`_mtx_new_current_line_item_223bb2e5`;
-
-DROP TABLE `metronome`.`_mtx_merge_current_line_item_223bb2e5`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_line_item_live` AS
 SELECT `id`, `invoice_id`, `credit_grant_id`, `credit_type_id`, `credit_type_name`, `name`, `quantity`, `total`, `commit_id`, `product_id`, `group_key`, `group_value`, `unit_price`, `starting_on`, `ending_before`, `pricing_group_values`, `metadata`, `updated_at`, `environment_type`, `subscription_id`, `is_prorated`, `starting_at`, `_mtx_source_file`, `_mtx_transferred_at`, `_mtx_loaded_at`
