@@ -98,6 +98,15 @@ start_athena() {
 	local code
 	code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$MTX_TEST_S3_ENDPOINT/$bucket") || die "athena: S3 at $MTX_TEST_S3_ENDPOINT does not answer"
 	[[ $code == 200 || $code == 409 ]] || die "athena: could not create bucket $bucket (HTTP $code)"
+	if [[ $code == 200 ]]; then
+		# A new bucket (the S3 stand-in keeps objects in memory, so after a
+		# restart every bucket is new): a table the catalog still lists has
+		# lost its files, and Trino's column listing fails on such a table
+		# in any schema ("Failed to open input stream").
+		psql "$MTX_TEST_POSTGRES_DSN" -q -v ON_ERROR_STOP=1 >&2 \
+			-c "DELETE FROM $schema.iceberg_tables" -c "DELETE FROM $schema.iceberg_namespace_properties" ||
+			die "athena: could not empty the Iceberg catalog of the lost bucket"
+	fi
 
 	# PostgreSQL's URL as JDBC wants it: host, port, database; user and password apart.
 	local pg
