@@ -239,9 +239,8 @@ func (p *Project) inPlaceRefresh(m dialects.Modeler, c *Compiled, cs dialects.Cu
 // together with the stored rows of its keys and keeps only the winners not
 // stored already (on a full tie the stored row wins, so a re-read copy of
 // itself is not rewritten). No scratch table is created, filled or dropped
-// — on a warehouse each statement has a fixed cost of its own, and six of
-// them made a refresh of a small table slower than its rebuild — and the
-// tail is read in one snapshot.
+// (on a warehouse each statement has a fixed cost of its own; six came
+// before the MERGE), and the tail is read in one snapshot.
 func (p *Project) mergeRefresh(m dialects.Modeler, mg dialects.Merger, c *Compiled, cs dialects.CurrentState, stored string) []step {
 	q := p.Dialect.Quote
 	rel := c.Relation
