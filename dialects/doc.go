@@ -71,6 +71,7 @@
 //	ChangeRanker        model.go          DuckDB
 //	TailRanker          model.go          ClickHouse
 //	KeyedTabler         model.go          ClickHouse
+//	Compactor           model.go          ClickHouse
 //	QueryDescriber      model.go          ClickHouse
 //	KeySetExcluder      live.go           PostgreSQL
 //	EmptyTailSplitter   live.go           DuckDB

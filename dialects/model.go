@@ -195,6 +195,16 @@ type KeyedTabler interface {
 	CreateKeyedTableAs(relation, query string, key []string) string
 }
 
+// Compactor is implemented by dialects whose freshly written table is left
+// in several parts that the engine merges in the background (ClickHouse's
+// MergeTree): a refresh's DELETE waits for those merges (0.7–1.3 s at 4.5M
+// rows against 0.09 s on one part, docs/models.md), so the full build of an
+// incremental current-state model ends by compacting its table.
+type Compactor interface {
+	// Compact returns the statement merging relation's parts into one.
+	Compact(relation string) string
+}
+
 // RowIDer is implemented by dialects whose rows have a physical id that
 // stays valid for the rest of a transaction (DuckDB's rowid, PostgreSQL's
 // ctid). An incremental refresh of a current-state model then ranks only

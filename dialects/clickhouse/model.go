@@ -29,7 +29,14 @@ func (Dialect) CreateTableAs(rel, query string) string {
 	return "CREATE TABLE " + rel + " ENGINE = MergeTree ORDER BY tuple() AS\n" + query
 }
 
-var _ dialects.KeyedTabler = Dialect{}
+var (
+	_ dialects.KeyedTabler = Dialect{}
+	_ dialects.Compactor   = Dialect{}
+)
+
+// Compact: OPTIMIZE … FINAL merges the new model table's parts before the
+// first refresh's DELETE would wait for the background merges.
+func (d Dialect) Compact(rel string) string { return "OPTIMIZE TABLE " + rel + " FINAL" }
 
 // CreateKeyedTableAs sorts the table by key, which its rows arrive in
 // (the full build's ORDER BY), so the insert does not sort again: a

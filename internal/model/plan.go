@@ -144,6 +144,9 @@ func (p *Project) modelSteps(m dialects.Modeler, c *Compiled, existing string, f
 			{dropTable(p.relation(tmp), true)},
 			{create},
 		}
+		if cp, ok := m.(dialects.Compactor); ok && c.Current != nil && !c.delivered {
+			out = append(out, step{stmt(cp.Compact(p.relation(tmp)))})
+		}
 		if d := drop(); d != nil {
 			out = append(out, d)
 		}

@@ -62,6 +62,8 @@ WHERE `id` IS NOT NULL
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
 
+OPTIMIZE TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` FINAL;
+
 RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_invoices_07824a1c` TO `metronome`.`current_breakdowns_invoices`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_breakdowns_invoices_live` AS
@@ -155,6 +157,8 @@ FROM `metronome`.`breakdowns_line_items`
 WHERE `id` IS NOT NULL
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
+
+OPTIMIZE TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` FINAL;
 
 RENAME TABLE `metronome`.`_mtx_build_current_breakdowns_line_items_8262e6d5` TO `metronome`.`current_breakdowns_line_items`;
 
@@ -661,6 +665,8 @@ WHERE `transaction_id` IS NOT NULL
 ORDER BY `transaction_id`, `environment_type`, `updated_at` DESC NULLS LAST, `timestamp` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `transaction_id`, `environment_type`;
 
+OPTIMIZE TABLE `metronome`.`_mtx_build_current_events_ed57d84a` FINAL;
+
 RENAME TABLE `metronome`.`_mtx_build_current_events_ed57d84a` TO `metronome`.`current_events`;
 
 CREATE OR REPLACE VIEW `metronome`.`current_events_live` AS
@@ -772,6 +778,8 @@ FROM `metronome`.`line_item`
 WHERE `id` IS NOT NULL
 ORDER BY `id`, `environment_type`, `updated_at` DESC NULLS LAST, `_mtx_transferred_at` DESC NULLS LAST, `_mtx_source_file` DESC NULLS LAST, `_mtx_loaded_at` DESC NULLS LAST
 LIMIT 1 BY `id`, `environment_type`;
+
+OPTIMIZE TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` FINAL;
 
 RENAME TABLE `metronome`.`_mtx_build_current_line_item_223bb2e5` TO `metronome`.`current_line_item`;
 
