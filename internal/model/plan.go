@@ -249,12 +249,7 @@ func (p *Project) mergeRefresh(m dialects.Modeler, mg dialects.Merger, c *Compil
 	rel := c.Relation
 	t := c.Current
 	cols := columnList(q, t)
-	raw, tail := p.tailWhere(m, c, stored)
-	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", quoteList(q, t.Key), raw, tail)
-	touched := tailHas(q, t.Key, tailKeys, rel)
-	if len(t.Key) == 1 {
-		touched = keyMatch(p.Dialect, t.Key, rel, "("+tailKeys+") AS "+q("_mtx_tail"))
-	}
+	raw, tail, touched := p.tailAndTouched(m, c, stored)
 	cs.Source = fmt.Sprintf("(\n  SELECT %s, 0 AS %s FROM %s WHERE %s\n  UNION ALL\n  SELECT %s, 1 FROM %s WHERE %s\n) AS %s",
 		cols, q(storedColumn), raw, tail, cols, rel, touched, q("_mtx_candidates"))
 	cs.Where = ""
@@ -267,6 +262,20 @@ func (p *Project) mergeRefresh(m dialects.Modeler, mg dialects.Merger, c *Compil
 	}
 	// The winners are unique by grain, so one MERGE replaces or adds them.
 	return []step{{stmt(mg.Merge(rel, source, Grain(t), names))}}
+}
+
+// tailAndTouched returns the raw relation and condition of c's tail (see
+// tailWhere) and the condition "a stored row of model c has a key the
+// tail holds": IN for one key column, EXISTS for several.
+func (p *Project) tailAndTouched(m dialects.Modeler, c *Compiled, stored string) (raw, tail, touched string) {
+	q := p.Dialect.Quote
+	key := c.Current.Key
+	raw, tail = p.tailWhere(m, c, stored)
+	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", quoteList(q, key), raw, tail)
+	if len(key) == 1 {
+		return raw, tail, keyMatch(p.Dialect, key, c.Relation, "("+tailKeys+") AS "+q("_mtx_tail"))
+	}
+	return raw, tail, tailHas(q, key, tailKeys, c.Relation)
 }
 
 // Helper columns of a row-id refresh's candidates.
@@ -302,12 +311,7 @@ func rowIDRefresh(p *Project, m dialects.Modeler, rid dialects.RowIDer, c *Compi
 	}
 	narrow := strings.Join(ranked, ", ")
 	cand, createCand := scratchTable("cand")
-	raw, tail := p.tailWhere(m, c, stored)
-	tailKeys := fmt.Sprintf("SELECT %s FROM %s WHERE %s", quoteList(q, t.Key), raw, tail)
-	touched := tailHas(q, t.Key, tailKeys, rel)
-	if len(t.Key) == 1 {
-		touched = keyMatch(p.Dialect, t.Key, rel, "("+tailKeys+") AS "+q("_mtx_tail"))
-	}
+	raw, tail, touched := p.tailAndTouched(m, c, stored)
 	candidates := fmt.Sprintf("SELECT %s, 0 AS %s, %s AS %s FROM %s WHERE %s\nUNION ALL\nSELECT %s, 1, %s FROM %s WHERE %s",
 		narrow, q(storedColumn), rid.RowID(), q(rowColumn), raw, tail,
 		narrow, rid.RowID(), rel, touched)
